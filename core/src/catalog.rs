@@ -1,0 +1,599 @@
+//! The catalog: case types, services, categories, severities, contact methods and the plan gates
+//! between them, read from JSON. `Catalog::from_json` parses and then checks the catalog's own
+//! consistency, so a widget never starts on a catalog that refers to things it does not define.
+
+use std::collections::{BTreeMap, HashSet};
+
+use chrono::{NaiveDate, NaiveTime, Weekday};
+use serde::{Deserialize, Serialize};
+
+/// A label in several languages, keyed by language code (`en`, `ja`, `ko`, `zh`).
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+pub struct Text(pub BTreeMap<String, String>);
+
+impl Text {
+    /// The text in `lang`, else English, else any language given.
+    pub fn get(&self, lang: &str) -> &str {
+        self.0
+            .get(lang)
+            .or_else(|| self.0.get("en"))
+            .or_else(|| self.0.values().next())
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Catalog {
+    pub id: String,
+    pub name: Text,
+    /// Languages every label must be given in.
+    pub languages: Vec<String>,
+    pub plans: Vec<Plan>,
+    pub case_types: Vec<CaseType>,
+    pub services: Vec<Service>,
+    pub severities: Vec<Severity>,
+    pub contact_methods: Vec<ContactMethod>,
+    pub contact_languages: Vec<Choice>,
+    #[serde(default)]
+    pub phone_countries: Vec<PhoneCountry>,
+    #[serde(default)]
+    pub attachments: AttachmentRules,
+    #[serde(default)]
+    pub limits: TextLimits,
+    /// The number to call where a severity cannot be filed online.
+    #[serde(default)]
+    pub support_phone: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    pub id: String,
+    pub label: Text,
+    /// Where set, first-response times count only these hours, in the customer's time zone.
+    #[serde(default)]
+    pub business_hours: Option<BusinessHours>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct BusinessHours {
+    pub start: NaiveTime,
+    pub end: NaiveTime,
+    pub days: Vec<Weekday>,
+}
+
+impl BusinessHours {
+    /// Monday to Friday, all day: what "business day" means for a plan without set hours.
+    pub fn weekdays() -> Self {
+        BusinessHours {
+            start: NaiveTime::MIN,
+            end: NaiveTime::from_hms_opt(23, 59, 59).expect("valid time"),
+            days: vec![
+                Weekday::Mon,
+                Weekday::Tue,
+                Weekday::Wed,
+                Weekday::Thu,
+                Weekday::Fri,
+            ],
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseType {
+    pub id: String,
+    pub label: Text,
+    #[serde(default)]
+    pub description: Option<Text>,
+    /// Plans that may open this type; absent means every plan.
+    #[serde(default)]
+    pub plans: Option<Vec<String>>,
+    pub services: Vec<String>,
+    /// Severities this type offers; absent means all.
+    #[serde(default)]
+    pub severities: Option<Vec<String>>,
+    #[serde(default)]
+    pub default_severity: Option<String>,
+    /// Severities that must be reported by phone, not online.
+    #[serde(default)]
+    pub call_only_severities: Vec<String>,
+    #[serde(default)]
+    pub attachments: Option<AttachmentRules>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Service {
+    pub id: String,
+    pub label: Text,
+    pub categories: Vec<Category>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Category {
+    pub id: String,
+    pub label: Text,
+    #[serde(default)]
+    pub help_links: Vec<HelpLink>,
+    /// Suggests what to write in the description.
+    #[serde(default)]
+    pub prompt: Option<Text>,
+    #[serde(default)]
+    pub fields: Vec<ExtraField>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HelpLink {
+    pub label: Text,
+    pub url: String,
+}
+
+/// A question a category adds once it is chosen.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct ExtraField {
+    pub id: String,
+    pub label: Text,
+    #[serde(default)]
+    pub hint: Option<Text>,
+    #[serde(default)]
+    pub required: bool,
+    #[serde(flatten)]
+    pub kind: FieldKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum FieldKind {
+    Text {
+        #[serde(default)]
+        min_length: Option<usize>,
+        #[serde(default)]
+        max_length: Option<usize>,
+    },
+    Number {
+        #[serde(default)]
+        min: Option<f64>,
+        #[serde(default)]
+        max: Option<f64>,
+        #[serde(default)]
+        integer: bool,
+    },
+    Choice {
+        options: Vec<Choice>,
+    },
+    Date {
+        #[serde(default)]
+        min: Option<NaiveDate>,
+        #[serde(default)]
+        max: Option<NaiveDate>,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Severity {
+    pub id: String,
+    pub label: Text,
+    #[serde(default)]
+    pub description: Option<Text>,
+    /// First-response time per plan; a plan not listed cannot choose this severity.
+    pub response: BTreeMap<String, ResponseTime>,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum ResponseTime {
+    Minutes(u32),
+    Hours(u32),
+    BusinessDays(u32),
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContactMethod {
+    pub id: String,
+    pub label: Text,
+    #[serde(default)]
+    pub description: Option<Text>,
+    #[serde(default)]
+    pub plans: Option<Vec<String>>,
+    #[serde(default)]
+    pub case_types: Option<Vec<String>>,
+    /// Asks for a callback number.
+    #[serde(default)]
+    pub phone: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    pub id: String,
+    pub label: Text,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhoneCountry {
+    /// ISO 3166 region code, e.g. `JP`.
+    pub region: String,
+    /// Country calling code without `+`, e.g. `81`.
+    pub dial: String,
+    pub label: Text,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct AttachmentRules {
+    #[serde(default = "AttachmentRules::default_max_files")]
+    pub max_files: usize,
+    #[serde(default = "AttachmentRules::default_max_bytes")]
+    pub max_bytes: u64,
+    /// MIME types or `.ext` suffixes allowed; absent means any.
+    #[serde(default)]
+    pub allowed_types: Option<Vec<String>>,
+}
+
+impl AttachmentRules {
+    fn default_max_files() -> usize {
+        3
+    }
+    fn default_max_bytes() -> u64 {
+        5 * 1024 * 1024
+    }
+}
+
+impl Default for AttachmentRules {
+    fn default() -> Self {
+        AttachmentRules {
+            max_files: Self::default_max_files(),
+            max_bytes: Self::default_max_bytes(),
+            allowed_types: None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct TextLimits {
+    pub subject_max: usize,
+    pub description_max: usize,
+    pub name_max: usize,
+    pub cc_max: usize,
+}
+
+impl Default for TextLimits {
+    fn default() -> Self {
+        TextLimits {
+            subject_max: 250,
+            description_max: 8000,
+            name_max: 200,
+            cc_max: 10,
+        }
+    }
+}
+
+/// One thing wrong with a catalog: a message id (`catalog-…` in the locales) and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub code: &'static str,
+    /// Where in the catalog, e.g. `case_types[technical].services`.
+    pub path: String,
+    /// The offending value, e.g. the id that is not defined.
+    pub value: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CatalogError {
+    /// Not JSON, or JSON of the wrong shape; `detail` is the parser's own words.
+    Syntax {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    Inconsistent(Vec<Problem>),
+}
+
+impl std::fmt::Display for CatalogError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CatalogError::Syntax {
+                line,
+                column,
+                detail,
+            } => write!(f, "line {line}, column {column}: {detail}"),
+            CatalogError::Inconsistent(problems) => {
+                for p in problems {
+                    writeln!(f, "{} at {}: {}", p.code, p.path, p.value)?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for CatalogError {}
+
+impl Catalog {
+    pub fn from_json(json: &str) -> Result<Catalog, CatalogError> {
+        let catalog: Catalog = serde_json::from_str(json).map_err(|e| CatalogError::Syntax {
+            line: e.line(),
+            column: e.column(),
+            detail: e.to_string(),
+        })?;
+        let problems = catalog.problems();
+        if problems.is_empty() {
+            Ok(catalog)
+        } else {
+            Err(CatalogError::Inconsistent(problems))
+        }
+    }
+
+    pub fn plan(&self, id: &str) -> Option<&Plan> {
+        self.plans.iter().find(|p| p.id == id)
+    }
+    pub fn case_type(&self, id: &str) -> Option<&CaseType> {
+        self.case_types.iter().find(|t| t.id == id)
+    }
+    pub fn service(&self, id: &str) -> Option<&Service> {
+        self.services.iter().find(|s| s.id == id)
+    }
+    pub fn severity(&self, id: &str) -> Option<&Severity> {
+        self.severities.iter().find(|s| s.id == id)
+    }
+    pub fn contact_method(&self, id: &str) -> Option<&ContactMethod> {
+        self.contact_methods.iter().find(|m| m.id == id)
+    }
+    pub fn phone_country(&self, region: &str) -> Option<&PhoneCountry> {
+        self.phone_countries.iter().find(|c| c.region == region)
+    }
+    pub fn category(&self, service: &str, category: &str) -> Option<&Category> {
+        self.service(service)?
+            .categories
+            .iter()
+            .find(|c| c.id == category)
+    }
+
+    /// Everything inconsistent in the catalog, in document order.
+    pub fn problems(&self) -> Vec<Problem> {
+        let mut check = Checker {
+            languages: &self.languages,
+            problems: Vec::new(),
+        };
+        if self.languages.is_empty() {
+            check.problem("catalog-no-languages", "languages", "");
+        }
+        check.text("name", &self.name);
+        check.non_empty("plans", self.plans.len());
+        check.non_empty("case_types", self.case_types.len());
+        check.non_empty("services", self.services.len());
+        check.non_empty("severities", self.severities.len());
+        check.non_empty("contact_methods", self.contact_methods.len());
+        check.non_empty("contact_languages", self.contact_languages.len());
+
+        let plans = check.unique("plans", self.plans.iter().map(|p| &p.id));
+        let services = check.unique("services", self.services.iter().map(|s| &s.id));
+        let severities = check.unique("severities", self.severities.iter().map(|s| &s.id));
+        let case_types = check.unique("case_types", self.case_types.iter().map(|t| &t.id));
+        check.unique(
+            "contact_methods",
+            self.contact_methods.iter().map(|m| &m.id),
+        );
+        check.unique(
+            "contact_languages",
+            self.contact_languages.iter().map(|l| &l.id),
+        );
+        check.unique(
+            "phone_countries",
+            self.phone_countries.iter().map(|c| &c.region),
+        );
+
+        for plan in &self.plans {
+            let path = format!("plans[{}]", plan.id);
+            check.text(&format!("{path}.label"), &plan.label);
+            if let Some(hours) = &plan.business_hours {
+                if hours.start >= hours.end || hours.days.is_empty() {
+                    check.problem(
+                        "catalog-bad-hours",
+                        &format!("{path}.business_hours"),
+                        &format!("{}-{}", hours.start, hours.end),
+                    );
+                }
+            }
+        }
+        for t in &self.case_types {
+            let path = format!("case_types[{}]", t.id);
+            check.text(&format!("{path}.label"), &t.label);
+            check.opt_text(&format!("{path}.description"), &t.description);
+            check.non_empty(&format!("{path}.services"), t.services.len());
+            check.refs(&format!("{path}.plans"), t.plans.iter().flatten(), &plans);
+            check.refs(&format!("{path}.services"), &t.services, &services);
+            check.refs(
+                &format!("{path}.severities"),
+                t.severities.iter().flatten(),
+                &severities,
+            );
+            check.refs(
+                &format!("{path}.default_severity"),
+                &t.default_severity,
+                &severities,
+            );
+            check.refs(
+                &format!("{path}.call_only_severities"),
+                &t.call_only_severities,
+                &severities,
+            );
+            if !t.call_only_severities.is_empty() && self.support_phone.is_none() {
+                check.problem("catalog-no-support-phone", &path, "");
+            }
+            if let Some(rules) = &t.attachments {
+                check.attachments(&format!("{path}.attachments"), rules);
+            }
+        }
+        check.attachments("attachments", &self.attachments);
+        for s in &self.services {
+            let path = format!("services[{}]", s.id);
+            check.text(&format!("{path}.label"), &s.label);
+            check.non_empty(&format!("{path}.categories"), s.categories.len());
+            check.unique(
+                &format!("{path}.categories"),
+                s.categories.iter().map(|c| &c.id),
+            );
+            for c in &s.categories {
+                check.category(&format!("{path}.categories[{}]", c.id), c);
+            }
+        }
+        for s in &self.severities {
+            let path = format!("severities[{}]", s.id);
+            check.text(&format!("{path}.label"), &s.label);
+            check.opt_text(&format!("{path}.description"), &s.description);
+            check.refs(&format!("{path}.response"), s.response.keys(), &plans);
+        }
+        for m in &self.contact_methods {
+            let path = format!("contact_methods[{}]", m.id);
+            check.text(&format!("{path}.label"), &m.label);
+            check.opt_text(&format!("{path}.description"), &m.description);
+            check.refs(&format!("{path}.plans"), m.plans.iter().flatten(), &plans);
+            check.refs(
+                &format!("{path}.case_types"),
+                m.case_types.iter().flatten(),
+                &case_types,
+            );
+            if m.phone && self.phone_countries.is_empty() {
+                check.problem("catalog-no-phone-countries", &path, "");
+            }
+        }
+        for l in &self.contact_languages {
+            check.text(&format!("contact_languages[{}].label", l.id), &l.label);
+        }
+        for c in &self.phone_countries {
+            let path = format!("phone_countries[{}]", c.region);
+            check.text(&format!("{path}.label"), &c.label);
+            if c.dial.is_empty() || !c.dial.bytes().all(|b| b.is_ascii_digit()) {
+                check.problem("catalog-bad-dial-code", &path, &c.dial);
+            }
+        }
+        check.problems
+    }
+}
+
+struct Checker<'a> {
+    languages: &'a [String],
+    problems: Vec<Problem>,
+}
+
+impl Checker<'_> {
+    fn problem(&mut self, code: &'static str, path: &str, value: &str) {
+        self.problems.push(Problem {
+            code,
+            path: path.to_owned(),
+            value: value.to_owned(),
+        });
+    }
+
+    fn non_empty(&mut self, path: &str, len: usize) {
+        if len == 0 {
+            self.problem("catalog-empty-list", path, "");
+        }
+    }
+
+    fn unique<'s>(&mut self, path: &str, ids: impl Iterator<Item = &'s String>) -> HashSet<String> {
+        let mut seen = HashSet::new();
+        for id in ids {
+            if id.trim().is_empty() {
+                self.problem("catalog-empty-id", path, id);
+            } else if !seen.insert(id.clone()) {
+                self.problem("catalog-duplicate-id", path, id);
+            }
+        }
+        seen
+    }
+
+    fn refs<'s>(
+        &mut self,
+        path: &str,
+        ids: impl IntoIterator<Item = &'s String>,
+        defined: &HashSet<String>,
+    ) {
+        for id in ids {
+            if !defined.contains(id) {
+                self.problem("catalog-unknown-ref", path, id);
+            }
+        }
+    }
+
+    fn text(&mut self, path: &str, text: &Text) {
+        for lang in self.languages {
+            if text.0.get(lang).is_none_or(|s| s.trim().is_empty()) {
+                self.problem("catalog-missing-translation", path, lang);
+            }
+        }
+    }
+
+    fn opt_text(&mut self, path: &str, text: &Option<Text>) {
+        if let Some(text) = text {
+            self.text(path, text);
+        }
+    }
+
+    fn attachments(&mut self, path: &str, rules: &AttachmentRules) {
+        if rules.max_bytes == 0 {
+            self.problem("catalog-bad-limit", &format!("{path}.max_bytes"), "0");
+        }
+    }
+
+    fn category(&mut self, path: &str, c: &Category) {
+        self.text(&format!("{path}.label"), &c.label);
+        self.opt_text(&format!("{path}.prompt"), &c.prompt);
+        for (i, link) in c.help_links.iter().enumerate() {
+            self.text(&format!("{path}.help_links[{i}].label"), &link.label);
+            if !(link.url.starts_with("https://") || link.url.starts_with("http://")) {
+                self.problem(
+                    "catalog-bad-url",
+                    &format!("{path}.help_links[{i}].url"),
+                    &link.url,
+                );
+            }
+        }
+        self.unique(&format!("{path}.fields"), c.fields.iter().map(|f| &f.id));
+        for f in &c.fields {
+            let fpath = format!("{path}.fields[{}]", f.id);
+            self.text(&format!("{fpath}.label"), &f.label);
+            self.opt_text(&format!("{fpath}.hint"), &f.hint);
+            match &f.kind {
+                FieldKind::Choice { options } => {
+                    self.non_empty(&format!("{fpath}.options"), options.len());
+                    self.unique(&format!("{fpath}.options"), options.iter().map(|o| &o.id));
+                    for o in options {
+                        self.text(&format!("{fpath}.options[{}].label", o.id), &o.label);
+                    }
+                }
+                FieldKind::Number {
+                    min: Some(min),
+                    max: Some(max),
+                    ..
+                } if min > max => {
+                    self.problem("catalog-bad-range", &fpath, &format!("{min} > {max}"));
+                }
+                FieldKind::Text {
+                    min_length: Some(min),
+                    max_length: Some(max),
+                } if min > max => {
+                    self.problem("catalog-bad-range", &fpath, &format!("{min} > {max}"));
+                }
+                FieldKind::Date {
+                    min: Some(min),
+                    max: Some(max),
+                } if min > max => {
+                    self.problem("catalog-bad-range", &fpath, &format!("{min} > {max}"));
+                }
+                _ => {}
+            }
+        }
+    }
+}

@@ -1,0 +1,139 @@
+//! The case being written: every answer as the customer typed it, and the order of the steps.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::rules::Rules;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Step {
+    CaseType,
+    Classification,
+    Severity,
+    Details,
+    Attachments,
+    Contact,
+    Review,
+}
+
+impl Step {
+    pub const ALL: [Step; 7] = [
+        Step::CaseType,
+        Step::Classification,
+        Step::Severity,
+        Step::Details,
+        Step::Attachments,
+        Step::Contact,
+        Step::Review,
+    ];
+
+    /// 1-based position, as shown to the customer ("Step 3 of 7").
+    pub fn number(self) -> usize {
+        Step::ALL.iter().position(|s| *s == self).unwrap_or(0) + 1
+    }
+
+    pub fn next(self) -> Option<Step> {
+        Step::ALL.get(self.number()).copied()
+    }
+
+    pub fn prev(self) -> Option<Step> {
+        self.number().checked_sub(2).map(|i| Step::ALL[i])
+    }
+
+    /// Stable name, used for message ids (`step-<id>`), DOM ids and events.
+    pub fn id(self) -> &'static str {
+        match self {
+            Step::CaseType => "case-type",
+            Step::Classification => "classification",
+            Step::Severity => "severity",
+            Step::Details => "details",
+            Step::Attachments => "attachments",
+            Step::Contact => "contact",
+            Step::Review => "review",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttachmentMeta {
+    pub name: String,
+    pub size: u64,
+    #[serde(rename = "type")]
+    pub content_type: String,
+}
+
+/// Every answer exactly as typed; an empty string is an unanswered question.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Answers {
+    pub case_type: String,
+    pub service: String,
+    pub category: String,
+    /// Answers to the category's extra fields, by field id.
+    pub fields: BTreeMap<String, String>,
+    pub severity: String,
+    pub subject: String,
+    pub description: String,
+    pub attachments: Vec<AttachmentMeta>,
+    pub name: String,
+    pub email: String,
+    pub contact_method: String,
+    pub contact_language: String,
+    pub phone_country: String,
+    pub phone_number: String,
+    pub phone_extension: String,
+    pub cc: String,
+}
+
+impl Answers {
+    /// Chooses a case type and drops the later answers it no longer allows.
+    pub fn set_case_type(&mut self, rules: &Rules, id: &str) {
+        if self.case_type == id {
+            return;
+        }
+        self.case_type = id.to_owned();
+        if !rules.services(id).iter().any(|s| s.id == self.service) {
+            self.set_service("");
+        }
+        if rules.severity(id, &self.severity).is_none() {
+            self.severity.clear();
+        }
+        if self.severity.is_empty() {
+            if let Some(default) = rules.default_severity(id) {
+                self.severity = default.to_owned();
+            }
+        }
+        if !rules
+            .contact_methods(id)
+            .iter()
+            .any(|m| m.id == self.contact_method)
+        {
+            self.contact_method.clear();
+        }
+    }
+
+    pub fn set_service(&mut self, id: &str) {
+        if self.service != id {
+            self.service = id.to_owned();
+            self.category.clear();
+            self.fields.clear();
+        }
+    }
+
+    pub fn set_category(&mut self, id: &str) {
+        if self.category != id {
+            self.category = id.to_owned();
+            self.fields.clear();
+        }
+    }
+
+    /// The CC list as entered: separated by commas, semicolons or white space.
+    pub fn cc_list(&self) -> Vec<&str> {
+        self.cc
+            .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+            .filter(|s| !s.is_empty())
+            .collect()
+    }
+}

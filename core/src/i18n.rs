@@ -1,0 +1,161 @@
+//! The widget's messages: Fluent bundles for every language, compiled in, and language
+//! negotiation. Views never build a sentence; they ask for a message id with arguments.
+
+use fluent::{concurrent::FluentBundle, FluentArgs, FluentResource, FluentValue};
+
+/// The languages the widget speaks, English first (the fallback).
+pub const LANGUAGES: [&str; 4] = ["en", "ja", "ko", "zh"];
+
+/// Every Fluent file, by language.
+pub const SOURCES: [(&str, &[&str]); 4] = [
+    (
+        "en",
+        &[
+            include_str!("../../locales/en/widget.ftl"),
+            include_str!("../../locales/en/errors.ftl"),
+        ],
+    ),
+    (
+        "ja",
+        &[
+            include_str!("../../locales/ja/widget.ftl"),
+            include_str!("../../locales/ja/errors.ftl"),
+        ],
+    ),
+    (
+        "ko",
+        &[
+            include_str!("../../locales/ko/widget.ftl"),
+            include_str!("../../locales/ko/errors.ftl"),
+        ],
+    ),
+    (
+        "zh",
+        &[
+            include_str!("../../locales/zh/widget.ftl"),
+            include_str!("../../locales/zh/errors.ftl"),
+        ],
+    ),
+];
+
+/// A message argument.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Arg {
+    Text(String),
+    Number(f64),
+    /// A size in bytes, shown with the language's `size-*` message ("5 MB").
+    Bytes(u64),
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Self {
+        Arg::Text(s)
+    }
+}
+impl From<&str> for Arg {
+    fn from(s: &str) -> Self {
+        Arg::Text(s.to_owned())
+    }
+}
+impl From<f64> for Arg {
+    fn from(n: f64) -> Self {
+        Arg::Number(n)
+    }
+}
+impl From<usize> for Arg {
+    fn from(n: usize) -> Self {
+        Arg::Number(n as f64)
+    }
+}
+impl From<u64> for Arg {
+    fn from(n: u64) -> Self {
+        Arg::Number(n as f64)
+    }
+}
+impl From<u32> for Arg {
+    fn from(n: u32) -> Self {
+        Arg::Number(n.into())
+    }
+}
+
+pub struct Messages {
+    bundles: Vec<(&'static str, FluentBundle<FluentResource>)>,
+}
+
+impl Messages {
+    /// Parses every locale; a syntax error in a Fluent file is an error here, not a blank label.
+    pub fn load() -> Result<Self, String> {
+        let mut bundles = Vec::new();
+        for (lang, sources) in SOURCES {
+            let id = lang.parse().map_err(|e| format!("{lang}: {e}"))?;
+            let mut bundle = FluentBundle::new_concurrent(vec![id]);
+            // The UI languages are all left-to-right; isolation marks would only litter the text.
+            bundle.set_use_isolating(false);
+            for source in sources {
+                let resource = FluentResource::try_new(source.to_string())
+                    .map_err(|(_, errors)| format!("{lang}: {errors:?}"))?;
+                bundle
+                    .add_resource(resource)
+                    .map_err(|errors| format!("{lang}: {errors:?}"))?;
+            }
+            bundles.push((lang, bundle));
+        }
+        Ok(Messages { bundles })
+    }
+
+    fn bundle(&self, lang: &str) -> &FluentBundle<FluentResource> {
+        self.bundles
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map_or(&self.bundles[0].1, |(_, b)| b)
+    }
+
+    /// A size in the largest unit that keeps it at least 1, to one decimal: "4.5 MB".
+    pub fn size(&self, lang: &str, bytes: u64) -> String {
+        let (id, value) = match bytes {
+            b if b >= 1024 * 1024 => ("size-mb", b as f64 / (1024.0 * 1024.0)),
+            b if b >= 1024 => ("size-kb", b as f64 / 1024.0),
+            b => ("size-bytes", b as f64),
+        };
+        let rounded = (value * 10.0).round() / 10.0;
+        self.format(lang, id, &[("n", Arg::Number(rounded))])
+    }
+
+    pub fn has(&self, lang: &str, id: &str) -> bool {
+        self.bundle(lang).has_message(id)
+    }
+
+    /// The message `id` in `lang`, else in English, else the id itself.
+    pub fn format(&self, lang: &str, id: &str, args: &[(&str, Arg)]) -> String {
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            let value = match value {
+                Arg::Text(s) => FluentValue::from(s.clone()),
+                Arg::Number(n) => FluentValue::from(*n),
+                Arg::Bytes(b) => FluentValue::from(self.size(lang, *b)),
+            };
+            fluent_args.set(*name, value);
+        }
+        for bundle in [self.bundle(lang), self.bundle("en")] {
+            if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
+                let mut errors = Vec::new();
+                return bundle
+                    .format_pattern(pattern, Some(&fluent_args), &mut errors)
+                    .into_owned();
+            }
+        }
+        id.to_owned()
+    }
+}
+
+/// The best UI language for a list of preferred languages (e.g. `navigator.languages`),
+/// English when none matches.
+pub fn negotiate<'a>(requested: impl IntoIterator<Item = &'a str>) -> &'static str {
+    requested
+        .into_iter()
+        .find_map(|tag| {
+            let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
+            LANGUAGES.iter().copied().find(|l| *l == primary)
+        })
+        .unwrap_or("en")
+}

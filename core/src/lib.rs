@@ -1,0 +1,16 @@
+//! The case widget's domain: everything that decides what a customer may choose, what counts as
+//! a valid answer, what crosses the network and when a first response is due. Plain Rust with no
+//! browser types, shared by the widget (compiled to wasm) and the reference server, and tested
+//! on the host.
+
+pub mod catalog;
+pub mod deadline;
+pub mod draft;
+pub mod i18n;
+pub mod rules;
+pub mod validate;
+pub mod wire;
+
+pub use catalog::{Catalog, CatalogError};
+pub use draft::{Answers, Step};
+pub use validate::FieldError;

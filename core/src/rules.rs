@@ -1,0 +1,101 @@
+//! What a customer on a given support plan may choose. Every gate is read from the catalog; this
+//! module only applies them.
+
+use crate::catalog::{
+    AttachmentRules, BusinessHours, CaseType, Catalog, ContactMethod, ResponseTime, Severity,
+};
+
+/// The catalog seen through one customer's plan.
+#[derive(Clone, Copy)]
+pub struct Rules<'a> {
+    pub catalog: &'a Catalog,
+    pub plan: &'a str,
+}
+
+/// A severity as offered to this plan and case type.
+pub struct SeverityOption<'a> {
+    pub severity: &'a Severity,
+    pub response: ResponseTime,
+    /// Must be reported by phone: choosing it shows the number instead of filing online.
+    pub call_only: bool,
+}
+
+fn allows(list: &Option<Vec<String>>, id: &str) -> bool {
+    list.as_ref().is_none_or(|ids| ids.iter().any(|i| i == id))
+}
+
+impl<'a> Rules<'a> {
+    pub fn new(catalog: &'a Catalog, plan: &'a str) -> Self {
+        Rules { catalog, plan }
+    }
+
+    pub fn plan_is_known(&self) -> bool {
+        self.catalog.plan(self.plan).is_some()
+    }
+
+    pub fn case_type_allowed(&self, case_type: &CaseType) -> bool {
+        allows(&case_type.plans, self.plan)
+    }
+
+    pub fn services(&self, case_type: &str) -> Vec<&'a crate::catalog::Service> {
+        self.catalog
+            .case_type(case_type)
+            .map(|t| {
+                t.services
+                    .iter()
+                    .filter_map(|s| self.catalog.service(s))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    pub fn severities(&self, case_type: &str) -> Vec<SeverityOption<'a>> {
+        let Some(t) = self.catalog.case_type(case_type) else {
+            return Vec::new();
+        };
+        self.catalog
+            .severities
+            .iter()
+            .filter(|s| allows(&t.severities, &s.id))
+            .filter_map(|s| {
+                Some(SeverityOption {
+                    severity: s,
+                    response: *s.response.get(self.plan)?,
+                    call_only: t.call_only_severities.contains(&s.id),
+                })
+            })
+            .collect()
+    }
+
+    pub fn severity(&self, case_type: &str, severity: &str) -> Option<SeverityOption<'a>> {
+        self.severities(case_type)
+            .into_iter()
+            .find(|o| o.severity.id == severity)
+    }
+
+    /// The case type's default severity, where this plan may choose it.
+    pub fn default_severity(&self, case_type: &str) -> Option<&'a str> {
+        let t = self.catalog.case_type(case_type)?;
+        let id = t.default_severity.as_deref()?;
+        self.severity(case_type, id).map(|o| o.severity.id.as_str())
+    }
+
+    pub fn contact_methods(&self, case_type: &str) -> Vec<&'a ContactMethod> {
+        self.catalog
+            .contact_methods
+            .iter()
+            .filter(|m| allows(&m.plans, self.plan) && allows(&m.case_types, case_type))
+            .collect()
+    }
+
+    pub fn attachments(&self, case_type: Option<&str>) -> &'a AttachmentRules {
+        case_type
+            .and_then(|id| self.catalog.case_type(id))
+            .and_then(|t| t.attachments.as_ref())
+            .unwrap_or(&self.catalog.attachments)
+    }
+
+    pub fn business_hours(&self) -> Option<&'a BusinessHours> {
+        self.catalog.plan(self.plan)?.business_hours.as_ref()
+    }
+}

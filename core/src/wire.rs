@@ -1,0 +1,185 @@
+//! What crosses the network: the `case` JSON part the widget posts and the server's answers.
+//! The schema is documented in `docs/wire-contract.md` and `docs/case.schema.json`.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::catalog::{Catalog, FieldKind};
+use crate::draft::{Answers, AttachmentMeta};
+use crate::validate::{fold_width, parse_number, phone_digits};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CasePayload {
+    pub catalog: String,
+    pub plan: String,
+    /// The language the widget was shown in.
+    pub locale: String,
+    pub case_type: String,
+    pub service: String,
+    pub category: String,
+    pub severity: String,
+    /// The category's extra fields: numbers as JSON numbers, everything else as strings.
+    #[serde(default)]
+    pub fields: BTreeMap<String, Value>,
+    pub subject: String,
+    pub description: String,
+    pub contact: Contact,
+    #[serde(default)]
+    pub cc: Vec<String>,
+    #[serde(default)]
+    pub attachments: Vec<AttachmentMeta>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub name: String,
+    pub email: String,
+    pub method: String,
+    pub language: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<Phone>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phone {
+    /// ISO 3166 region, e.g. `JP`.
+    pub country: String,
+    /// Exactly as the customer typed it.
+    pub number: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub extension: String,
+    /// `+<dial><digits>`, the number's digits without a national trunk prefix `0`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub e164: String,
+}
+
+/// The server's answer to an accepted case.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CaseCreated {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<String>,
+}
+
+/// The server's answer to a refused case: `fields` names each bad field with a message id.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ErrorBody {
+    pub error: String,
+    #[serde(default)]
+    pub message: String,
+    #[serde(default)]
+    pub fields: Vec<FieldProblem>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FieldProblem {
+    pub field: String,
+    pub code: String,
+}
+
+/// A rough E.164 form for the wire; the reference server checks it against the country.
+pub fn e164(dial: &str, number: &str) -> String {
+    match phone_digits(number) {
+        Some(d) if !d.is_empty() => {
+            let national = d.strip_prefix(dial).filter(|_| number.trim_start().starts_with('+'));
+            let national = national.unwrap_or(&d);
+            format!("+{dial}{}", national.trim_start_matches('0'))
+        }
+        _ => String::new(),
+    }
+}
+
+impl CasePayload {
+    pub fn from_answers(catalog: &Catalog, plan: &str, locale: &str, a: &Answers) -> Self {
+        let method = catalog.contact_method(&a.contact_method);
+        let phone = method.filter(|m| m.phone).map(|_| Phone {
+            country: a.phone_country.clone(),
+            number: a.phone_number.trim().to_owned(),
+            extension: fold_width(a.phone_extension.trim()),
+            e164: catalog
+                .phone_country(&a.phone_country)
+                .map(|c| e164(&c.dial, &a.phone_number))
+                .unwrap_or_default(),
+        });
+        let extra = catalog.category(&a.service, &a.category);
+        let fields = a
+            .fields
+            .iter()
+            .filter(|(_, v)| !v.trim().is_empty())
+            .map(|(id, v)| {
+                let is_number = extra
+                    .and_then(|c| c.fields.iter().find(|f| &f.id == id))
+                    .is_some_and(|f| matches!(f.kind, FieldKind::Number { .. }));
+                let value = match parse_number(v).filter(|_| is_number) {
+                    Some(n) => serde_json::Number::from_f64(n)
+                        .map(|n| match n.as_f64() {
+                            Some(f) if f.fract() == 0.0 && f.abs() < 9e15 => Value::from(f as i64),
+                            _ => Value::Number(n),
+                        })
+                        .unwrap_or_else(|| Value::String(v.trim().to_owned())),
+                    None => Value::String(v.trim().to_owned()),
+                };
+                (id.clone(), value)
+            })
+            .collect();
+        CasePayload {
+            catalog: catalog.id.clone(),
+            plan: plan.to_owned(),
+            locale: locale.to_owned(),
+            case_type: a.case_type.clone(),
+            service: a.service.clone(),
+            category: a.category.clone(),
+            severity: a.severity.clone(),
+            fields,
+            subject: a.subject.trim().to_owned(),
+            description: a.description.trim_end().to_owned(),
+            contact: Contact {
+                name: a.name.trim().to_owned(),
+                email: a.email.trim().to_owned(),
+                method: a.contact_method.clone(),
+                language: a.contact_language.clone(),
+                phone,
+            },
+            cc: a.cc_list().into_iter().map(str::to_owned).collect(),
+            attachments: a.attachments.clone(),
+        }
+    }
+
+    /// The answers this payload carries, for validating it with the same rules as the widget.
+    pub fn to_answers(&self) -> Answers {
+        let phone = self.contact.phone.as_ref();
+        Answers {
+            case_type: self.case_type.clone(),
+            service: self.service.clone(),
+            category: self.category.clone(),
+            fields: self
+                .fields
+                .iter()
+                .map(|(k, v)| {
+                    let s = match v {
+                        Value::String(s) => s.clone(),
+                        other => other.to_string(),
+                    };
+                    (k.clone(), s)
+                })
+                .collect(),
+            severity: self.severity.clone(),
+            subject: self.subject.clone(),
+            description: self.description.clone(),
+            attachments: self.attachments.clone(),
+            name: self.contact.name.clone(),
+            email: self.contact.email.clone(),
+            contact_method: self.contact.method.clone(),
+            contact_language: self.contact.language.clone(),
+            phone_country: phone.map(|p| p.country.clone()).unwrap_or_default(),
+            phone_number: phone.map(|p| p.number.clone()).unwrap_or_default(),
+            phone_extension: phone.map(|p| p.extension.clone()).unwrap_or_default(),
+            cc: self.cc.join(", "),
+        }
+    }
+}

@@ -1,0 +1,139 @@
+## The wizard's chrome
+widget-title = Create a support case
+step-progress = Step { $current } of { $total }
+step-case-type = Case type
+step-classification = Service and category
+step-severity = Severity
+step-details = Describe the problem
+step-attachments = Attachments
+step-contact = Contact options
+step-review = Review and submit
+language-label = Language
+loading = Loading…
+optional = (optional)
+action-next = Continue
+action-back = Back
+action-submit = Submit case
+action-submitting = Submitting…
+action-change = Change
+action-change-label = Change { $question }
+action-discard = Discard draft
+discard-confirm = Discard this draft? Everything you entered will be removed.
+action-discard-yes = Yes, discard it
+action-discard-no = Keep the draft
+draft-discarded = The draft was discarded.
+draft-restored = We restored the draft you started earlier.
+action-new-case = Create another case
+page-title-error = Error: { $title }
+
+## Case type
+case-type-legend = What do you need help with?
+case-type-not-in-plan = Not included in your support plan ({ $plan }).
+
+## Service and category
+service-label = Service
+service-hint = If the problem affects several services, choose the one most affected.
+category-label = Category
+choose-placeholder = Choose…
+help-links-heading = These articles might solve the problem right away:
+prompt-heading = To help us solve it quickly, please include:
+
+## Severity
+severity-legend = How severe is the problem?
+severity-response = First response within { $duration }
+severity-deadline = Expected by { $weekday } { $month }/{ $day } { $time }
+severity-business-hours = Your plan's response times count business hours only: { $start }–{ $end } on working days, your time.
+severity-call-only = Cases of this severity can't be opened online. Call { $phone } now.
+duration-minutes = { $n ->
+    [one] { $n } minute
+   *[other] { $n } minutes
+}
+duration-hours = { $n ->
+    [one] { $n } hour
+   *[other] { $n } hours
+}
+duration-business-days = { $n ->
+    [one] { $n } business day
+   *[other] { $n } business days
+}
+weekday = { $day ->
+    [mon] Mon
+    [tue] Tue
+    [wed] Wed
+    [thu] Thu
+    [fri] Fri
+    [sat] Sat
+   *[sun] Sun
+}
+
+## Details
+subject-label = Subject
+subject-hint = A short summary of the problem.
+description-label = Description
+description-hint = Include error messages, what you have tried, when it started, and how you use the service (console, command line, API).
+chars-left = { $n ->
+    [one] { $n } character left
+   *[other] { $n } characters left
+}
+chars-over = { $n ->
+    [one] { $n } character too many
+   *[other] { $n } characters too many
+}
+
+## Attachments
+attachments-label = Attach files
+attachments-limits = { $max ->
+    [one] Up to { $max } file
+   *[other] Up to { $max } files
+}, { $size } each at most.
+attachments-choose = Choose files
+attachments-remove = Remove { $name }
+attachments-none = No files attached.
+attachments-count = { $n ->
+    [one] { $n } file attached
+   *[other] { $n } files attached
+}
+size-bytes = { $n } B
+size-kb = { $n } KB
+size-mb = { $n } MB
+
+## Contact
+name-label = Your name
+email-label = Email address
+contact-method-legend = How should we contact you?
+phone-country-label = Country or region
+phone-number-label = Phone number
+phone-number-hint = We'll call you back on this number.
+phone-extension-label = Extension
+contact-language-label = Preferred contact language
+cc-label = Also notify (CC)
+cc-hint = Email addresses, separated by commas.
+
+## Review and confirmation
+review-hint = Check your answers before you submit the case.
+review-case-type = Case type
+review-service = Service
+review-category = Category
+review-severity = Severity
+review-subject = Subject
+review-description = Description
+review-attachments = Attachments
+review-name = Name
+review-email = Email
+review-contact-method = Contact method
+review-phone = Phone
+review-phone-extension = ext. { $ext }
+review-contact-language = Contact language
+review-cc = CC
+review-none = None
+done-heading = Case submitted
+done-case-id = Your case ID is { $id }.
+done-hint = Keep this ID: you'll need it when you contact us about this case.
+done-summary = Summary
+submit-failed = Your case was not submitted. Everything you entered is kept: try again in a moment.
+submit-failed-status = The support server answered with status { $status }.
+submit-network = The support server could not be reached. Check your connection and try again.
+submit-rejected = The support server could not accept some answers. Please correct them.
+submit-too-large = A file is larger than the support server accepts. Remove it or attach a smaller one.
+
+language-name = 한국어

@@ -1,0 +1,40 @@
+// Defines <case-widget>. Portals load this one file as a module; everything else the widget
+// needs (its wasm, styles and catalogs) resolves from this file's own URL.
+import init, { mount } from './case-widget-app.js';
+
+const base = new URL('./', import.meta.url).href;
+const ready = init({ module_or_path: new URL('./case-widget-app_bg.wasm', import.meta.url) });
+
+class CaseWidget extends HTMLElement {
+  static observedAttributes = ['locale'];
+
+  connectedCallback() {
+    ready.then(() => {
+      if (this.isConnected && !this.widget) {
+        this.widget = mount(this, base);
+      }
+    }, (error) => {
+      this.dispatchEvent(new CustomEvent('case-failed', {
+        bubbles: true, composed: true, detail: { reason: 'load', error: String(error) },
+      }));
+    });
+  }
+
+  disconnectedCallback() {
+    if (this.widget) {
+      this.widget.unmount();
+      this.widget.free();
+      this.widget = undefined;
+    }
+  }
+
+  attributeChangedCallback(name, _old, value) {
+    if (name === 'locale' && this.widget && value) {
+      this.widget.setLocale(value);
+    }
+  }
+}
+
+if (!customElements.get('case-widget')) {
+  customElements.define('case-widget', CaseWidget);
+}

@@ -1,0 +1,172 @@
+//! The reference intake server: receives cases in the widget's default wire contract, validates
+//! them again with the same catalog rules as the widget, and stores each case and its attachment
+//! bytes durably (SQLite plus one file per attachment). It also serves the built widget.
+
+mod intake;
+mod store;
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use axum::extract::DefaultBodyLimit;
+use axum::http::{header, HeaderName, HeaderValue, Method};
+use axum::routing::{get, post};
+use axum::Router;
+use case_core::Catalog;
+use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeaderLayer;
+
+pub use store::Store;
+
+pub const USAGE: &str = "usage: case-server [--addr 127.0.0.1:8080] [--data DIR] [--catalogs DIR] [--dist DIR]
+                   [--cors-origin ORIGIN]... [--expose-cases]
+
+  --addr          where to listen (default 127.0.0.1:8080; port 0 picks a free port)
+  --data          where cases and attachments are stored (default ./data)
+  --catalogs      folder of catalog JSON files, by their id (default ./public/catalog)
+  --dist          the built widget to serve under /case-widget/ and / (default ./dist)
+  --cors-origin   an origin allowed to post cases from another site (repeatable)
+  --expose-cases  serve GET /api/cases/{id}, for demos and tests only";
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub addr: SocketAddr,
+    pub data: PathBuf,
+    pub catalogs: PathBuf,
+    pub dist: PathBuf,
+    pub cors_origins: Vec<String>,
+    pub expose_cases: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            data: "data".into(),
+            catalogs: "public/catalog".into(),
+            dist: "dist".into(),
+            cors_origins: Vec::new(),
+            expose_cases: false,
+        }
+    }
+}
+
+impl Config {
+    pub fn from_args(args: impl IntoIterator<Item = String>) -> Result<Config, String> {
+        let mut config = Config::default();
+        let mut args = args.into_iter();
+        while let Some(flag) = args.next() {
+            let mut value = || args.next().ok_or(format!("{flag} needs a value"));
+            match flag.as_str() {
+                "--addr" => config.addr = value()?.parse().map_err(|e| format!("--addr: {e}"))?,
+                "--data" => config.data = value()?.into(),
+                "--catalogs" => config.catalogs = value()?.into(),
+                "--dist" => config.dist = value()?.into(),
+                "--cors-origin" => config.cors_origins.push(value()?),
+                "--expose-cases" => config.expose_cases = true,
+                other => return Err(format!("unknown argument {other}")),
+            }
+        }
+        Ok(config)
+    }
+}
+
+/// Everything a request handler needs.
+pub struct AppState {
+    pub catalogs: HashMap<String, Catalog>,
+    pub store: Store,
+    pub expose_cases: bool,
+}
+
+/// Reads every `*.json` in `dir` as a catalog; a bad catalog stops the server with its problems.
+pub fn load_catalogs(dir: &std::path::Path) -> Result<HashMap<String, Catalog>, String> {
+    let mut catalogs = HashMap::new();
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "json") {
+            let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let catalog = Catalog::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+            catalogs.insert(catalog.id.clone(), catalog);
+        }
+    }
+    Ok(catalogs)
+}
+
+/// The largest request a case may need: every file at the largest size any catalog allows.
+fn body_limit(catalogs: &HashMap<String, Catalog>) -> usize {
+    let per_case = catalogs
+        .values()
+        .flat_map(|c| {
+            std::iter::once(&c.attachments).chain(c.case_types.iter().filter_map(|t| t.attachments.as_ref()))
+        })
+        .map(|r| r.max_bytes as usize * r.max_files)
+        .max()
+        .unwrap_or(0);
+    per_case + 1024 * 1024
+}
+
+pub fn router(state: Arc<AppState>, config: &Config) -> Router {
+    let limit = body_limit(&state.catalogs);
+    let mut api = Router::new().route("/api/cases", post(intake::create_case));
+    if state.expose_cases {
+        api = api.route("/api/cases/{id}", get(intake::read_case));
+    }
+    let api = api
+        .layer(DefaultBodyLimit::max(limit))
+        .layer(cors(&config.cors_origins))
+        .with_state(state);
+    let csp = HeaderValue::from_static(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data:",
+    );
+    Router::new()
+        .merge(api)
+        .route("/healthz", get(|| async { "ok" }))
+        .nest_service("/case-widget", ServeDir::new(&config.dist))
+        .route_service("/", ServeFile::new(config.dist.join("index.html")))
+        .layer(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, csp))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+}
+
+fn cors(origins: &[String]) -> CorsLayer {
+    let origins: Vec<HeaderValue> = origins.iter().filter_map(|o| o.parse().ok()).collect();
+    CorsLayer::new()
+        .allow_origin(AllowOrigin::list(origins))
+        .allow_methods([Method::POST, Method::GET])
+        .allow_headers([
+            header::CONTENT_TYPE,
+            header::AUTHORIZATION,
+            HeaderName::from_static("idempotency-key"),
+            HeaderName::from_static("x-csrf-token"),
+        ])
+        .allow_credentials(true)
+}
+
+/// Starts the server; prints `listening on http://ADDR` once it accepts connections.
+pub async fn run(config: Config) -> Result<(), String> {
+    let catalogs = load_catalogs(&config.catalogs)?;
+    let store = Store::open(&config.data).map_err(|e| format!("{}: {e}", config.data.display()))?;
+    let state = Arc::new(AppState {
+        catalogs,
+        store,
+        expose_cases: config.expose_cases,
+    });
+    let app = router(state, &config);
+    let listener = tokio::net::TcpListener::bind(config.addr)
+        .await
+        .map_err(|e| format!("{}: {e}", config.addr))?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    println!("listening on http://{addr}");
+    axum::serve(listener, app)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .map_err(|e| e.to_string())
+}

@@ -1,0 +1,120 @@
+//! The element's contract with the host page: attributes become a [`Config`], the wizard renders
+//! into the element's shadow root, and outcomes are told back as DOM events.
+
+use std::any::Any;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{CustomEvent, CustomEventInit, HtmlElement, ShadowRootInit, ShadowRootMode};
+
+use crate::app::App;
+use crate::i18n::I18n;
+
+/// What the host page said through the element's attributes.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub endpoint: String,
+    pub catalog_url: String,
+    pub plan: String,
+    /// Prefilled contact details, e.g. from the portal's signed-in user.
+    pub name: String,
+    pub email: String,
+}
+
+impl Config {
+    fn from_element(host: &HtmlElement, base_url: &str) -> Config {
+        let attr = |name: &str| host.get_attribute(name).unwrap_or_default();
+        let catalog = attr("catalog");
+        Config {
+            endpoint: attr("endpoint"),
+            catalog_url: if catalog.is_empty() {
+                format!("{base_url}catalog/aws.json")
+            } else {
+                catalog
+            },
+            plan: attr("plan"),
+            name: attr("name"),
+            email: attr("email"),
+        }
+    }
+}
+
+/// A mounted widget; dropping it (or `unmount`) removes the wizard from the page.
+#[wasm_bindgen]
+pub struct Widget {
+    view: Option<Box<dyn Any>>,
+    i18n: I18n,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Switches the UI language, keeping every answer.
+    #[wasm_bindgen(js_name = setLocale)]
+    pub fn set_locale(&self, locale: &str) {
+        self.i18n.set(locale);
+    }
+
+    pub fn unmount(&mut self) {
+        self.view.take();
+    }
+}
+
+/// Renders the wizard into `host`'s shadow root. `base_url` is the URL of the folder the widget
+/// was loaded from, so its own files resolve wherever the portal serves them.
+#[wasm_bindgen]
+pub fn mount(host: HtmlElement, base_url: String) -> Result<Widget, JsValue> {
+    let config = Config::from_element(&host, &base_url);
+    let shadow = match host.shadow_root() {
+        Some(shadow) => shadow,
+        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+    };
+    shadow.set_inner_html("");
+    let document = host.owner_document().ok_or("no document")?;
+    let style = document.create_element("link")?;
+    style.set_attribute("rel", "stylesheet")?;
+    style.set_attribute("href", &format!("{base_url}case-widget.css"))?;
+    shadow.append_child(&style)?;
+    let container: HtmlElement = document.create_element("div")?.unchecked_into();
+    shadow.append_child(&container)?;
+
+    let i18n = I18n::new(host.get_attribute("locale").as_deref());
+    let host = StoredValue::new_local(host);
+    let view = leptos::mount::mount_to(container, move || {
+        provide_context(i18n);
+        view! { <App config=config host=host /> }
+    });
+    Ok(Widget {
+        view: Some(Box::new(view)),
+        i18n,
+    })
+}
+
+/// Tells the host page something happened: a bubbling, composed `CustomEvent`.
+pub fn dispatch(host: &HtmlElement, name: &str, detail: &JsValue) {
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(detail);
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = host.dispatch_event(&event);
+    }
+}
+
+/// Extra request headers the host page set on the element (`element.requestHeaders = {...}`),
+/// e.g. a CSRF token; read at send time so a page can refresh them.
+pub fn request_headers(host: &HtmlElement) -> Vec<(String, String)> {
+    let Ok(value) = js_sys::Reflect::get(host, &JsValue::from_str("requestHeaders")) else {
+        return Vec::new();
+    };
+    if !value.is_object() {
+        return Vec::new();
+    }
+    js_sys::Object::entries(value.unchecked_ref())
+        .iter()
+        .filter_map(|entry| {
+            let pair: js_sys::Array = entry.unchecked_into();
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+        })
+        .collect()
+}

@@ -1,0 +1,267 @@
+//! The wizard's state, shared by every step through context: the answers, the current step, the
+//! errors of the last "Continue", the attached files and the submission's progress.
+
+use std::sync::Arc;
+
+use case_core::rules::Rules;
+use case_core::validate::{step_of_field, validate_all, validate_step};
+use case_core::wire::{CaseCreated, CasePayload};
+use case_core::{Answers, Catalog, FieldError, Step};
+use leptos::prelude::*;
+use web_sys::{File, HtmlElement};
+
+use crate::embed::{dispatch, request_headers, Config};
+use crate::storage::{self, SavedDraft};
+use crate::transport::{self, SubmitError};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Phase {
+    Editing,
+    Submitting,
+    Done(CaseCreated),
+}
+
+/// Why the last submission failed, as a message id.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Failure {
+    pub message: &'static str,
+    pub status: Option<u16>,
+}
+
+#[derive(Clone, Copy)]
+pub struct Wizard {
+    pub catalog: StoredValue<Arc<Catalog>>,
+    pub config: StoredValue<Config>,
+    pub host: StoredValue<HtmlElement, LocalStorage>,
+    pub answers: RwSignal<Answers>,
+    pub step: RwSignal<Step>,
+    pub errors: RwSignal<Vec<FieldError>>,
+    /// Set by a "Change" link on the review: "Continue" then returns to the review.
+    pub returning_to_review: RwSignal<bool>,
+    pub files: RwSignal<Vec<File>, LocalStorage>,
+    pub phase: RwSignal<Phase>,
+    pub failure: RwSignal<Option<Failure>>,
+    pub notice: RwSignal<Option<&'static str>>,
+    idempotency_key: RwSignal<String>,
+    draft_key: StoredValue<String>,
+}
+
+fn new_key() -> String {
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.random_uuid())
+        .unwrap_or_else(|| format!("{}", js_sys::Date::now()))
+}
+
+impl Wizard {
+    pub fn new(catalog: Arc<Catalog>, config: Config, host: StoredValue<HtmlElement, LocalStorage>) -> Self {
+        let draft_key = storage::draft_key(&catalog.id);
+        let saved = storage::load(&draft_key);
+        let restored = saved.is_some();
+        let saved = saved.unwrap_or_else(|| SavedDraft {
+            answers: Answers {
+                name: config.name.clone(),
+                email: config.email.clone(),
+                ..Answers::default()
+            },
+            step: Step::CaseType,
+            idempotency_key: new_key(),
+        });
+        let wizard = Wizard {
+            catalog: StoredValue::new(catalog),
+            config: StoredValue::new(config),
+            host,
+            answers: RwSignal::new(saved.answers),
+            step: RwSignal::new(saved.step),
+            errors: RwSignal::new(Vec::new()),
+            returning_to_review: RwSignal::new(false),
+            files: RwSignal::new_local(Vec::new()),
+            phase: RwSignal::new(Phase::Editing),
+            failure: RwSignal::new(None),
+            notice: RwSignal::new(restored.then_some("draft-restored")),
+            idempotency_key: RwSignal::new(saved.idempotency_key),
+            draft_key: StoredValue::new(draft_key),
+        };
+        Effect::new(move |_| wizard.save());
+        wizard
+    }
+
+    fn save(&self) {
+        let draft = SavedDraft {
+            answers: self.answers.get(),
+            step: self.step.get(),
+            idempotency_key: self.idempotency_key.get(),
+        };
+        if self.phase.get_untracked() == Phase::Editing {
+            storage::save(&self.draft_key.get_value(), &draft);
+        }
+    }
+
+    pub fn with_rules<T>(&self, f: impl FnOnce(&Rules) -> T) -> T {
+        let catalog = self.catalog.get_value();
+        let plan = self.config.with_value(|c| c.plan.clone());
+        f(&Rules::new(&catalog, &plan))
+    }
+
+    /// The error shown at `field`, if the last "Continue" found one.
+    pub fn error_for(&self, field: &str) -> Option<FieldError> {
+        self.errors
+            .with(|errors| errors.iter().find(|e| e.field == field).cloned())
+    }
+
+    pub fn go_to(&self, step: Step) {
+        self.errors.set(Vec::new());
+        self.failure.set(None);
+        self.step.set(step);
+    }
+
+    /// "Continue": validates the step and moves on, or shows its errors.
+    pub fn next(&self) {
+        let step = self.step.get_untracked();
+        let errors = self.with_rules(|rules| self.answers.with_untracked(|a| validate_step(rules, a, step)));
+        if !errors.is_empty() {
+            self.errors.set(errors);
+            return;
+        }
+        self.notice.set(None);
+        let next = if self.returning_to_review.get_untracked() {
+            Step::Review
+        } else {
+            step.next().unwrap_or(Step::Review)
+        };
+        if next == Step::Review {
+            self.returning_to_review.set(false);
+        }
+        self.go_to(next);
+    }
+
+    pub fn back(&self) {
+        if let Some(prev) = self.step.get_untracked().prev() {
+            self.returning_to_review.set(false);
+            self.go_to(prev);
+        }
+    }
+
+    /// A "Change" link on the review.
+    pub fn change(&self, step: Step) {
+        self.returning_to_review.set(true);
+        self.go_to(step);
+    }
+
+    pub fn discard(&self) {
+        storage::clear(&self.draft_key.get_value());
+        let config = self.config.get_value();
+        self.files.set(Vec::new());
+        self.answers.set(Answers {
+            name: config.name,
+            email: config.email,
+            ..Answers::default()
+        });
+        self.idempotency_key.set(new_key());
+        self.returning_to_review.set(false);
+        self.go_to(Step::CaseType);
+        self.phase.set(Phase::Editing);
+        self.notice.set(Some("draft-discarded"));
+    }
+
+    /// Sends the case once; a second press while sending does nothing.
+    pub fn submit(&self, locale: &'static str) {
+        if self.phase.get_untracked() != Phase::Editing {
+            return;
+        }
+        let answers = self.answers.get_untracked();
+        let errors = self.with_rules(|rules| validate_all(rules, &answers));
+        if let Some(first) = errors.first() {
+            let step = step_of_field(&first.field);
+            self.errors.set(Vec::new());
+            self.step.set(step);
+            self.errors.set(errors.into_iter().filter(|e| step_of_field(&e.field) == step).collect());
+            return;
+        }
+        let catalog = self.catalog.get_value();
+        let config = self.config.get_value();
+        let payload = CasePayload::from_answers(&catalog, &config.plan, locale, &answers);
+        let files = self.files.get_untracked();
+        let host = self.host.get_value();
+        let key = self.idempotency_key.get_untracked();
+        let wizard = *self;
+        self.failure.set(None);
+        self.phase.set(Phase::Submitting);
+        leptos::task::spawn_local(async move {
+            let headers = request_headers(&host);
+            let result = transport::submit(&config.endpoint, &key, &headers, &payload, &files).await;
+            wizard.finish(result, &host);
+        });
+    }
+
+    fn finish(&self, result: Result<(CaseCreated, serde_json::Value), SubmitError>, host: &HtmlElement) {
+        match result {
+            Ok((created, body)) => {
+                storage::clear(&self.draft_key.get_value());
+                let detail = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&detail, &"id".into(), &created.id.as_str().into());
+                let response = serde_json::to_string(&body)
+                    .ok()
+                    .and_then(|s| js_sys::JSON::parse(&s).ok())
+                    .unwrap_or(wasm_bindgen::JsValue::NULL);
+                let _ = js_sys::Reflect::set(&detail, &"response".into(), &response);
+                self.phase.set(Phase::Done(created));
+                dispatch(host, "case-submitted", &detail);
+            }
+            Err(error) => {
+                self.phase.set(Phase::Editing);
+                let (failure, field_errors) = match error {
+                    SubmitError::Network => (Failure { message: "submit-network", status: None }, Vec::new()),
+                    SubmitError::Status(413, _) => (Failure { message: "submit-too-large", status: Some(413) }, Vec::new()),
+                    SubmitError::Status(status, Some(body)) if !body.fields.is_empty() => (
+                        Failure { message: "submit-rejected", status: Some(status) },
+                        body.fields,
+                    ),
+                    SubmitError::Status(status, _) => (Failure { message: "submit-failed", status: Some(status) }, Vec::new()),
+                };
+                let detail = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&detail, &"reason".into(), &failure.message.into());
+                if let Some(status) = failure.status {
+                    let _ = js_sys::Reflect::set(&detail, &"status".into(), &status.into());
+                }
+                if let Some(first) = field_errors.first() {
+                    let step = step_of_field(&first.field);
+                    let errors = field_errors
+                        .iter()
+                        .filter(|f| step_of_field(&f.field) == step)
+                        .map(|f| FieldError {
+                            field: f.field.clone(),
+                            code: known_code(&f.code),
+                            args: vec![("code", f.code.clone().into())],
+                        })
+                        .collect();
+                    self.returning_to_review.set(true);
+                    self.step.set(step);
+                    self.errors.set(errors);
+                }
+                self.failure.set(Some(failure));
+                dispatch(host, "case-failed", &detail);
+            }
+        }
+    }
+
+    pub fn start_over(&self) {
+        self.discard();
+        self.notice.set(None);
+    }
+}
+
+/// A server's error code as one of our message ids where we know it, else a generic message.
+fn known_code(code: &str) -> &'static str {
+    const KNOWN: &[&str] = &[
+        "error-case-type-required", "error-case-type-not-in-plan", "error-choice-unknown",
+        "error-service-required", "error-category-required",
+        "error-not-a-number", "error-not-whole-number", "error-not-a-date",
+        "error-severity-required", "error-subject-required",
+        "error-description-required", "error-name-required", "error-email-required",
+        "error-email-invalid", "error-contact-method-required", "error-contact-language-required",
+        "error-phone-country-required", "error-phone-required", "error-phone-invalid",
+        "error-extension-invalid",
+    ];
+    KNOWN.iter().copied().find(|k| *k == code).unwrap_or("error-server")
+}

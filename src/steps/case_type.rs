@@ -1,0 +1,53 @@
+use leptos::prelude::*;
+
+use crate::i18n::use_i18n;
+use crate::state::Wizard;
+use crate::ui::{Choice, RadioGroup, StepNav};
+
+#[component]
+pub fn CaseTypeStep() -> impl IntoView {
+    let wizard = expect_context::<Wizard>();
+    let i18n = use_i18n();
+    let choices = Signal::derive(move || {
+        wizard.with_rules(|rules| {
+            let plan = rules
+                .catalog
+                .plan(rules.plan)
+                .map(|p| i18n.text(&p.label))
+                .unwrap_or_default();
+            rules
+                .catalog
+                .case_types
+                .iter()
+                .map(|t| {
+                    let allowed = rules.case_type_allowed(t);
+                    Choice {
+                        id: t.id.clone(),
+                        label: i18n.text(&t.label),
+                        hint: if allowed {
+                            t.description.as_ref().map(|d| i18n.text(d))
+                        } else {
+                            Some(i18n.ta("case-type-not-in-plan", &[("plan", plan.as_str().into())]))
+                        },
+                        disabled: !allowed,
+                    }
+                })
+                .collect()
+        })
+    });
+    let value = Signal::derive(move || wizard.answers.with(|a| a.case_type.clone()));
+    let on_change = Callback::new(move |id: String| {
+        wizard.with_rules(|rules| wizard.answers.update(|a| a.set_case_type(rules, &id)));
+    });
+    view! {
+        <RadioGroup
+            field="case_type".to_string()
+            legend=Signal::derive(move || i18n.t("case-type-legend"))
+            choices=choices
+            value=value
+            on_change=on_change
+            heading=true
+        />
+        <StepNav />
+    }
+}

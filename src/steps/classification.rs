@@ -1,0 +1,130 @@
+use case_core::catalog::{Category, ExtraField, FieldKind};
+use leptos::prelude::*;
+
+use crate::i18n::use_i18n;
+use crate::state::Wizard;
+use crate::ui::{Choice, InputKind, Select, StepHeading, StepNav, TextField};
+
+#[component]
+pub fn ClassificationStep() -> impl IntoView {
+    let wizard = expect_context::<Wizard>();
+    let i18n = use_i18n();
+    let services = Signal::derive(move || {
+        let case_type = wizard.answers.with(|a| a.case_type.clone());
+        wizard.with_rules(|rules| {
+            rules
+                .services(&case_type)
+                .iter()
+                .map(|s| Choice { id: s.id.clone(), label: i18n.text(&s.label), hint: None, disabled: false })
+                .collect()
+        })
+    });
+    let category = Memo::new(move |_| {
+        wizard.answers.with(|a| wizard.catalog.with_value(|c| c.category(&a.service, &a.category).cloned()))
+    });
+    let categories = Signal::derive(move || {
+        let service = wizard.answers.with(|a| a.service.clone());
+        wizard.catalog.with_value(|c| {
+            c.service(&service)
+                .map(|s| {
+                    s.categories
+                        .iter()
+                        .map(|c| Choice { id: c.id.clone(), label: i18n.text(&c.label), hint: None, disabled: false })
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let has_service = move || wizard.answers.with(|a| !a.service.is_empty());
+    view! {
+        <StepHeading text=Signal::derive(move || i18n.t("step-classification")) />
+        <Select
+            field="service".to_string()
+            label=Signal::derive(move || i18n.t("service-label"))
+            hint=Signal::derive(move || i18n.t("service-hint"))
+            choices=services
+            value=Signal::derive(move || wizard.answers.with(|a| a.service.clone()))
+            on_change=Callback::new(move |id: String| wizard.answers.update(|a| a.set_service(&id)))
+        />
+        <Show when=has_service>
+            <Select
+                field="category".to_string()
+                label=Signal::derive(move || i18n.t("category-label"))
+                choices=categories
+                value=Signal::derive(move || wizard.answers.with(|a| a.category.clone()))
+                on_change=Callback::new(move |id: String| wizard.answers.update(|a| a.set_category(&id)))
+            />
+        </Show>
+        {move || category.get().map(|c| view! { <CategoryDetails category=c /> })}
+        <StepNav />
+    }
+}
+
+/// What a chosen category brings: help links, and the extra questions it asks.
+#[component]
+fn CategoryDetails(category: Category) -> impl IntoView {
+    let i18n = use_i18n();
+    let links = category.help_links.clone();
+    view! {
+        {(!links.is_empty()).then(|| view! {
+            <aside class="cw-help">
+                <p class="cw-help-heading">{move || i18n.t("help-links-heading")}</p>
+                <ul>
+                    {links.iter().map(|l| {
+                        let label = l.label.clone();
+                        view! { <li><a href=l.url.clone() target="_blank" rel="noopener noreferrer">{move || i18n.text(&label)}</a></li> }
+                    }).collect_view()}
+                </ul>
+            </aside>
+        })}
+        {category.fields.into_iter().map(|f| view! { <ExtraFieldInput field=f /> }).collect_view()}
+    }
+}
+
+#[component]
+fn ExtraFieldInput(field: ExtraField) -> impl IntoView {
+    let wizard = expect_context::<Wizard>();
+    let i18n = use_i18n();
+    let id = format!("field.{}", field.id);
+    let key = field.id.clone();
+    let value = Signal::derive(move || wizard.answers.with(|a| a.fields.get(&key).cloned().unwrap_or_default()));
+    let key = field.id.clone();
+    let on_input = Callback::new(move |v: String| {
+        wizard.answers.update(|a| {
+            if v.is_empty() {
+                a.fields.remove(&key);
+            } else {
+                a.fields.insert(key.clone(), v);
+            }
+        })
+    });
+    let label_text = field.label.clone();
+    let label = Signal::derive(move || i18n.text(&label_text));
+    let hint = field.hint.clone().map(|h| Signal::derive(move || i18n.text(&h)));
+    let optional = !field.required;
+    match field.kind {
+        FieldKind::Choice { options } => {
+            let choices = Signal::derive(move || {
+                options
+                    .iter()
+                    .map(|o| Choice { id: o.id.clone(), label: i18n.text(&o.label), hint: None, disabled: false })
+                    .collect()
+            });
+            match hint {
+                Some(hint) => view! { <Select field=id label=label hint=hint optional=optional choices=choices value=value on_change=on_input /> }.into_any(),
+                None => view! { <Select field=id label=label optional=optional choices=choices value=value on_change=on_input /> }.into_any(),
+            }
+        }
+        kind => {
+            let kind = match kind {
+                FieldKind::Number { .. } => InputKind::Number,
+                FieldKind::Date { .. } => InputKind::Date,
+                _ => InputKind::Text,
+            };
+            match hint {
+                Some(hint) => view! { <TextField field=id label=label hint=hint optional=optional kind=kind value=value on_input=on_input /> }.into_any(),
+                None => view! { <TextField field=id label=label optional=optional kind=kind value=value on_input=on_input /> }.into_any(),
+            }
+        }
+    }
+}

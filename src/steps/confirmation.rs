@@ -1,0 +1,27 @@
+use leptos::prelude::*;
+
+use super::review::Summary;
+use crate::i18n::use_i18n;
+use crate::state::{Phase, Wizard};
+
+#[component]
+pub fn Confirmation() -> impl IntoView {
+    let wizard = expect_context::<Wizard>();
+    let i18n = use_i18n();
+    let id = move || match wizard.phase.get() {
+        Phase::Done(created) => created.id,
+        _ => String::new(),
+    };
+    view! {
+        <div class="cw-confirmation" role="status">
+            <h2 class="cw-heading cw-confirmation-heading" tabindex="-1" data-step-heading>{move || i18n.t("done-heading")}</h2>
+            <p class="cw-case-id">{move || i18n.ta("done-case-id", &[("id", id().into())])}</p>
+            <p class="cw-hint">{move || i18n.t("done-hint")}</p>
+        </div>
+        <h3 class="cw-subheading">{move || i18n.t("done-summary")}</h3>
+        <Summary />
+        <button type="button" class="cw-button cw-button-secondary" data-action="new-case" on:click=move |_| wizard.start_over()>
+            {move || i18n.t("action-new-case")}
+        </button>
+    }
+}

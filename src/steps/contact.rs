@@ -1,0 +1,77 @@
+use leptos::prelude::*;
+
+use crate::bind;
+use crate::i18n::use_i18n;
+use crate::state::Wizard;
+use crate::ui::{Choice, InputKind, RadioGroup, Select, StepHeading, StepNav, TextField};
+
+#[component]
+pub fn ContactStep() -> impl IntoView {
+    let wizard = expect_context::<Wizard>();
+    let i18n = use_i18n();
+    let (name, set_name) = bind!(wizard, name);
+    let (email, set_email) = bind!(wizard, email);
+    let (number, set_number) = bind!(wizard, phone_number);
+    let (extension, set_extension) = bind!(wizard, phone_extension);
+    let (cc, set_cc) = bind!(wizard, cc);
+    let (method, set_method) = bind!(wizard, contact_method);
+    let (country, set_country) = bind!(wizard, phone_country);
+    let (language, set_language) = bind!(wizard, contact_language);
+    let methods = Signal::derive(move || {
+        let case_type = wizard.answers.with(|a| a.case_type.clone());
+        wizard.with_rules(|rules| {
+            rules
+                .contact_methods(&case_type)
+                .into_iter()
+                .map(|m| Choice {
+                    id: m.id.clone(),
+                    label: i18n.text(&m.label),
+                    hint: m.description.as_ref().map(|d| i18n.text(d)),
+                    disabled: false,
+                })
+                .collect()
+        })
+    });
+    let countries = Signal::derive(move || {
+        wizard.catalog.with_value(|c| {
+            c.phone_countries
+                .iter()
+                .map(|p| Choice { id: p.region.clone(), label: format!("{} (+{})", i18n.text(&p.label), p.dial), hint: None, disabled: false })
+                .collect()
+        })
+    });
+    let languages = Signal::derive(move || {
+        wizard.catalog.with_value(|c| {
+            c.contact_languages
+                .iter()
+                .map(|l| Choice { id: l.id.clone(), label: i18n.text(&l.label), hint: None, disabled: false })
+                .collect()
+        })
+    });
+    let wants_phone = move || {
+        let method = method.get();
+        wizard.catalog.with_value(|c| c.contact_method(&method).is_some_and(|m| m.phone))
+    };
+    view! {
+        <StepHeading text=Signal::derive(move || i18n.t("step-contact")) />
+        <TextField field="name".to_string() label=Signal::derive(move || i18n.t("name-label")) value=name on_input=set_name autocomplete="name" />
+        <TextField field="email".to_string() label=Signal::derive(move || i18n.t("email-label")) value=email on_input=set_email kind=InputKind::Email autocomplete="email" />
+        <RadioGroup
+            field="contact_method".to_string()
+            legend=Signal::derive(move || i18n.t("contact-method-legend"))
+            choices=methods
+            value=method
+            on_change=set_method
+        />
+        <Show when=wants_phone>
+            <div class="cw-phone">
+                <Select field="phone_country".to_string() label=Signal::derive(move || i18n.t("phone-country-label")) choices=countries value=country on_change=set_country autocomplete="tel-country-code" />
+                <TextField field="phone_number".to_string() label=Signal::derive(move || i18n.t("phone-number-label")) hint=Signal::derive(move || i18n.t("phone-number-hint")) value=number on_input=set_number kind=InputKind::Tel autocomplete="tel" />
+                <TextField field="phone_extension".to_string() label=Signal::derive(move || i18n.t("phone-extension-label")) value=extension on_input=set_extension kind=InputKind::Tel autocomplete="tel-extension" optional=true />
+            </div>
+        </Show>
+        <Select field="contact_language".to_string() label=Signal::derive(move || i18n.t("contact-language-label")) choices=languages value=language on_change=set_language />
+        <TextField field="cc".to_string() label=Signal::derive(move || i18n.t("cc-label")) hint=Signal::derive(move || i18n.t("cc-hint")) value=cc on_input=set_cc kind=InputKind::Email optional=true />
+        <StepNav />
+    }
+}

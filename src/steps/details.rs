@@ -1,0 +1,46 @@
+use leptos::prelude::*;
+
+use crate::bind;
+use crate::i18n::use_i18n;
+use crate::state::Wizard;
+use crate::ui::{InputKind, StepHeading, StepNav, TextField};
+
+#[component]
+pub fn DetailsStep() -> impl IntoView {
+    let wizard = expect_context::<Wizard>();
+    let i18n = use_i18n();
+    let limits = wizard.catalog.with_value(|c| c.limits.clone());
+    let (subject, set_subject) = bind!(wizard, subject);
+    let (description, set_description) = bind!(wizard, description);
+    // The category's prompt, where it has one, says what to write.
+    let prompt = Signal::derive(move || {
+        let prompt = wizard.answers.with(|a| {
+            wizard.catalog.with_value(|c| c.category(&a.service, &a.category).and_then(|c| c.prompt.clone()))
+        });
+        match prompt {
+            Some(p) => format!("{} {}", i18n.t("prompt-heading"), i18n.text(&p)),
+            None => i18n.t("description-hint"),
+        }
+    });
+    view! {
+        <StepHeading text=Signal::derive(move || i18n.t("step-details")) />
+        <TextField
+            field="subject".to_string()
+            label=Signal::derive(move || i18n.t("subject-label"))
+            hint=Signal::derive(move || i18n.t("subject-hint"))
+            value=subject
+            on_input=set_subject
+            max_chars=limits.subject_max
+        />
+        <TextField
+            field="description".to_string()
+            label=Signal::derive(move || i18n.t("description-label"))
+            hint=prompt
+            value=description
+            on_input=set_description
+            kind=InputKind::Multiline
+            max_chars=limits.description_max
+        />
+        <StepNav />
+    }
+}

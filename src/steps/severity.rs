@@ -1,0 +1,99 @@
+use case_core::catalog::ResponseTime;
+use case_core::deadline::first_response_by;
+use chrono::{Datelike, Local, Timelike};
+use leptos::prelude::*;
+
+use crate::i18n::{use_i18n, I18n};
+use crate::state::Wizard;
+use crate::ui::{Choice, RadioGroup, StepNav};
+
+pub fn response_label(i18n: I18n, response: ResponseTime) -> String {
+    let (id, n) = match response {
+        ResponseTime::Minutes(n) if n % 60 == 0 => ("duration-hours", n / 60),
+        ResponseTime::Minutes(n) => ("duration-minutes", n),
+        ResponseTime::Hours(n) => ("duration-hours", n),
+        ResponseTime::BusinessDays(n) => ("duration-business-days", n),
+    };
+    i18n.ta(id, &[("n", n.into())])
+}
+
+fn deadline_label(i18n: I18n, response: ResponseTime, hours: Option<&case_core::catalog::BusinessHours>) -> String {
+    let due = first_response_by(Local::now(), response, hours);
+    let weekday = i18n.ta("weekday", &[("day", due.weekday().to_string().to_lowercase().into())]);
+    i18n.ta(
+        "severity-deadline",
+        &[
+            ("weekday", weekday.into()),
+            ("month", due.month().into()),
+            ("day", due.day().into()),
+            ("time", format!("{:02}:{:02}", due.hour(), due.minute()).into()),
+        ],
+    )
+}
+
+#[component]
+pub fn SeverityStep() -> impl IntoView {
+    let wizard = expect_context::<Wizard>();
+    let i18n = use_i18n();
+    let choices = Signal::derive(move || {
+        let case_type = wizard.answers.with(|a| a.case_type.clone());
+        wizard.with_rules(|rules| {
+            let hours = rules.business_hours();
+            rules
+                .severities(&case_type)
+                .into_iter()
+                .map(|o| {
+                    let mut hint = Vec::new();
+                    if let Some(d) = &o.severity.description {
+                        hint.push(i18n.text(d));
+                    }
+                    hint.push(i18n.ta("severity-response", &[("duration", response_label(i18n, o.response).into())]));
+                    if !o.call_only {
+                        hint.push(deadline_label(i18n, o.response, hours));
+                    }
+                    Choice { id: o.severity.id.clone(), label: i18n.text(&o.severity.label), hint: Some(hint.join(" · ")), disabled: false }
+                })
+                .collect()
+        })
+    });
+    let business_hours = move || {
+        wizard.with_rules(|rules| {
+            rules.business_hours().map(|h| {
+                i18n.ta(
+                    "severity-business-hours",
+                    &[("start", h.start.format("%H:%M").to_string().into()), ("end", h.end.format("%H:%M").to_string().into())],
+                )
+            })
+        })
+    };
+    let call_only = move || {
+        let (case_type, severity) = wizard.answers.with(|a| (a.case_type.clone(), a.severity.clone()));
+        wizard.with_rules(|rules| {
+            rules
+                .severity(&case_type, &severity)
+                .filter(|o| o.call_only)
+                .map(|_| rules.catalog.support_phone.clone().unwrap_or_default())
+        })
+    };
+    view! {
+        <RadioGroup
+            field="severity".to_string()
+            legend=Signal::derive(move || i18n.t("severity-legend"))
+            choices=choices
+            value=Signal::derive(move || wizard.answers.with(|a| a.severity.clone()))
+            on_change=Callback::new(move |id: String| wizard.answers.update(|a| a.severity = id))
+            heading=true
+        />
+        {move || business_hours().map(|text| view! { <p class="cw-hint">{text}</p> })}
+        {move || call_only().map(|phone| {
+            let tel = format!("tel:{}", phone.replace([' ', '-'], ""));
+            view! {
+                <div class="cw-callout" role="alert">
+                    <p>{i18n.ta("severity-call-only", &[("phone", phone.as_str().into())])}</p>
+                    <p><a class="cw-phone-link" href=tel>{phone.clone()}</a></p>
+                </div>
+            }
+        })}
+        <StepNav />
+    }
+}

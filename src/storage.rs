@@ -1,0 +1,41 @@
+//! The draft kept in the browser's local storage, so a reload brings the customer back to the
+//! same step with every typed answer. Where storage is unavailable the draft lives in memory.
+
+use case_core::{Answers, Step};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct SavedDraft {
+    pub answers: Answers,
+    pub step: Step,
+    pub idempotency_key: String,
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// One draft per catalog and portal page.
+pub fn draft_key(catalog_id: &str) -> String {
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    format!("case-widget:draft:{catalog_id}:{path}")
+}
+
+pub fn load(key: &str) -> Option<SavedDraft> {
+    let json = storage()?.get_item(key).ok()??;
+    serde_json::from_str(&json).ok()
+}
+
+pub fn save(key: &str, draft: &SavedDraft) {
+    if let (Some(storage), Ok(json)) = (storage(), serde_json::to_string(draft)) {
+        let _ = storage.set_item(key, &json);
+    }
+}
+
+pub fn clear(key: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(key);
+    }
+}

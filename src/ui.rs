@@ -1,0 +1,393 @@
+//! Pieces every step uses: labelled fields with hint and error, radio groups, selects, the error
+//! summary and the step's navigation. They follow the GOV.UK question-page pattern.
+
+use case_core::FieldError;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::i18n::use_i18n;
+use crate::state::Wizard;
+
+/// Reads and writes one text answer: `bind!(wizard, subject)`.
+#[macro_export]
+macro_rules! bind {
+    ($wizard:expr, $($field:tt)+) => {{
+        let answers = $wizard.answers;
+        (
+            Signal::derive(move || answers.with(|a| a.$($field)+.clone())),
+            Callback::new(move |v: String| answers.update(|a| a.$($field)+ = v)),
+        )
+    }};
+}
+
+pub fn hint_id(field: &str) -> String {
+    format!("{field}-hint")
+}
+
+pub fn error_id(field: &str) -> String {
+    format!("{field}-error")
+}
+
+/// `aria-describedby` for a field: its hint and, while it has one, its error.
+pub fn described_by(field: String, has_hint: bool, wizard: Wizard) -> impl Fn() -> Option<String> + Send + Sync {
+    move || {
+        let mut ids = Vec::new();
+        if has_hint {
+            ids.push(hint_id(&field));
+        }
+        if wizard.error_for(&field).is_some() {
+            ids.push(error_id(&field));
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
+/// Moves focus to the first control of `field` inside the widget.
+pub fn focus_field(anchor: &web_sys::Element, field: &str) {
+    let Some(root) = anchor.get_root_node().dyn_into::<web_sys::DocumentFragment>().ok() else {
+        return;
+    };
+    let selector = format!("[data-field=\"{field}\"]");
+    if let Ok(Some(el)) = root.query_selector(&selector) {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+#[component]
+pub fn ErrorMessage(field: String) -> impl IntoView {
+    let wizard = expect_context::<Wizard>();
+    let i18n = use_i18n();
+    let id = error_id(&field);
+    move || {
+        wizard.error_for(&field).map(|e| {
+            view! {
+                <p class="cw-error-message" id=id.clone()>
+                    <span class="cw-visually-hidden">{i18n.t("error-summary-title")}": "</span>
+                    {i18n.error(&e)}
+                </p>
+            }
+        })
+    }
+}
+
+#[component]
+pub fn Hint(field: String, text: Signal<String>) -> impl IntoView {
+    view! { <p class="cw-hint" id=hint_id(&field)>{text}</p> }
+}
+
+/// A label with "(optional)" where the answer is not required.
+#[component]
+pub fn Label(field: String, text: Signal<String>, #[prop(optional)] optional: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <label class="cw-label" for=field>
+            {text}
+            {optional.then(|| view! { " " <span class="cw-optional">{move || i18n.t("optional")}</span> })}
+        </label>
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum InputKind {
+    Text,
+    Email,
+    Tel,
+    Number,
+    Date,
+    Multiline,
+}
+
+#[component]
+pub fn TextField(
+    field: String,
+    label: Signal<String>,
+    value: Signal<String>,
+    on_input: Callback<String>,
+    #[prop(optional)] hint: Option<Signal<String>>,
+    #[prop(optional)] optional: bool,
+    #[prop(default = InputKind::Text)] kind: InputKind,
+    #[prop(optional)] autocomplete: &'static str,
+    /// Shows a live count of characters left against this limit.
+    #[prop(optional)] max_chars: Option<usize>,
+) -> impl IntoView {
+    let wizard = expect_context::<Wizard>();
+    let i18n = use_i18n();
+    let has_error = {
+        let field = field.clone();
+        move || wizard.error_for(&field).is_some()
+    };
+    let invalid = {
+        let has_error = has_error.clone();
+        move || has_error().then_some("true")
+    };
+    let describedby = described_by(field.clone(), hint.is_some(), wizard);
+    let input = move |ev: web_sys::Event| on_input.run(event_target_value(&ev));
+    let autocomplete = (!autocomplete.is_empty()).then_some(autocomplete);
+    let control = if kind == InputKind::Multiline {
+        view! {
+            <textarea
+                id=field.clone()
+                data-field=field.clone()
+                class="cw-textarea"
+                rows="8"
+                prop:value=value
+                on:input=input
+                aria-describedby=describedby
+                aria-invalid=invalid
+            ></textarea>
+        }
+        .into_any()
+    } else {
+        let (input_type, mode) = match kind {
+            InputKind::Email => ("email", None),
+            InputKind::Tel => ("tel", Some("tel")),
+            InputKind::Number => ("text", Some("decimal")),
+            InputKind::Date => ("date", None),
+            _ => ("text", None),
+        };
+        view! {
+            <input
+                id=field.clone()
+                data-field=field.clone()
+                class="cw-input"
+                type=input_type
+                inputmode=mode
+                autocomplete=autocomplete
+                spellcheck=(kind == InputKind::Email).then_some("false")
+                prop:value=value
+                on:input=input
+                aria-describedby=describedby
+                aria-invalid=invalid
+            />
+        }
+        .into_any()
+    };
+    let counter = max_chars.map(|max| {
+        move || {
+            let used = value.with(|v| v.chars().count());
+            if used > max {
+                i18n.ta("chars-over", &[("n", (used - max).into())])
+            } else {
+                i18n.ta("chars-left", &[("n", (max - used).into())])
+            }
+        }
+    });
+    view! {
+        <div class="cw-field" class:cw-field-error=has_error>
+            <Label field=field.clone() text=label optional=optional />
+            {hint.map(|text| view! { <Hint field=field.clone() text=text /> })}
+            <ErrorMessage field=field.clone() />
+            {control}
+            {counter.map(|c| view! { <p class="cw-counter" aria-live="polite">{c}</p> })}
+        </div>
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Choice {
+    pub id: String,
+    pub label: String,
+    pub hint: Option<String>,
+    pub disabled: bool,
+}
+
+/// A real radio group: a fieldset with a legend, each radio with its label and hint.
+#[component]
+pub fn RadioGroup(
+    field: String,
+    legend: Signal<String>,
+    choices: Signal<Vec<Choice>>,
+    value: Signal<String>,
+    on_change: Callback<String>,
+    #[prop(optional)] heading: bool,
+) -> impl IntoView {
+    let wizard = expect_context::<Wizard>();
+    let has_error = {
+        let field = field.clone();
+        move || wizard.error_for(&field).is_some()
+    };
+    let describedby = described_by(field.clone(), false, wizard);
+    let legend_view = if heading {
+        view! { <legend class="cw-legend cw-legend-heading"><h2 class="cw-heading" tabindex="-1" data-step-heading>{legend}</h2></legend> }.into_any()
+    } else {
+        view! { <legend class="cw-legend">{legend}</legend> }.into_any()
+    };
+    let name = field.clone();
+    view! {
+        <div class="cw-field" class:cw-field-error=has_error>
+            <fieldset class="cw-fieldset" aria-describedby=describedby>
+                {legend_view}
+                <ErrorMessage field=field.clone() />
+                <div class="cw-radios">
+                    {move || {
+                        let first_enabled = choices.with(|c| c.iter().position(|c| !c.disabled));
+                        choices
+                            .get()
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, choice)| {
+                                let id = format!("{}-{}", name, choice.id);
+                                let hint_id = format!("{id}-hint");
+                                let checked = {
+                                    let choice_id = choice.id.clone();
+                                    move || value.with(|v| *v == choice_id)
+                                };
+                                let pick = choice.id.clone();
+                                view! {
+                                    <div class="cw-radio" class:cw-radio-disabled=choice.disabled>
+                                        <input
+                                            type="radio"
+                                            class="cw-radio-input"
+                                            id=id.clone()
+                                            name=name.clone()
+                                            value=choice.id.clone()
+                                            data-field=(Some(i) == first_enabled).then(|| name.clone())
+                                            disabled=choice.disabled
+                                            prop:checked=checked
+                                            aria-describedby=choice.hint.is_some().then(|| hint_id.clone())
+                                            on:change=move |_| on_change.run(pick.clone())
+                                        />
+                                        <label class="cw-radio-label" for=id>{choice.label.clone()}</label>
+                                        {choice.hint.clone().map(|h| view! { <p class="cw-hint cw-radio-hint" id=hint_id>{h}</p> })}
+                                    </div>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </div>
+            </fieldset>
+        </div>
+    }
+}
+
+#[component]
+pub fn Select(
+    field: String,
+    label: Signal<String>,
+    choices: Signal<Vec<Choice>>,
+    value: Signal<String>,
+    on_change: Callback<String>,
+    #[prop(optional)] hint: Option<Signal<String>>,
+    #[prop(optional)] optional: bool,
+    #[prop(optional)] autocomplete: &'static str,
+) -> impl IntoView {
+    let wizard = expect_context::<Wizard>();
+    let i18n = use_i18n();
+    let has_error = {
+        let field = field.clone();
+        move || wizard.error_for(&field).is_some()
+    };
+    let invalid = {
+        let has_error = has_error.clone();
+        move || has_error().then_some("true")
+    };
+    let describedby = described_by(field.clone(), hint.is_some(), wizard);
+    let autocomplete = (!autocomplete.is_empty()).then_some(autocomplete);
+    view! {
+        <div class="cw-field" class:cw-field-error=has_error>
+            <Label field=field.clone() text=label optional=optional />
+            {hint.map(|text| view! { <Hint field=field.clone() text=text /> })}
+            <ErrorMessage field=field.clone() />
+            <select
+                id=field.clone()
+                data-field=field.clone()
+                class="cw-select"
+                autocomplete=autocomplete
+                aria-describedby=describedby
+                aria-invalid=invalid
+                on:change=move |ev| on_change.run(event_target_value(&ev))
+            >
+                <option value="" selected=move || value.with(String::is_empty)>{move || i18n.t("choose-placeholder")}</option>
+                {move || {
+                    choices
+                        .get()
+                        .into_iter()
+                        .map(|c| {
+                            let id = c.id.clone();
+                            view! {
+                                <option value=c.id.clone() selected=move || value.with(|v| *v == id)>{c.label}</option>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </div>
+    }
+}
+
+/// GOV.UK's error summary: every error of the step, each a link that focuses its field.
+#[component]
+pub fn ErrorSummary() -> impl IntoView {
+    let wizard = expect_context::<Wizard>();
+    let i18n = use_i18n();
+    let summary = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if !wizard.errors.with(Vec::is_empty) {
+            request_animation_frame(move || {
+                if let Some(el) = summary.get_untracked() {
+                    let _ = el.focus();
+                }
+            });
+        }
+    });
+    move || {
+        let errors: Vec<FieldError> = wizard.errors.get();
+        (!errors.is_empty()).then(|| {
+            view! {
+                <div class="cw-error-summary" role="alert" tabindex="-1" node_ref=summary>
+                    <h2 class="cw-error-summary-title">{i18n.t("error-summary-title")}</h2>
+                    <ul class="cw-error-summary-list">
+                        {errors
+                            .into_iter()
+                            .map(|e| {
+                                let field = e.field.clone();
+                                view! {
+                                    <li>
+                                        <a
+                                            href=format!("#{}", e.field)
+                                            on:click=move |ev| {
+                                                ev.prevent_default();
+                                                if let Some(el) = summary.get_untracked() {
+                                                    focus_field(&el, &field);
+                                                }
+                                            }
+                                        >
+                                            {i18n.error(&e)}
+                                        </a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </div>
+            }
+        })
+    }
+}
+
+/// The heading every step starts with; focus moves here on each step change.
+#[component]
+pub fn StepHeading(text: Signal<String>) -> impl IntoView {
+    view! { <h2 class="cw-heading" tabindex="-1" data-step-heading>{text}</h2> }
+}
+
+/// "Back" and "Continue" (or another primary action) at the foot of a step.
+#[component]
+pub fn StepNav(#[prop(optional)] primary: Option<Signal<String>>) -> impl IntoView {
+    let wizard = expect_context::<Wizard>();
+    let i18n = use_i18n();
+    let primary = primary.unwrap_or_else(|| Signal::derive(move || i18n.t("action-next")));
+    let has_back = move || wizard.step.with(|s| s.prev().is_some());
+    view! {
+        <div class="cw-nav">
+            <button type="submit" class="cw-button cw-button-primary" data-action="next">{primary}</button>
+            <Show when=has_back>
+                <button type="button" class="cw-button cw-button-secondary" data-action="back" on:click=move |_| wizard.back()>
+                    {move || i18n.t("action-back")}
+                </button>
+            </Show>
+        </div>
+    }
+}
