@@ -307,7 +307,8 @@ pub fn phone_digits(s: &str) -> Option<String> {
     for c in folded.chars() {
         match c {
             '0'..='9' => digits.push(c),
-            ' ' | '-' | '.' | '(' | ')' | '/' => {}
+            // Dashes as CJK input methods type them: hyphens, minus, long vowel mark.
+            ' ' | '-' | '.' | '(' | ')' | '/' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{30FC}' => {}
             '+' if digits.is_empty() => {}
             _ => return None,
         }

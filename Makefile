@@ -1,0 +1,38 @@
+# The two commands a newcomer needs: `make demo` and `make test`. Both install what is missing.
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+PORT ?= 8080
+SERVER := target/release/case-server
+
+.PHONY: demo test setup setup-browser build lint host-test browser-test clean
+
+demo: build
+	@echo "Demo: open http://127.0.0.1:$(PORT)/ (cases are stored in ./data; Ctrl-C stops it)"
+	$(SERVER) --addr 127.0.0.1:$(PORT) --data data --expose-cases
+
+test: setup-browser lint host-test build browser-test
+
+setup:
+	@scripts/setup.sh
+
+setup-browser:
+	@scripts/setup.sh browser
+
+build: setup
+	trunk build --release
+	cargo build --release -p case-server
+
+lint:
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p case-widget --target wasm32-unknown-unknown -- -D warnings
+
+host-test:
+	cargo test --workspace --exclude case-widget
+
+browser-test:
+	node --test --test-concurrency=1 tests/e2e/
+
+clean:
+	cargo clean
+	rm -rf dist node_modules

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Installs whatever the build and the tests need and is missing; safe to run again.
+#   scripts/setup.sh          build tools: wasm32 target, Trunk, wasm-bindgen CLI, wasm-opt
+#   scripts/setup.sh browser  also Chromium and ChromeDriver, for the browser tests
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+say() { printf '==> %s\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+apt_install() {
+  say "installing Debian packages: $*"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >/dev/null
+}
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! trunk --version 2>/dev/null | grep -qF "$TRUNK_VERSION"; then
+  say "building Trunk $TRUNK_VERSION (takes 10-15 minutes once)"
+  cargo install --locked "trunk@$TRUNK_VERSION"
+fi
+
+# The CLI must equal the wasm-bindgen crate in Cargo.lock exactly.
+bindgen_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' Cargo.lock)
+if ! grep -qF "wasm_bindgen = \"$bindgen_version\"" Trunk.toml; then
+  echo "Trunk.toml [tools] wasm_bindgen must be $bindgen_version, as in Cargo.lock" >&2
+  exit 1
+fi
+if ! wasm-bindgen --version 2>/dev/null | grep -qF "$bindgen_version"; then
+  say "building wasm-bindgen-cli $bindgen_version"
+  cargo install --locked "wasm-bindgen-cli@$bindgen_version" || cargo install --force "wasm-bindgen-cli@$bindgen_version"
+fi
+
+if ! command -v npm >/dev/null; then
+  apt_install nodejs npm
+fi
+if ! [ -x node_modules/.bin/wasm-opt ] || ! [ -d node_modules/playwright-core ] || ! [ -d node_modules/@axe-core/playwright ]; then
+  say "installing npm packages (wasm-opt, the browser driver)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+if [ "${1:-}" = browser ]; then
+  if ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ]; then
+    apt_install chromium chromium-driver
+  fi
+fi

@@ -1,0 +1,284 @@
+// Shared by the browser tests: the real reference server on a free loopback port, real headless
+// Chromium, and two ways to fill the wizard in: with the mouse, or with the keyboard alone.
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { chromium } from 'playwright-core';
+
+const root = new URL('../../', import.meta.url).pathname;
+
+/** Starts case-server on 127.0.0.1:0 with its own data folder and a copy of dist/. */
+export async function startServer() {
+  const dir = mkdtempSync(join(tmpdir(), 'case-widget-e2e-'));
+  const dist = join(dir, 'dist');
+  cpSync(join(root, 'dist'), dist, { recursive: true });
+  // Catalogs a portal owner might get wrong, served beside the good ones.
+  writeFileSync(join(dist, 'catalog', 'broken-json.json'), '{ "id": "broken", "languages": [ }');
+  writeFileSync(join(dist, 'catalog', 'broken-refs.json'), JSON.stringify(brokenRefsCatalog()));
+  const child = spawn(join(root, 'target/release/case-server'), [
+    '--addr', '127.0.0.1:0', '--data', join(dir, 'data'), '--dist', dist,
+    '--catalogs', join(root, 'public/catalog'), '--expose-cases',
+  ], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = out.match(/listening on (http:\/\/\S+)/);
+      if (match) resolve(match[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`case-server exited with ${code}`)));
+  });
+  return {
+    url,
+    async getCase(id) {
+      const response = await fetch(`${url}/api/cases/${encodeURIComponent(id)}`);
+      assert.equal(response.status, 200, `GET case ${id}`);
+      return response.json();
+    },
+    async stop() {
+      child.kill('SIGINT');
+      await new Promise((resolve) => child.once('exit', resolve));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function brokenRefsCatalog() {
+  const t = (s) => ({ en: s, ja: s, ko: s, zh: s });
+  return {
+    id: 'broken-refs', name: t('Broken'), languages: ['en', 'ja', 'ko', 'zh'],
+    plans: [{ id: 'basic', label: t('Basic') }],
+    case_types: [{ id: 'tech', label: t('Technical'), services: ['nowhere'] }],
+    services: [{ id: 'svc', label: { en: 'Service' }, categories: [{ id: 'c', label: t('C') }] }],
+    severities: [{ id: 'low', label: t('Low'), response: { gold: { hours: 4 } } }],
+    contact_methods: [{ id: 'web', label: t('Web') }],
+    contact_languages: [{ id: 'en', label: t('English') }],
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--no-first-run'],
+  });
+}
+
+/**
+ * Opens the demo page in a fresh browser context and puts a <case-widget> with these attributes
+ * on it, as a portal would. Fails the test on any page error.
+ */
+export async function openWidget(browser, server, attrs = {}, { browserLocale = 'en-US' } = {}) {
+  const context = await browser.newContext({ locale: browserLocale, viewport: { width: 1000, height: 900 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error' && !/favicon/.test(m.location().url)) problems.push(`console: ${m.text()}`); });
+  page.problems = problems;
+  await page.goto(`${server.url}/`);
+  await page.evaluate((attrs) => {
+    document.querySelector('case-widget')?.remove();
+    const el = document.createElement('case-widget');
+    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+    document.querySelector('main').append(el);
+  }, { endpoint: '/api/cases', ...attrs });
+  return page;
+}
+
+export const step = (page) => page.locator('case-widget .cw-wizard').getAttribute('data-step');
+
+export async function waitForStep(page, id) {
+  await page.locator(`case-widget .cw-wizard[data-step="${id}"]`).waitFor({ timeout: 10_000 });
+}
+
+export const byId = (page, id) => page.locator(`case-widget [id="${id}"]`);
+
+/** The text of the deepest focused element's id, name and value, through the shadow root. */
+function focused(page) {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+    if (!el) return null;
+    return { id: el.id, name: el.getAttribute('name'), value: el.value, action: el.dataset?.action ?? null, tag: el.tagName, inWidget: !!el.closest('.cw-root') || el.tagName === 'CASE-WIDGET' };
+  });
+}
+
+/** Presses Tab until `match(focused)` holds; fails if it takes more than 80 presses. */
+export async function tabTo(page, match, what) {
+  for (let i = 0; i < 80; i++) {
+    const f = await focused(page);
+    if (f && match(f)) return f;
+    await page.keyboard.press('Tab');
+  }
+  assert.fail(`Tab never reached ${what}`);
+}
+
+/** Drives the wizard with the mouse: clicks on labels and buttons. */
+export const mouse = {
+  async radio(page, name, value) {
+    await page.locator(`case-widget label[for="${name}-${value}"]`).click();
+  },
+  async select(page, id, value) {
+    await byId(page, id).click();
+    await byId(page, id).selectOption(value);
+  },
+  async fill(page, id, text) {
+    await byId(page, id).click();
+    await byId(page, id).fill(text);
+  },
+  async attach(page, files) {
+    const chooser = page.waitForEvent('filechooser');
+    await byId(page, 'attachments').click();
+    await (await chooser).setFiles(files);
+  },
+  async next(page) {
+    await page.locator('case-widget [data-action="next"]').click();
+  },
+};
+
+/** Drives the wizard with the keyboard alone: Tab, arrows, typing, Enter and Space. */
+export const keyboard = {
+  async radio(page, name, value) {
+    await tabTo(page, (f) => f.name === name, `radio group ${name}`);
+    for (let i = 0; i < 12; i++) {
+      const f = await focused(page);
+      if (f.value === value) break;
+      await page.keyboard.press('ArrowDown');
+    }
+    await page.keyboard.press('Space');
+    assert.equal((await focused(page)).value, value, `radio ${name}=${value}`);
+  },
+  async select(page, id, value) {
+    await tabTo(page, (f) => f.id === id, `select ${id}`);
+    const options = await byId(page, id).locator('option').evaluateAll((os) => os.map((o) => o.value));
+    const target = options.indexOf(value);
+    assert.ok(target >= 0, `option ${value} in ${id}`);
+    await page.keyboard.press('Home');
+    for (let i = 0; i < target; i++) await page.keyboard.press('ArrowDown');
+    assert.equal((await focused(page)).value, value, `select ${id}=${value}`);
+  },
+  async fill(page, id, text) {
+    await tabTo(page, (f) => f.id === id, `field ${id}`);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.type(text);
+  },
+  async attach(page, files) {
+    await tabTo(page, (f) => f.id === 'attachments', 'the file picker');
+    const chooser = page.waitForEvent('filechooser');
+    await page.keyboard.press('Space');
+    await (await chooser).setFiles(files);
+  },
+  async next(page) {
+    await tabTo(page, (f) => f.action === 'next', 'the Continue button');
+    await page.keyboard.press('Enter');
+  },
+};
+
+/**
+ * Fills the whole wizard in from a scenario, through `driver`, checks the review, submits and
+ * returns the case ID shown on the confirmation.
+ */
+export async function fileCase(page, driver, s) {
+  await waitForStep(page, 'case-type');
+  await driver.radio(page, 'case_type', s.caseType);
+  await driver.next(page);
+
+  await waitForStep(page, 'classification');
+  await driver.select(page, 'service', s.service);
+  await driver.select(page, 'category', s.category);
+  for (const [id, value] of Object.entries(s.fields ?? {})) {
+    const control = byId(page, `field.${id}`);
+    if ((await control.evaluate((e) => e.tagName)) === 'SELECT') await driver.select(page, `field.${id}`, value);
+    else await driver.fill(page, `field.${id}`, value);
+  }
+  await driver.next(page);
+
+  await waitForStep(page, 'severity');
+  if (s.severity) await driver.radio(page, 'severity', s.severity);
+  await driver.next(page);
+
+  await waitForStep(page, 'details');
+  await driver.fill(page, 'subject', s.subject);
+  await driver.fill(page, 'description', s.description);
+  await driver.next(page);
+
+  await waitForStep(page, 'attachments');
+  if (s.files?.length) await driver.attach(page, s.files);
+  await driver.next(page);
+
+  await waitForStep(page, 'contact');
+  await driver.fill(page, 'name', s.name);
+  await driver.fill(page, 'email', s.email);
+  await driver.radio(page, 'contact_method', s.method);
+  if (s.phone) {
+    await driver.select(page, 'phone_country', s.phone.country);
+    await driver.fill(page, 'phone_number', s.phone.number);
+    if (s.phone.extension) await driver.fill(page, 'phone_extension', s.phone.extension);
+  }
+  await driver.select(page, 'contact_language', s.language);
+  if (s.cc) await driver.fill(page, 'cc', s.cc);
+  await driver.next(page);
+
+  await waitForStep(page, 'review');
+  const review = page.locator('case-widget .cw-summary');
+  await assertContains(review, s.subject);
+  for (const line of s.description.split('\n')) await assertContains(review, line);
+  if (s.screenshots) await page.screenshot({ path: `${s.screenshots}-review.png`, fullPage: true });
+  await driver.next(page);
+
+  await waitForStep(page, 'done');
+  const text = await page.locator('case-widget .cw-case-id').innerText();
+  const id = text.match(/CASE-\d{8}-\d{5}/)?.[0];
+  assert.ok(id, `a case ID in "${text}"`);
+  return id;
+}
+
+export async function assertContains(locator, text) {
+  const content = await locator.innerText();
+  assert.ok(content.includes(text), `expected ${JSON.stringify(text)} in ${JSON.stringify(content.slice(0, 400))}`);
+}
+
+/** A small file with real bytes, for the file chooser. */
+export function file(name, mimeType, text) {
+  return { name, mimeType, buffer: Buffer.from(text) };
+}
+
+/** What the server must have stored for a scenario, field by field. */
+export function assertStored(stored, s, { catalog, plan, locale }) {
+  const c = stored.case;
+  assert.equal(c.catalog, catalog);
+  assert.equal(c.plan, plan);
+  assert.equal(c.locale, locale);
+  assert.equal(c.case_type, s.caseType);
+  assert.equal(c.service, s.service);
+  assert.equal(c.category, s.category);
+  assert.equal(c.severity, s.severity ?? s.defaultSeverity);
+  assert.deepEqual(c.fields, s.storedFields ?? s.fields ?? {});
+  assert.equal(c.subject, s.subject);
+  assert.equal(c.description, s.description);
+  assert.equal(c.contact.name, s.name);
+  assert.equal(c.contact.email, s.email);
+  assert.equal(c.contact.method, s.method);
+  assert.equal(c.contact.language, s.language);
+  if (s.phone) {
+    assert.equal(c.contact.phone.country, s.phone.country);
+    assert.equal(c.contact.phone.number, s.phone.number);
+    assert.equal(c.contact.phone.extension ?? '', s.phone.extension ?? '');
+    assert.equal(c.contact.phone.e164, s.phone.e164);
+  } else {
+    assert.equal(c.contact.phone, undefined);
+  }
+  assert.deepEqual(c.cc, s.ccList ?? []);
+  const files = s.files ?? [];
+  assert.equal(stored.attachments.length, files.length);
+  files.forEach((f, i) => {
+    assert.equal(stored.attachments[i].filename, f.name);
+    assert.equal(stored.attachments[i].size, f.buffer.length);
+    assert.equal(stored.attachments[i].content_type, f.mimeType);
+    assert.equal(stored.attachments[i].sha256, createHash('sha256').update(f.buffer).digest('hex'));
+  });
+  assert.deepEqual(c.attachments.map((a) => a.name), files.map((f) => f.name));
+}
