@@ -37,27 +37,46 @@ async fn load_catalog(url: String, plan: String) -> Result<Arc<Catalog>, LoadErr
         .map_err(|e| LoadError::Fetch(e.to_string()))?;
     let catalog = Catalog::from_json(&text).map_err(LoadError::Catalog)?;
     if !plan.is_empty() && !Rules::new(&catalog, &plan).plan_is_known() {
-        return Err(LoadError::Catalog(CatalogError::Inconsistent(vec![Problem {
-            code: "catalog-unknown-plan",
-            path: "plan".into(),
-            value: plan,
-        }])));
+        return Err(LoadError::Catalog(CatalogError::Inconsistent(vec![
+            Problem {
+                code: "catalog-unknown-plan",
+                path: "plan".into(),
+                value: plan,
+            },
+        ])));
     }
     Ok(Arc::new(catalog))
 }
 
 fn load_error_lines(i18n: I18n, error: &LoadError) -> Vec<String> {
     match error {
-        LoadError::Fetch(detail) => vec![i18n.ta("catalog-fetch-failed", &[("detail", detail.as_str().into())])],
-        LoadError::Catalog(CatalogError::Syntax { line, column, detail }) => vec![i18n.ta(
+        LoadError::Fetch(detail) => vec![i18n.ta(
+            "catalog-fetch-failed",
+            &[("detail", detail.as_str().into())],
+        )],
+        LoadError::Catalog(CatalogError::Syntax {
+            line,
+            column,
+            detail,
+        }) => vec![i18n.ta(
             "catalog-syntax",
-            &[("line", (*line).into()), ("column", (*column).into()), ("detail", detail.as_str().into())],
+            &[
+                ("line", (*line).into()),
+                ("column", (*column).into()),
+                ("detail", detail.as_str().into()),
+            ],
         )],
         LoadError::Catalog(CatalogError::Inconsistent(problems)) => problems
             .iter()
             .map(|p| {
                 let message = i18n.ta(p.code, &[("value", Arg::Text(p.value.clone()))]);
-                i18n.ta("catalog-problem", &[("path", p.path.as_str().into()), ("message", message.into())])
+                i18n.ta(
+                    "catalog-problem",
+                    &[
+                        ("path", p.path.as_str().into()),
+                        ("message", message.into()),
+                    ],
+                )
             })
             .collect(),
     }
@@ -116,7 +135,11 @@ fn LanguageSwitcher() -> impl IntoView {
 }
 
 #[component]
-fn WizardView(catalog: Arc<Catalog>, config: Config, host: StoredValue<HtmlElement, LocalStorage>) -> impl IntoView {
+fn WizardView(
+    catalog: Arc<Catalog>,
+    config: Config,
+    host: StoredValue<HtmlElement, LocalStorage>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let wizard = Wizard::new(catalog, config, host);
     provide_context(wizard);
@@ -124,7 +147,10 @@ fn WizardView(catalog: Arc<Catalog>, config: Config, host: StoredValue<HtmlEleme
 
     // Focus the new step's heading on every step change, not on first render.
     Effect::new(move |previous: Option<(Step, bool)>| {
-        let current = (wizard.step.get(), matches!(wizard.phase.get(), Phase::Done(_)));
+        let current = (
+            wizard.step.get(),
+            matches!(wizard.phase.get(), Phase::Done(_)),
+        );
         if previous.is_some_and(|p| p != current) {
             request_animation_frame(move || {
                 let heading = root
@@ -144,7 +170,10 @@ fn WizardView(catalog: Arc<Catalog>, config: Config, host: StoredValue<HtmlEleme
         let step = wizard.step.get();
         i18n.ta(
             "step-progress",
-            &[("current", step.number().into()), ("total", Step::ALL.len().into())],
+            &[
+                ("current", step.number().into()),
+                ("total", Step::ALL.len().into()),
+            ],
         )
     };
     let on_submit = move |ev: web_sys::SubmitEvent| {

@@ -54,7 +54,11 @@ fn new_key() -> String {
 }
 
 impl Wizard {
-    pub fn new(catalog: Arc<Catalog>, config: Config, host: StoredValue<HtmlElement, LocalStorage>) -> Self {
+    pub fn new(
+        catalog: Arc<Catalog>,
+        config: Config,
+        host: StoredValue<HtmlElement, LocalStorage>,
+    ) -> Self {
         let draft_key = storage::draft_key(&catalog.id);
         let saved = storage::load(&draft_key);
         let restored = saved.is_some();
@@ -118,7 +122,10 @@ impl Wizard {
     /// "Continue": validates the step and moves on, or shows its errors.
     pub fn next(&self) {
         let step = self.step.get_untracked();
-        let errors = self.with_rules(|rules| self.answers.with_untracked(|a| validate_step(rules, a, step)));
+        let errors = self.with_rules(|rules| {
+            self.answers
+                .with_untracked(|a| validate_step(rules, a, step))
+        });
         if !errors.is_empty() {
             self.errors.set(errors);
             return;
@@ -175,7 +182,12 @@ impl Wizard {
             let step = step_of_field(&first.field);
             self.errors.set(Vec::new());
             self.step.set(step);
-            self.errors.set(errors.into_iter().filter(|e| step_of_field(&e.field) == step).collect());
+            self.errors.set(
+                errors
+                    .into_iter()
+                    .filter(|e| step_of_field(&e.field) == step)
+                    .collect(),
+            );
             return;
         }
         let catalog = self.catalog.get_value();
@@ -189,12 +201,17 @@ impl Wizard {
         self.phase.set(Phase::Submitting);
         leptos::task::spawn_local(async move {
             let headers = request_headers(&host);
-            let result = transport::submit(&config.endpoint, &key, &headers, &payload, &files).await;
+            let result =
+                transport::submit(&config.endpoint, &key, &headers, &payload, &files).await;
             wizard.finish(result, &host);
         });
     }
 
-    fn finish(&self, result: Result<(CaseCreated, serde_json::Value), SubmitError>, host: &HtmlElement) {
+    fn finish(
+        &self,
+        result: Result<(CaseCreated, serde_json::Value), SubmitError>,
+        host: &HtmlElement,
+    ) {
         match result {
             Ok((created, body)) => {
                 storage::clear(&self.draft_key.get_value());
@@ -211,13 +228,34 @@ impl Wizard {
             Err(error) => {
                 self.phase.set(Phase::Editing);
                 let (failure, field_errors) = match error {
-                    SubmitError::Network => (Failure { message: "submit-network", status: None }, Vec::new()),
-                    SubmitError::Status(413, _) => (Failure { message: "submit-too-large", status: Some(413) }, Vec::new()),
+                    SubmitError::Network => (
+                        Failure {
+                            message: "submit-network",
+                            status: None,
+                        },
+                        Vec::new(),
+                    ),
+                    SubmitError::Status(413, _) => (
+                        Failure {
+                            message: "submit-too-large",
+                            status: Some(413),
+                        },
+                        Vec::new(),
+                    ),
                     SubmitError::Status(status, Some(body)) if !body.fields.is_empty() => (
-                        Failure { message: "submit-rejected", status: Some(status) },
+                        Failure {
+                            message: "submit-rejected",
+                            status: Some(status),
+                        },
                         body.fields,
                     ),
-                    SubmitError::Status(status, _) => (Failure { message: "submit-failed", status: Some(status) }, Vec::new()),
+                    SubmitError::Status(status, _) => (
+                        Failure {
+                            message: "submit-failed",
+                            status: Some(status),
+                        },
+                        Vec::new(),
+                    ),
                 };
                 let detail = js_sys::Object::new();
                 let _ = js_sys::Reflect::set(&detail, &"reason".into(), &failure.message.into());
@@ -254,14 +292,30 @@ impl Wizard {
 /// A server's error code as one of our message ids where we know it, else a generic message.
 fn known_code(code: &str) -> &'static str {
     const KNOWN: &[&str] = &[
-        "error-case-type-required", "error-case-type-not-in-plan", "error-choice-unknown",
-        "error-service-required", "error-category-required",
-        "error-not-a-number", "error-not-whole-number", "error-not-a-date",
-        "error-severity-required", "error-subject-required",
-        "error-description-required", "error-name-required", "error-email-required",
-        "error-email-invalid", "error-contact-method-required", "error-contact-language-required",
-        "error-phone-country-required", "error-phone-required", "error-phone-invalid",
+        "error-case-type-required",
+        "error-case-type-not-in-plan",
+        "error-choice-unknown",
+        "error-service-required",
+        "error-category-required",
+        "error-not-a-number",
+        "error-not-whole-number",
+        "error-not-a-date",
+        "error-severity-required",
+        "error-subject-required",
+        "error-description-required",
+        "error-name-required",
+        "error-email-required",
+        "error-email-invalid",
+        "error-contact-method-required",
+        "error-contact-language-required",
+        "error-phone-country-required",
+        "error-phone-required",
+        "error-phone-invalid",
         "error-extension-invalid",
     ];
-    KNOWN.iter().copied().find(|k| *k == code).unwrap_or("error-server")
+    KNOWN
+        .iter()
+        .copied()
+        .find(|k| *k == code)
+        .unwrap_or("error-server")
 }

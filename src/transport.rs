@@ -51,10 +51,13 @@ pub async fn submit(
     if (200..300).contains(&status) {
         let body: serde_json::Value =
             serde_json::from_str(&text).map_err(|_| SubmitError::Status(status, None))?;
-        let created: CaseCreated = serde_json::from_value(body.clone())
-            .map_err(|_| SubmitError::Status(status, None))?;
+        let created: CaseCreated =
+            serde_json::from_value(body.clone()).map_err(|_| SubmitError::Status(status, None))?;
         Ok((created, body))
     } else {
-        Err(SubmitError::Status(status, serde_json::from_str(&text).ok()))
+        Err(SubmitError::Status(
+            status,
+            serde_json::from_str(&text).ok(),
+        ))
     }
 }

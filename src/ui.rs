@@ -29,7 +29,11 @@ pub fn error_id(field: &str) -> String {
 }
 
 /// `aria-describedby` for a field: its hint and, while it has one, its error.
-pub fn described_by(field: String, has_hint: bool, wizard: Wizard) -> impl Fn() -> Option<String> + Send + Sync {
+pub fn described_by(
+    field: String,
+    has_hint: bool,
+    wizard: Wizard,
+) -> impl Fn() -> Option<String> + Send + Sync {
     move || {
         let mut ids = Vec::new();
         if has_hint {
@@ -44,7 +48,11 @@ pub fn described_by(field: String, has_hint: bool, wizard: Wizard) -> impl Fn() 
 
 /// Moves focus to the first control of `field` inside the widget.
 pub fn focus_field(anchor: &web_sys::Element, field: &str) {
-    let Some(root) = anchor.get_root_node().dyn_into::<web_sys::DocumentFragment>().ok() else {
+    let Some(root) = anchor
+        .get_root_node()
+        .dyn_into::<web_sys::DocumentFragment>()
+        .ok()
+    else {
         return;
     };
     let selector = format!("[data-field=\"{field}\"]");
@@ -79,7 +87,11 @@ pub fn Hint(field: String, text: Signal<String>) -> impl IntoView {
 
 /// A label with "(optional)" where the answer is not required.
 #[component]
-pub fn Label(field: String, text: Signal<String>, #[prop(optional)] optional: bool) -> impl IntoView {
+pub fn Label(
+    field: String,
+    text: Signal<String>,
+    #[prop(optional)] optional: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <label class="cw-label" for=field>
@@ -110,7 +122,8 @@ pub fn TextField(
     #[prop(default = InputKind::Text)] kind: InputKind,
     #[prop(optional)] autocomplete: &'static str,
     /// Shows a live count of characters left against this limit.
-    #[prop(optional)] max_chars: Option<usize>,
+    #[prop(optional)]
+    max_chars: Option<usize>,
 ) -> impl IntoView {
     let wizard = expect_context::<Wizard>();
     let i18n = use_i18n();

@@ -36,7 +36,11 @@ fn is_business_day(hours: &BusinessHours, date: NaiveDate) -> bool {
     hours.days.contains(&date.weekday())
 }
 
-fn window<Tz: TimeZone>(tz: &Tz, hours: &BusinessHours, date: NaiveDate) -> (DateTime<Tz>, DateTime<Tz>) {
+fn window<Tz: TimeZone>(
+    tz: &Tz,
+    hours: &BusinessHours,
+    date: NaiveDate,
+) -> (DateTime<Tz>, DateTime<Tz>) {
     (
         local(tz, date.and_time(hours.start)),
         local(tz, date.and_time(hours.end)),
@@ -73,7 +77,11 @@ fn add_business_time<Tz: TimeZone>(
     cursor
 }
 
-fn add_business_days<Tz: TimeZone>(now: DateTime<Tz>, days: u32, hours: &BusinessHours) -> DateTime<Tz> {
+fn add_business_days<Tz: TimeZone>(
+    now: DateTime<Tz>,
+    days: u32,
+    hours: &BusinessHours,
+) -> DateTime<Tz> {
     let tz = now.timezone();
     let mut date = now.date_naive();
     let mut time = now.time();

@@ -86,7 +86,11 @@ fn classification(rules: &Rules, a: &Answers, errors: &mut Vec<FieldError>) {
         errors.push(FieldError::new("service", "error-service-required"));
         return;
     }
-    if !rules.services(&a.case_type).iter().any(|s| s.id == a.service) {
+    if !rules
+        .services(&a.case_type)
+        .iter()
+        .any(|s| s.id == a.service)
+    {
         errors.push(FieldError::new("service", "error-choice-unknown"));
         return;
     }
@@ -179,10 +183,14 @@ fn extra_field(field: &ExtraField, value: &str) -> Option<FieldError> {
                 return Some(FieldError::new(id, "error-not-a-date"));
             };
             if let Some(min) = min.filter(|m| date < *m) {
-                return Some(FieldError::new(id, "error-date-too-early").arg("min", min.to_string()));
+                return Some(
+                    FieldError::new(id, "error-date-too-early").arg("min", min.to_string()),
+                );
             }
             if let Some(max) = max.filter(|m| date > *m) {
-                return Some(FieldError::new(id, "error-date-too-late").arg("max", max.to_string()));
+                return Some(
+                    FieldError::new(id, "error-date-too-late").arg("max", max.to_string()),
+                );
             }
         }
     }
@@ -196,12 +204,12 @@ fn severity(rules: &Rules, a: &Answers, errors: &mut Vec<FieldError>) {
     }
     match rules.severity(&a.case_type, &a.severity) {
         None => errors.push(FieldError::new("severity", "error-choice-unknown")),
-        Some(option) if option.call_only => errors.push(
-            FieldError::new("severity", "error-severity-call-only").arg(
+        Some(option) if option.call_only => {
+            errors.push(FieldError::new("severity", "error-severity-call-only").arg(
                 "phone",
                 rules.catalog.support_phone.clone().unwrap_or_default(),
-            ),
-        ),
+            ))
+        }
         Some(_) => {}
     }
 }
@@ -296,7 +304,9 @@ pub fn is_email(s: &str) -> bool {
         && !domain.starts_with('.')
         && !domain.ends_with('.')
         && !s.contains("..")
-        && !s.chars().any(|c| c.is_whitespace() || c.is_control() || "<>()[]\\,;:\"".contains(c))
+        && !s
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "<>()[]\\,;:\"".contains(c))
 }
 
 /// The digits of a phone number as typed (spaces, dashes, dots, brackets, full-width digits
@@ -308,7 +318,15 @@ pub fn phone_digits(s: &str) -> Option<String> {
         match c {
             '0'..='9' => digits.push(c),
             // Dashes as CJK input methods type them: hyphens, minus, long vowel mark.
-            ' ' | '-' | '.' | '(' | ')' | '/' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{30FC}' => {}
+            ' '
+            | '-'
+            | '.'
+            | '('
+            | ')'
+            | '/'
+            | '\u{2010}'..='\u{2015}'
+            | '\u{2212}'
+            | '\u{30FC}' => {}
             '+' if digits.is_empty() => {}
             _ => return None,
         }
@@ -332,9 +350,10 @@ fn contact(rules: &Rules, a: &Answers, errors: &mut Vec<FieldError>) {
     }
     let methods = rules.contact_methods(&a.case_type);
     match methods.iter().find(|m| m.id == a.contact_method) {
-        None if a.contact_method.is_empty() => {
-            errors.push(FieldError::new("contact_method", "error-contact-method-required"))
-        }
+        None if a.contact_method.is_empty() => errors.push(FieldError::new(
+            "contact_method",
+            "error-contact-method-required",
+        )),
         None => errors.push(FieldError::new("contact_method", "error-choice-unknown")),
         Some(m) if m.phone => phone(rules, a, errors),
         Some(_) => {}
@@ -362,7 +381,10 @@ fn contact(rules: &Rules, a: &Answers, errors: &mut Vec<FieldError>) {
 
 fn phone(rules: &Rules, a: &Answers, errors: &mut Vec<FieldError>) {
     if rules.catalog.phone_country(&a.phone_country).is_none() {
-        errors.push(FieldError::new("phone_country", "error-phone-country-required"));
+        errors.push(FieldError::new(
+            "phone_country",
+            "error-phone-country-required",
+        ));
     }
     match phone_digits(&a.phone_number) {
         _ if a.phone_number.trim().is_empty() => {
@@ -373,6 +395,9 @@ fn phone(rules: &Rules, a: &Answers, errors: &mut Vec<FieldError>) {
     }
     let ext = fold_width(a.phone_extension.trim());
     if ext.len() > 10 || !ext.bytes().all(|b| b.is_ascii_digit()) {
-        errors.push(FieldError::new("phone_extension", "error-extension-invalid"));
+        errors.push(FieldError::new(
+            "phone_extension",
+            "error-extension-invalid",
+        ));
     }
 }

@@ -86,7 +86,9 @@ pub struct FieldProblem {
 pub fn e164(dial: &str, number: &str) -> String {
     match phone_digits(number) {
         Some(d) if !d.is_empty() => {
-            let national = d.strip_prefix(dial).filter(|_| number.trim_start().starts_with('+'));
+            let national = d
+                .strip_prefix(dial)
+                .filter(|_| number.trim_start().starts_with('+'));
             let national = national.unwrap_or(&d);
             format!("+{dial}{}", national.trim_start_matches('0'))
         }

@@ -1,139 +1,118 @@
 ## The wizard's chrome
-widget-title = Create a support case
-step-progress = Step { $current } of { $total }
-step-case-type = Case type
-step-classification = Service and category
-step-severity = Severity
-step-details = Describe the problem
-step-attachments = Attachments
-step-contact = Contact options
-step-review = Review and submit
-language-label = Language
-loading = Loading…
-optional = (optional)
-action-next = Continue
-action-back = Back
-action-submit = Submit case
-action-submitting = Submitting…
-action-change = Change
-action-change-label = Change { $question }
-action-discard = Discard draft
-discard-confirm = Discard this draft? Everything you entered will be removed.
-action-discard-yes = Yes, discard it
-action-discard-no = Keep the draft
-draft-discarded = The draft was discarded.
-draft-restored = We restored the draft you started earlier.
-action-new-case = Create another case
-page-title-error = Error: { $title }
+widget-title = サポートケースの作成
+step-progress = ステップ { $current } / { $total }
+step-case-type = ケースの種類
+step-classification = サービスとカテゴリ
+step-severity = 重要度
+step-details = 問題の説明
+step-attachments = 添付ファイル
+step-contact = 連絡方法
+step-review = 確認と送信
+language-label = 言語
+loading = 読み込み中…
+optional = (任意)
+action-next = 次へ
+action-back = 戻る
+action-submit = ケースを送信
+action-submitting = 送信中…
+action-change = 変更
+action-change-label = { $question }を変更
+action-discard = 下書きを破棄
+discard-confirm = この下書きを破棄しますか？入力した内容はすべて削除されます。
+action-discard-yes = 破棄する
+action-discard-no = 下書きを残す
+draft-discarded = 下書きを破棄しました。
+draft-restored = 前回の下書きを復元しました。
+action-new-case = 別のケースを作成
+page-title-error = エラー: { $title }
 
 ## Case type
-case-type-legend = What do you need help with?
-case-type-not-in-plan = Not included in your support plan ({ $plan }).
+case-type-legend = どのようなサポートが必要ですか？
+case-type-not-in-plan = ご利用のサポートプラン ({ $plan }) には含まれていません。
 
 ## Service and category
-service-label = Service
-service-hint = If the problem affects several services, choose the one most affected.
-category-label = Category
-choose-placeholder = Choose…
-help-links-heading = These articles might solve the problem right away:
-prompt-heading = To help us solve it quickly, please include:
+service-label = サービス
+service-hint = 複数のサービスに影響がある場合は、最も影響の大きいサービスを選択してください。
+category-label = カテゴリ
+choose-placeholder = 選択してください…
+help-links-heading = 次の記事で問題がすぐに解決するかもしれません:
+prompt-heading = 迅速な解決のため、次の内容を記載してください:
 
 ## Severity
-severity-legend = How severe is the problem?
-severity-response = First response within { $duration }
-severity-deadline = Expected by { $weekday } { $month }/{ $day } { $time }
-severity-business-hours = Your plan's response times count business hours only: { $start }–{ $end } on working days, your time.
-severity-call-only = Cases of this severity can't be opened online. Call { $phone } now.
-duration-minutes = { $n ->
-    [one] { $n } minute
-   *[other] { $n } minutes
-}
-duration-hours = { $n ->
-    [one] { $n } hour
-   *[other] { $n } hours
-}
-duration-business-days = { $n ->
-    [one] { $n } business day
-   *[other] { $n } business days
-}
+severity-legend = 問題の重要度を選択してください
+severity-response = 初回応答: { $duration }以内
+severity-deadline = 目安: { $month }月{ $day }日({ $weekday }) { $time }まで
+severity-business-hours = ご利用のプランの応答時間は営業時間 (平日 { $start }–{ $end }、お客様の現地時間) のみで計算されます。
+severity-call-only = この重要度のケースはオンラインでは作成できません。今すぐ { $phone } にお電話ください。
+duration-minutes = { $n }分
+duration-hours = { $n }時間
+duration-business-days = { $n }営業日
 weekday = { $day ->
-    [mon] Mon
-    [tue] Tue
-    [wed] Wed
-    [thu] Thu
-    [fri] Fri
-    [sat] Sat
-   *[sun] Sun
+    [mon] 月
+    [tue] 火
+    [wed] 水
+    [thu] 木
+    [fri] 金
+    [sat] 土
+   *[sun] 日
 }
 
 ## Details
-subject-label = Subject
-subject-hint = A short summary of the problem.
-description-label = Description
-description-hint = Include error messages, what you have tried, when it started, and how you use the service (console, command line, API).
-chars-left = { $n ->
-    [one] { $n } character left
-   *[other] { $n } characters left
-}
-chars-over = { $n ->
-    [one] { $n } character too many
-   *[other] { $n } characters too many
-}
+subject-label = 件名
+subject-hint = 問題の簡単な要約。
+description-label = 説明
+description-hint = エラーメッセージ、試したこと、発生時期、サービスの利用方法 (コンソール、コマンドライン、API) を記載してください。
+chars-left = 残り { $n } 文字
+chars-over = { $n } 文字超過
 
 ## Attachments
-attachments-label = Attach files
-attachments-limits = { $max ->
-    [one] Up to { $max } file
-   *[other] Up to { $max } files
-}, { $size } each at most.
-attachments-choose = Choose files
-attachments-remove = Remove { $name }
-attachments-none = No files attached.
-attachments-count = { $n ->
-    [one] { $n } file attached
-   *[other] { $n } files attached
-}
+attachments-label = ファイルを添付
+attachments-limits = 最大 { $max } ファイル、1 ファイルあたり { $size } まで。
+attachments-choose = ファイルを選択
+attachments-remove = { $name } を削除
+attachments-none = 添付ファイルはありません。
+attachments-count = { $n } 件のファイルを添付済み
 size-bytes = { $n } B
 size-kb = { $n } KB
 size-mb = { $n } MB
 
 ## Contact
-name-label = Your name
-email-label = Email address
-contact-method-legend = How should we contact you?
-phone-country-label = Country or region
-phone-number-label = Phone number
-phone-number-hint = We'll call you back on this number.
-phone-extension-label = Extension
-contact-language-label = Preferred contact language
-cc-label = Also notify (CC)
-cc-hint = Email addresses, separated by commas.
+name-label = お名前
+email-label = メールアドレス
+contact-method-legend = ご希望の連絡方法
+phone-country-label = 国または地域
+phone-number-label = 電話番号
+phone-number-hint = この番号に折り返しお電話します。
+phone-extension-label = 内線番号
+contact-language-label = ご希望の対応言語
+cc-label = 通知先 (CC)
+cc-hint = メールアドレスをカンマ区切りで入力してください。
 
 ## Review and confirmation
-review-hint = Check your answers before you submit the case.
-review-case-type = Case type
-review-service = Service
-review-category = Category
-review-severity = Severity
-review-subject = Subject
-review-description = Description
-review-attachments = Attachments
-review-name = Name
-review-email = Email
-review-contact-method = Contact method
-review-phone = Phone
-review-phone-extension = ext. { $ext }
-review-contact-language = Contact language
+review-hint = 送信する前に回答を確認してください。
+review-case-type = ケースの種類
+review-service = サービス
+review-category = カテゴリ
+review-severity = 重要度
+review-subject = 件名
+review-description = 説明
+review-attachments = 添付ファイル
+review-name = お名前
+review-email = メールアドレス
+review-contact-method = 連絡方法
+review-phone = 電話番号
+review-phone-extension = 内線 { $ext }
+review-contact-language = 対応言語
 review-cc = CC
-review-none = None
-done-heading = Case submitted
-done-case-id = Your case ID is { $id }.
-done-hint = Keep this ID: you'll need it when you contact us about this case.
-done-summary = Summary
-submit-failed = Your case was not submitted. Everything you entered is kept: try again in a moment.
-submit-failed-status = The support server answered with status { $status }.
-submit-network = The support server could not be reached. Check your connection and try again.
-submit-rejected = The support server could not accept some answers. Please correct them.
-submit-too-large = A file is larger than the support server accepts. Remove it or attach a smaller one.
+review-none = なし
+done-heading = ケースを送信しました
+done-case-id = ケース ID は { $id } です。
+done-hint = このケースについてお問い合わせいただく際に必要ですので、ID を控えておいてください。
+done-summary = 概要
+submit-failed = ケースは送信されませんでした。入力内容はすべて保持されています。しばらくしてからもう一度お試しください。
+submit-failed-status = サポートサーバーの応答: ステータス { $status }
+submit-network = サポートサーバーに接続できませんでした。接続を確認して、もう一度お試しください。
+submit-rejected = サポートサーバーが一部の回答を受け付けませんでした。修正してください。
+submit-too-large = サポートサーバーが受け付けるサイズを超えるファイルがあります。削除するか、小さいファイルを添付してください。
 
 language-name = 日本語

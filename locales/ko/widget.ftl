@@ -1,139 +1,118 @@
 ## The wizard's chrome
-widget-title = Create a support case
-step-progress = Step { $current } of { $total }
-step-case-type = Case type
-step-classification = Service and category
-step-severity = Severity
-step-details = Describe the problem
-step-attachments = Attachments
-step-contact = Contact options
-step-review = Review and submit
-language-label = Language
-loading = Loading…
-optional = (optional)
-action-next = Continue
-action-back = Back
-action-submit = Submit case
-action-submitting = Submitting…
-action-change = Change
-action-change-label = Change { $question }
-action-discard = Discard draft
-discard-confirm = Discard this draft? Everything you entered will be removed.
-action-discard-yes = Yes, discard it
-action-discard-no = Keep the draft
-draft-discarded = The draft was discarded.
-draft-restored = We restored the draft you started earlier.
-action-new-case = Create another case
-page-title-error = Error: { $title }
+widget-title = 지원 케이스 생성
+step-progress = { $total }단계 중 { $current }단계
+step-case-type = 케이스 유형
+step-classification = 서비스 및 범주
+step-severity = 심각도
+step-details = 문제 설명
+step-attachments = 첨부 파일
+step-contact = 연락 방법
+step-review = 검토 및 제출
+language-label = 언어
+loading = 불러오는 중…
+optional = (선택 사항)
+action-next = 계속
+action-back = 뒤로
+action-submit = 케이스 제출
+action-submitting = 제출 중…
+action-change = 변경
+action-change-label = { $question } 변경
+action-discard = 초안 삭제
+discard-confirm = 이 초안을 삭제할까요? 입력한 내용이 모두 삭제됩니다.
+action-discard-yes = 예, 삭제합니다
+action-discard-no = 초안 유지
+draft-discarded = 초안을 삭제했습니다.
+draft-restored = 이전에 작성하던 초안을 복원했습니다.
+action-new-case = 새 케이스 만들기
+page-title-error = 오류: { $title }
 
 ## Case type
-case-type-legend = What do you need help with?
-case-type-not-in-plan = Not included in your support plan ({ $plan }).
+case-type-legend = 어떤 도움이 필요하신가요?
+case-type-not-in-plan = 현재 지원 플랜({ $plan })에 포함되어 있지 않습니다.
 
 ## Service and category
-service-label = Service
-service-hint = If the problem affects several services, choose the one most affected.
-category-label = Category
-choose-placeholder = Choose…
-help-links-heading = These articles might solve the problem right away:
-prompt-heading = To help us solve it quickly, please include:
+service-label = 서비스
+service-hint = 여러 서비스에 영향이 있다면 가장 큰 영향을 받은 서비스를 선택하세요.
+category-label = 범주
+choose-placeholder = 선택하세요…
+help-links-heading = 다음 문서가 문제를 바로 해결해 줄 수 있습니다:
+prompt-heading = 빠른 해결을 위해 다음 내용을 포함해 주세요:
 
 ## Severity
-severity-legend = How severe is the problem?
-severity-response = First response within { $duration }
-severity-deadline = Expected by { $weekday } { $month }/{ $day } { $time }
-severity-business-hours = Your plan's response times count business hours only: { $start }–{ $end } on working days, your time.
-severity-call-only = Cases of this severity can't be opened online. Call { $phone } now.
-duration-minutes = { $n ->
-    [one] { $n } minute
-   *[other] { $n } minutes
-}
-duration-hours = { $n ->
-    [one] { $n } hour
-   *[other] { $n } hours
-}
-duration-business-days = { $n ->
-    [one] { $n } business day
-   *[other] { $n } business days
-}
+severity-legend = 문제가 얼마나 심각한가요?
+severity-response = 첫 응답: { $duration } 이내
+severity-deadline = 예상: { $month }월 { $day }일({ $weekday }) { $time }까지
+severity-business-hours = 현재 플랜의 응답 시간은 영업시간(평일 { $start }–{ $end }, 고객 현지 시간)만 계산합니다.
+severity-call-only = 이 심각도의 케이스는 온라인으로 생성할 수 없습니다. 지금 { $phone }(으)로 전화하세요.
+duration-minutes = { $n }분
+duration-hours = { $n }시간
+duration-business-days = 영업일 기준 { $n }일
 weekday = { $day ->
-    [mon] Mon
-    [tue] Tue
-    [wed] Wed
-    [thu] Thu
-    [fri] Fri
-    [sat] Sat
-   *[sun] Sun
+    [mon] 월
+    [tue] 화
+    [wed] 수
+    [thu] 목
+    [fri] 금
+    [sat] 토
+   *[sun] 일
 }
 
 ## Details
-subject-label = Subject
-subject-hint = A short summary of the problem.
-description-label = Description
-description-hint = Include error messages, what you have tried, when it started, and how you use the service (console, command line, API).
-chars-left = { $n ->
-    [one] { $n } character left
-   *[other] { $n } characters left
-}
-chars-over = { $n ->
-    [one] { $n } character too many
-   *[other] { $n } characters too many
-}
+subject-label = 제목
+subject-hint = 문제를 간단히 요약하세요.
+description-label = 설명
+description-hint = 오류 메시지, 시도해 본 조치, 시작 시점, 서비스 사용 방식(콘솔, 명령줄, API)을 적어 주세요.
+chars-left = { $n }자 남음
+chars-over = { $n }자 초과
 
 ## Attachments
-attachments-label = Attach files
-attachments-limits = { $max ->
-    [one] Up to { $max } file
-   *[other] Up to { $max } files
-}, { $size } each at most.
-attachments-choose = Choose files
-attachments-remove = Remove { $name }
-attachments-none = No files attached.
-attachments-count = { $n ->
-    [one] { $n } file attached
-   *[other] { $n } files attached
-}
+attachments-label = 파일 첨부
+attachments-limits = 최대 { $max }개 파일, 파일당 { $size }까지.
+attachments-choose = 파일 선택
+attachments-remove = { $name } 삭제
+attachments-none = 첨부된 파일이 없습니다.
+attachments-count = 파일 { $n }개 첨부됨
 size-bytes = { $n } B
 size-kb = { $n } KB
 size-mb = { $n } MB
 
 ## Contact
-name-label = Your name
-email-label = Email address
-contact-method-legend = How should we contact you?
-phone-country-label = Country or region
-phone-number-label = Phone number
-phone-number-hint = We'll call you back on this number.
-phone-extension-label = Extension
-contact-language-label = Preferred contact language
-cc-label = Also notify (CC)
-cc-hint = Email addresses, separated by commas.
+name-label = 이름
+email-label = 이메일 주소
+contact-method-legend = 어떻게 연락드릴까요?
+phone-country-label = 국가 또는 지역
+phone-number-label = 전화번호
+phone-number-hint = 이 번호로 다시 전화드립니다.
+phone-extension-label = 내선 번호
+contact-language-label = 선호하는 연락 언어
+cc-label = 추가 알림 대상(CC)
+cc-hint = 이메일 주소를 쉼표로 구분해 입력하세요.
 
 ## Review and confirmation
-review-hint = Check your answers before you submit the case.
-review-case-type = Case type
-review-service = Service
-review-category = Category
-review-severity = Severity
-review-subject = Subject
-review-description = Description
-review-attachments = Attachments
-review-name = Name
-review-email = Email
-review-contact-method = Contact method
-review-phone = Phone
-review-phone-extension = ext. { $ext }
-review-contact-language = Contact language
+review-hint = 케이스를 제출하기 전에 답변을 확인하세요.
+review-case-type = 케이스 유형
+review-service = 서비스
+review-category = 범주
+review-severity = 심각도
+review-subject = 제목
+review-description = 설명
+review-attachments = 첨부 파일
+review-name = 이름
+review-email = 이메일
+review-contact-method = 연락 방법
+review-phone = 전화번호
+review-phone-extension = 내선 { $ext }
+review-contact-language = 연락 언어
 review-cc = CC
-review-none = None
-done-heading = Case submitted
-done-case-id = Your case ID is { $id }.
-done-hint = Keep this ID: you'll need it when you contact us about this case.
-done-summary = Summary
-submit-failed = Your case was not submitted. Everything you entered is kept: try again in a moment.
-submit-failed-status = The support server answered with status { $status }.
-submit-network = The support server could not be reached. Check your connection and try again.
-submit-rejected = The support server could not accept some answers. Please correct them.
-submit-too-large = A file is larger than the support server accepts. Remove it or attach a smaller one.
+review-none = 없음
+done-heading = 케이스가 제출되었습니다
+done-case-id = 케이스 ID는 { $id }입니다.
+done-hint = 이 케이스에 대해 문의할 때 필요하니 ID를 보관해 두세요.
+done-summary = 요약
+submit-failed = 케이스가 제출되지 않았습니다. 입력한 내용은 모두 보존되어 있으니 잠시 후 다시 시도하세요.
+submit-failed-status = 지원 서버 응답: 상태 { $status }
+submit-network = 지원 서버에 연결할 수 없습니다. 연결을 확인하고 다시 시도하세요.
+submit-rejected = 지원 서버가 일부 답변을 받아들이지 않았습니다. 수정해 주세요.
+submit-too-large = 지원 서버가 받을 수 있는 크기보다 큰 파일이 있습니다. 삭제하거나 더 작은 파일을 첨부하세요.
 
 language-name = 한국어

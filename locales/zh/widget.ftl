@@ -1,139 +1,118 @@
 ## The wizard's chrome
-widget-title = Create a support case
-step-progress = Step { $current } of { $total }
-step-case-type = Case type
-step-classification = Service and category
-step-severity = Severity
-step-details = Describe the problem
-step-attachments = Attachments
-step-contact = Contact options
-step-review = Review and submit
-language-label = Language
-loading = Loading…
-optional = (optional)
-action-next = Continue
-action-back = Back
-action-submit = Submit case
-action-submitting = Submitting…
-action-change = Change
-action-change-label = Change { $question }
-action-discard = Discard draft
-discard-confirm = Discard this draft? Everything you entered will be removed.
-action-discard-yes = Yes, discard it
-action-discard-no = Keep the draft
-draft-discarded = The draft was discarded.
-draft-restored = We restored the draft you started earlier.
-action-new-case = Create another case
-page-title-error = Error: { $title }
+widget-title = 创建支持案例
+step-progress = 第 { $current } 步，共 { $total } 步
+step-case-type = 案例类型
+step-classification = 服务和类别
+step-severity = 严重程度
+step-details = 描述问题
+step-attachments = 附件
+step-contact = 联系方式
+step-review = 检查并提交
+language-label = 语言
+loading = 正在加载…
+optional = （可选）
+action-next = 继续
+action-back = 返回
+action-submit = 提交案例
+action-submitting = 正在提交…
+action-change = 更改
+action-change-label = 更改{ $question }
+action-discard = 放弃草稿
+discard-confirm = 要放弃此草稿吗？您输入的所有内容都将被删除。
+action-discard-yes = 是，放弃
+action-discard-no = 保留草稿
+draft-discarded = 草稿已放弃。
+draft-restored = 已恢复您之前填写的草稿。
+action-new-case = 创建另一个案例
+page-title-error = 错误：{ $title }
 
 ## Case type
-case-type-legend = What do you need help with?
-case-type-not-in-plan = Not included in your support plan ({ $plan }).
+case-type-legend = 您需要哪方面的帮助？
+case-type-not-in-plan = 您的支持计划（{ $plan }）不包括此项。
 
 ## Service and category
-service-label = Service
-service-hint = If the problem affects several services, choose the one most affected.
-category-label = Category
-choose-placeholder = Choose…
-help-links-heading = These articles might solve the problem right away:
-prompt-heading = To help us solve it quickly, please include:
+service-label = 服务
+service-hint = 如果问题影响多个服务，请选择受影响最大的服务。
+category-label = 类别
+choose-placeholder = 请选择…
+help-links-heading = 以下文章也许能立即解决问题：
+prompt-heading = 为了尽快解决，请包括：
 
 ## Severity
-severity-legend = How severe is the problem?
-severity-response = First response within { $duration }
-severity-deadline = Expected by { $weekday } { $month }/{ $day } { $time }
-severity-business-hours = Your plan's response times count business hours only: { $start }–{ $end } on working days, your time.
-severity-call-only = Cases of this severity can't be opened online. Call { $phone } now.
-duration-minutes = { $n ->
-    [one] { $n } minute
-   *[other] { $n } minutes
-}
-duration-hours = { $n ->
-    [one] { $n } hour
-   *[other] { $n } hours
-}
-duration-business-days = { $n ->
-    [one] { $n } business day
-   *[other] { $n } business days
-}
+severity-legend = 问题有多严重？
+severity-response = 首次响应：{ $duration }内
+severity-deadline = 预计 { $month }月{ $day }日（{ $weekday }）{ $time } 前
+severity-business-hours = 您的计划的响应时间仅计算工作时间（工作日 { $start }–{ $end }，您的当地时间）。
+severity-call-only = 此严重程度的案例无法在线创建。请立即拨打 { $phone }。
+duration-minutes = { $n } 分钟
+duration-hours = { $n } 小时
+duration-business-days = { $n } 个工作日
 weekday = { $day ->
-    [mon] Mon
-    [tue] Tue
-    [wed] Wed
-    [thu] Thu
-    [fri] Fri
-    [sat] Sat
-   *[sun] Sun
+    [mon] 周一
+    [tue] 周二
+    [wed] 周三
+    [thu] 周四
+    [fri] 周五
+    [sat] 周六
+   *[sun] 周日
 }
 
 ## Details
-subject-label = Subject
-subject-hint = A short summary of the problem.
-description-label = Description
-description-hint = Include error messages, what you have tried, when it started, and how you use the service (console, command line, API).
-chars-left = { $n ->
-    [one] { $n } character left
-   *[other] { $n } characters left
-}
-chars-over = { $n ->
-    [one] { $n } character too many
-   *[other] { $n } characters too many
-}
+subject-label = 主题
+subject-hint = 简要概括问题。
+description-label = 描述
+description-hint = 请包括错误消息、已尝试的操作、开始时间以及您使用服务的方式（控制台、命令行、API）。
+chars-left = 还可输入 { $n } 个字符
+chars-over = 超出 { $n } 个字符
 
 ## Attachments
-attachments-label = Attach files
-attachments-limits = { $max ->
-    [one] Up to { $max } file
-   *[other] Up to { $max } files
-}, { $size } each at most.
-attachments-choose = Choose files
-attachments-remove = Remove { $name }
-attachments-none = No files attached.
-attachments-count = { $n ->
-    [one] { $n } file attached
-   *[other] { $n } files attached
-}
+attachments-label = 添加附件
+attachments-limits = 最多 { $max } 个文件，每个文件不超过 { $size }。
+attachments-choose = 选择文件
+attachments-remove = 删除 { $name }
+attachments-none = 未添加附件。
+attachments-count = 已添加 { $n } 个文件
 size-bytes = { $n } B
 size-kb = { $n } KB
 size-mb = { $n } MB
 
 ## Contact
-name-label = Your name
-email-label = Email address
-contact-method-legend = How should we contact you?
-phone-country-label = Country or region
-phone-number-label = Phone number
-phone-number-hint = We'll call you back on this number.
-phone-extension-label = Extension
-contact-language-label = Preferred contact language
-cc-label = Also notify (CC)
-cc-hint = Email addresses, separated by commas.
+name-label = 您的姓名
+email-label = 电子邮件地址
+contact-method-legend = 我们应如何联系您？
+phone-country-label = 国家或地区
+phone-number-label = 电话号码
+phone-number-hint = 我们将回拨此号码。
+phone-extension-label = 分机号
+contact-language-label = 首选联系语言
+cc-label = 同时通知（抄送）
+cc-hint = 电子邮件地址，用逗号分隔。
 
 ## Review and confirmation
-review-hint = Check your answers before you submit the case.
-review-case-type = Case type
-review-service = Service
-review-category = Category
-review-severity = Severity
-review-subject = Subject
-review-description = Description
-review-attachments = Attachments
-review-name = Name
-review-email = Email
-review-contact-method = Contact method
-review-phone = Phone
-review-phone-extension = ext. { $ext }
-review-contact-language = Contact language
-review-cc = CC
-review-none = None
-done-heading = Case submitted
-done-case-id = Your case ID is { $id }.
-done-hint = Keep this ID: you'll need it when you contact us about this case.
-done-summary = Summary
-submit-failed = Your case was not submitted. Everything you entered is kept: try again in a moment.
-submit-failed-status = The support server answered with status { $status }.
-submit-network = The support server could not be reached. Check your connection and try again.
-submit-rejected = The support server could not accept some answers. Please correct them.
-submit-too-large = A file is larger than the support server accepts. Remove it or attach a smaller one.
+review-hint = 提交案例前请检查您的回答。
+review-case-type = 案例类型
+review-service = 服务
+review-category = 类别
+review-severity = 严重程度
+review-subject = 主题
+review-description = 描述
+review-attachments = 附件
+review-name = 姓名
+review-email = 电子邮件
+review-contact-method = 联系方式
+review-phone = 电话
+review-phone-extension = 分机 { $ext }
+review-contact-language = 联系语言
+review-cc = 抄送
+review-none = 无
+done-heading = 案例已提交
+done-case-id = 您的案例 ID 是 { $id }。
+done-hint = 请保存此 ID：就此案例联系我们时需要用到。
+done-summary = 摘要
+submit-failed = 案例未提交。您输入的所有内容都已保留，请稍后重试。
+submit-failed-status = 支持服务器返回状态 { $status }。
+submit-network = 无法连接支持服务器。请检查网络连接后重试。
+submit-rejected = 支持服务器无法接受部分回答，请更正。
+submit-too-large = 有文件超过了支持服务器接受的大小。请删除它或添加较小的文件。
 
 language-name = 中文

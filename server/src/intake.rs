@@ -40,7 +40,12 @@ fn created(case: &StoredCase, new: bool) -> Response {
     if new {
         (StatusCode::CREATED, Json(body)).into_response()
     } else {
-        (StatusCode::OK, [("idempotent-replayed", "true")], Json(body)).into_response()
+        (
+            StatusCode::OK,
+            [("idempotent-replayed", "true")],
+            Json(body),
+        )
+            .into_response()
     }
 }
 
@@ -60,7 +65,10 @@ fn file_cap(state: &AppState) -> u64 {
     state
         .catalogs
         .values()
-        .flat_map(|c| std::iter::once(&c.attachments).chain(c.case_types.iter().filter_map(|t| t.attachments.as_ref())))
+        .flat_map(|c| {
+            std::iter::once(&c.attachments)
+                .chain(c.case_types.iter().filter_map(|t| t.attachments.as_ref()))
+        })
         .map(|r| r.max_bytes)
         .max()
         .unwrap_or(0)
@@ -77,8 +85,17 @@ async fn receive_file(
         .unwrap_or("application/octet-stream")
         .to_owned();
     let temp_path = state.store.incoming_path();
-    let io_error = |e: std::io::Error| error(StatusCode::INTERNAL_SERVER_ERROR, "storage", e.to_string(), vec![]);
-    let mut file = tokio::fs::File::create(&temp_path).await.map_err(io_error)?;
+    let io_error = |e: std::io::Error| {
+        error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "storage",
+            e.to_string(),
+            vec![],
+        )
+    };
+    let mut file = tokio::fs::File::create(&temp_path)
+        .await
+        .map_err(io_error)?;
     let mut received = Received {
         filename,
         content_type,
@@ -120,7 +137,11 @@ async fn receive_file(
     Ok(received)
 }
 
-pub async fn create_case(State(state): State<Arc<AppState>>, headers: HeaderMap, mut multipart: Multipart) -> Response {
+pub async fn create_case(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    mut multipart: Multipart,
+) -> Response {
     let key = headers
         .get("idempotency-key")
         .and_then(|v| v.to_str().ok())
@@ -148,7 +169,14 @@ pub async fn create_case(State(state): State<Arc<AppState>>, headers: HeaderMap,
             Some("case") => match part.bytes().await {
                 Ok(bytes) => match serde_json::from_slice(&bytes) {
                     Ok(json) => case_json = Some(json),
-                    Err(e) => return error(StatusCode::BAD_REQUEST, "bad-json", format!("case: {e}"), vec![field("case", "error-bad-json")]),
+                    Err(e) => {
+                        return error(
+                            StatusCode::BAD_REQUEST,
+                            "bad-json",
+                            format!("case: {e}"),
+                            vec![field("case", "error-bad-json")],
+                        )
+                    }
                 },
                 Err(e) => return error(e.status(), "bad-request", e.body_text(), vec![]),
             },
@@ -158,23 +186,50 @@ pub async fn create_case(State(state): State<Arc<AppState>>, headers: HeaderMap,
             },
             other => {
                 let name = other.unwrap_or_default().to_owned();
-                return error(StatusCode::BAD_REQUEST, "unknown-part", format!("unknown part {name:?}"), vec![]);
+                return error(
+                    StatusCode::BAD_REQUEST,
+                    "unknown-part",
+                    format!("unknown part {name:?}"),
+                    vec![],
+                );
             }
         }
     }
     let Some(case_json) = case_json else {
-        return error(StatusCode::BAD_REQUEST, "missing-case", "no \"case\" part".into(), vec![field("case", "error-missing")]);
+        return error(
+            StatusCode::BAD_REQUEST,
+            "missing-case",
+            "no \"case\" part".into(),
+            vec![field("case", "error-missing")],
+        );
     };
     let payload: CasePayload = match serde_json::from_value(case_json.clone()) {
         Ok(p) => p,
-        Err(e) => return error(StatusCode::BAD_REQUEST, "bad-json", format!("case: {e}"), vec![field("case", "error-bad-json")]),
+        Err(e) => {
+            return error(
+                StatusCode::BAD_REQUEST,
+                "bad-json",
+                format!("case: {e}"),
+                vec![field("case", "error-bad-json")],
+            )
+        }
     };
     let Some(catalog) = state.catalogs.get(&payload.catalog) else {
-        return error(StatusCode::UNPROCESSABLE_ENTITY, "validation", "unknown catalog".into(), vec![field("catalog", "error-choice-unknown")]);
+        return error(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation",
+            "unknown catalog".into(),
+            vec![field("catalog", "error-choice-unknown")],
+        );
     };
     let rules = Rules::new(catalog, &payload.plan);
     if !rules.plan_is_known() {
-        return error(StatusCode::UNPROCESSABLE_ENTITY, "validation", "unknown plan".into(), vec![field("plan", "error-choice-unknown")]);
+        return error(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation",
+            "unknown plan".into(),
+            vec![field("plan", "error-choice-unknown")],
+        );
     }
     // What arrived is the truth about the files; the declared metadata must agree with it.
     let mut answers = payload.to_answers();
@@ -187,8 +242,16 @@ pub async fn create_case(State(state): State<Arc<AppState>>, headers: HeaderMap,
             content_type: f.content_type.clone(),
         })
         .collect();
-    let declared: Vec<&str> = payload.attachments.iter().map(|a| a.name.as_str()).collect();
-    let arrived: Vec<&str> = answers.attachments.iter().map(|a| a.name.as_str()).collect();
+    let declared: Vec<&str> = payload
+        .attachments
+        .iter()
+        .map(|a| a.name.as_str())
+        .collect();
+    let arrived: Vec<&str> = answers
+        .attachments
+        .iter()
+        .map(|a| a.name.as_str())
+        .collect();
     let mut problems: Vec<FieldProblem> = validate_all(&rules, &answers)
         .into_iter()
         .map(|e| field(&e.field, e.code))
@@ -197,22 +260,37 @@ pub async fn create_case(State(state): State<Arc<AppState>>, headers: HeaderMap,
         problems.push(field("attachments", "error-attachment-mismatch"));
     }
     if !problems.is_empty() {
-        let status = if problems.iter().any(|p| p.code == "error-attachment-too-large") {
+        let status = if problems
+            .iter()
+            .any(|p| p.code == "error-attachment-too-large")
+        {
             StatusCode::PAYLOAD_TOO_LARGE
         } else {
             StatusCode::UNPROCESSABLE_ENTITY
         };
         let names: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
-        return error(status, "validation", format!("invalid: {}", names.join(", ")), problems);
+        return error(
+            status,
+            "validation",
+            format!("invalid: {}", names.join(", ")),
+            problems,
+        );
     }
 
     let received = std::mem::take(&mut files.0);
-    let stored =
-        tokio::task::spawn_blocking(move || state.store.insert(key.as_deref(), &case_json, received)).await;
+    let stored = tokio::task::spawn_blocking(move || {
+        state.store.insert(key.as_deref(), &case_json, received)
+    })
+    .await;
     match stored {
         Ok(Ok((case, new))) => created(&case, new),
         Ok(Err(e)) => error(StatusCode::INTERNAL_SERVER_ERROR, "storage", e, vec![]),
-        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, "storage", e.to_string(), vec![]),
+        Err(e) => error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "storage",
+            e.to_string(),
+            vec![],
+        ),
     }
 }
 

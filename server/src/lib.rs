@@ -21,7 +21,8 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 pub use store::Store;
 
-pub const USAGE: &str = "usage: case-server [--addr 127.0.0.1:8080] [--data DIR] [--catalogs DIR] [--dist DIR]
+pub const USAGE: &str =
+    "usage: case-server [--addr 127.0.0.1:8080] [--data DIR] [--catalogs DIR] [--dist DIR]
                    [--cors-origin ORIGIN]... [--expose-cases]
 
   --addr          where to listen (default 127.0.0.1:8080; port 0 picks a free port)
@@ -88,8 +89,10 @@ pub fn load_catalogs(dir: &std::path::Path) -> Result<HashMap<String, Catalog>, 
     for entry in entries.flatten() {
         let path = entry.path();
         if path.extension().is_some_and(|e| e == "json") {
-            let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-            let catalog = Catalog::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+            let text =
+                std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let catalog =
+                Catalog::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?;
             catalogs.insert(catalog.id.clone(), catalog);
         }
     }
@@ -101,7 +104,8 @@ fn body_limit(catalogs: &HashMap<String, Catalog>) -> usize {
     let per_case = catalogs
         .values()
         .flat_map(|c| {
-            std::iter::once(&c.attachments).chain(c.case_types.iter().filter_map(|t| t.attachments.as_ref()))
+            std::iter::once(&c.attachments)
+                .chain(c.case_types.iter().filter_map(|t| t.attachments.as_ref()))
         })
         .map(|r| r.max_bytes as usize * r.max_files)
         .max()
@@ -127,7 +131,10 @@ pub fn router(state: Arc<AppState>, config: &Config) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .nest_service("/case-widget", ServeDir::new(&config.dist))
         .route_service("/", ServeFile::new(config.dist.join("index.html")))
-        .layer(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, csp))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            csp,
+        ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),

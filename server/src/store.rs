@@ -124,7 +124,9 @@ impl Store {
         let now = Utc::now();
         let tx = db.transaction().map_err(|e| e.to_string())?;
         let seq: i64 = tx
-            .query_row("SELECT COALESCE(MAX(seq), 0) + 1 FROM cases", [], |r| r.get(0))
+            .query_row("SELECT COALESCE(MAX(seq), 0) + 1 FROM cases", [], |r| {
+                r.get(0)
+            })
             .map_err(|e| e.to_string())?;
         let id = format!("CASE-{}-{seq:05}", now.format("%Y%m%d"));
         let dir = self.root.join("attachments").join(&id);
@@ -228,6 +230,11 @@ fn rand_suffix() -> u64 {
     use std::collections::hash_map::RandomState;
     use std::hash::{BuildHasher, Hasher};
     let mut h = RandomState::new().build_hasher();
-    h.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0));
+    h.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0),
+    );
     h.finish()
 }

@@ -10,7 +10,11 @@ use crate::state::Wizard;
 use crate::ui::{StepHeading, StepNav};
 
 fn meta(file: &web_sys::File) -> AttachmentMeta {
-    AttachmentMeta { name: file.name(), size: file.size() as u64, content_type: file.type_() }
+    AttachmentMeta {
+        name: file.name(),
+        size: file.size() as u64,
+        content_type: file.type_(),
+    }
 }
 
 #[component]
@@ -23,7 +27,10 @@ pub fn AttachmentsStep() -> impl IntoView {
     });
     let refusals = RwSignal::new(Vec::<FieldError>::new());
     let add = move |ev: web_sys::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        else {
             return;
         };
         let Some(list) = input.files() else { return };
@@ -60,7 +67,13 @@ pub fn AttachmentsStep() -> impl IntoView {
     };
     let limits = move || {
         let r = rules.get();
-        i18n.ta("attachments-limits", &[("max", r.max_files.into()), ("size", i18n.size(r.max_bytes).into())])
+        i18n.ta(
+            "attachments-limits",
+            &[
+                ("max", r.max_files.into()),
+                ("size", i18n.size(r.max_bytes).into()),
+            ],
+        )
     };
     let accept = move || rules.with(|r| r.allowed_types.as_ref().map(|t| t.join(",")));
     view! {

@@ -27,7 +27,9 @@ pub fn CaseTypeStep() -> impl IntoView {
                         hint: if allowed {
                             t.description.as_ref().map(|d| i18n.text(d))
                         } else {
-                            Some(i18n.ta("case-type-not-in-plan", &[("plan", plan.as_str().into())]))
+                            Some(
+                                i18n.ta("case-type-not-in-plan", &[("plan", plan.as_str().into())]),
+                            )
                         },
                         disabled: !allowed,
                     }

@@ -15,12 +15,21 @@ pub fn ClassificationStep() -> impl IntoView {
             rules
                 .services(&case_type)
                 .iter()
-                .map(|s| Choice { id: s.id.clone(), label: i18n.text(&s.label), hint: None, disabled: false })
+                .map(|s| Choice {
+                    id: s.id.clone(),
+                    label: i18n.text(&s.label),
+                    hint: None,
+                    disabled: false,
+                })
                 .collect()
         })
     });
     let category = Memo::new(move |_| {
-        wizard.answers.with(|a| wizard.catalog.with_value(|c| c.category(&a.service, &a.category).cloned()))
+        wizard.answers.with(|a| {
+            wizard
+                .catalog
+                .with_value(|c| c.category(&a.service, &a.category).cloned())
+        })
     });
     let categories = Signal::derive(move || {
         let service = wizard.answers.with(|a| a.service.clone());
@@ -29,7 +38,12 @@ pub fn ClassificationStep() -> impl IntoView {
                 .map(|s| {
                     s.categories
                         .iter()
-                        .map(|c| Choice { id: c.id.clone(), label: i18n.text(&c.label), hint: None, disabled: false })
+                        .map(|c| Choice {
+                            id: c.id.clone(),
+                            label: i18n.text(&c.label),
+                            hint: None,
+                            disabled: false,
+                        })
                         .collect()
                 })
                 .unwrap_or_default()
@@ -87,7 +101,11 @@ fn ExtraFieldInput(field: ExtraField) -> impl IntoView {
     let i18n = use_i18n();
     let id = format!("field.{}", field.id);
     let key = field.id.clone();
-    let value = Signal::derive(move || wizard.answers.with(|a| a.fields.get(&key).cloned().unwrap_or_default()));
+    let value = Signal::derive(move || {
+        wizard
+            .answers
+            .with(|a| a.fields.get(&key).cloned().unwrap_or_default())
+    });
     let key = field.id.clone();
     let on_input = Callback::new(move |v: String| {
         wizard.answers.update(|a| {
@@ -100,14 +118,22 @@ fn ExtraFieldInput(field: ExtraField) -> impl IntoView {
     });
     let label_text = field.label.clone();
     let label = Signal::derive(move || i18n.text(&label_text));
-    let hint = field.hint.clone().map(|h| Signal::derive(move || i18n.text(&h)));
+    let hint = field
+        .hint
+        .clone()
+        .map(|h| Signal::derive(move || i18n.text(&h)));
     let optional = !field.required;
     match field.kind {
         FieldKind::Choice { options } => {
             let choices = Signal::derive(move || {
                 options
                     .iter()
-                    .map(|o| Choice { id: o.id.clone(), label: i18n.text(&o.label), hint: None, disabled: false })
+                    .map(|o| Choice {
+                        id: o.id.clone(),
+                        label: i18n.text(&o.label),
+                        hint: None,
+                        disabled: false,
+                    })
                     .collect()
             });
             match hint {

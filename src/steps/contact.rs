@@ -36,7 +36,12 @@ pub fn ContactStep() -> impl IntoView {
         wizard.catalog.with_value(|c| {
             c.phone_countries
                 .iter()
-                .map(|p| Choice { id: p.region.clone(), label: format!("{} (+{})", i18n.text(&p.label), p.dial), hint: None, disabled: false })
+                .map(|p| Choice {
+                    id: p.region.clone(),
+                    label: format!("{} (+{})", i18n.text(&p.label), p.dial),
+                    hint: None,
+                    disabled: false,
+                })
                 .collect()
         })
     });
@@ -44,13 +49,20 @@ pub fn ContactStep() -> impl IntoView {
         wizard.catalog.with_value(|c| {
             c.contact_languages
                 .iter()
-                .map(|l| Choice { id: l.id.clone(), label: i18n.text(&l.label), hint: None, disabled: false })
+                .map(|l| Choice {
+                    id: l.id.clone(),
+                    label: i18n.text(&l.label),
+                    hint: None,
+                    disabled: false,
+                })
                 .collect()
         })
     });
     let wants_phone = move || {
         let method = method.get();
-        wizard.catalog.with_value(|c| c.contact_method(&method).is_some_and(|m| m.phone))
+        wizard
+            .catalog
+            .with_value(|c| c.contact_method(&method).is_some_and(|m| m.phone))
     };
     view! {
         <StepHeading text=Signal::derive(move || i18n.t("step-contact")) />

@@ -15,7 +15,10 @@ pub fn DetailsStep() -> impl IntoView {
     // The category's prompt, where it has one, says what to write.
     let prompt = Signal::derive(move || {
         let prompt = wizard.answers.with(|a| {
-            wizard.catalog.with_value(|c| c.category(&a.service, &a.category).and_then(|c| c.prompt.clone()))
+            wizard.catalog.with_value(|c| {
+                c.category(&a.service, &a.category)
+                    .and_then(|c| c.prompt.clone())
+            })
         });
         match prompt {
             Some(p) => format!("{} {}", i18n.t("prompt-heading"), i18n.text(&p)),

@@ -16,47 +16,164 @@ struct Row {
 
 fn rows(i18n: I18n, catalog: &Catalog, a: &Answers) -> Vec<Row> {
     let none = || i18n.t("review-none");
-    let label = |text: Option<&case_core::catalog::Text>, id: &str| text.map(|t| i18n.text(t)).unwrap_or_else(|| id.to_owned());
+    let label = |text: Option<&case_core::catalog::Text>, id: &str| {
+        text.map(|t| i18n.text(t)).unwrap_or_else(|| id.to_owned())
+    };
     let mut rows = vec![
-        Row { key: "case_type", question: i18n.t("review-case-type"), answer: vec![label(catalog.case_type(&a.case_type).map(|t| &t.label), &a.case_type)], step: Step::CaseType },
-        Row { key: "service", question: i18n.t("review-service"), answer: vec![label(catalog.service(&a.service).map(|s| &s.label), &a.service)], step: Step::Classification },
-        Row { key: "category", question: i18n.t("review-category"), answer: vec![label(catalog.category(&a.service, &a.category).map(|c| &c.label), &a.category)], step: Step::Classification },
+        Row {
+            key: "case_type",
+            question: i18n.t("review-case-type"),
+            answer: vec![label(
+                catalog.case_type(&a.case_type).map(|t| &t.label),
+                &a.case_type,
+            )],
+            step: Step::CaseType,
+        },
+        Row {
+            key: "service",
+            question: i18n.t("review-service"),
+            answer: vec![label(
+                catalog.service(&a.service).map(|s| &s.label),
+                &a.service,
+            )],
+            step: Step::Classification,
+        },
+        Row {
+            key: "category",
+            question: i18n.t("review-category"),
+            answer: vec![label(
+                catalog.category(&a.service, &a.category).map(|c| &c.label),
+                &a.category,
+            )],
+            step: Step::Classification,
+        },
     ];
     if let Some(category) = catalog.category(&a.service, &a.category) {
         for field in &category.fields {
             let value = a.fields.get(&field.id).cloned().unwrap_or_default();
             let shown = match &field.kind {
                 _ if value.is_empty() => none(),
-                FieldKind::Choice { options } => label(options.iter().find(|o| o.id == value).map(|o| &o.label), &value),
+                FieldKind::Choice { options } => label(
+                    options.iter().find(|o| o.id == value).map(|o| &o.label),
+                    &value,
+                ),
                 _ => value,
             };
-            rows.push(Row { key: "field", question: i18n.text(&field.label), answer: vec![shown], step: Step::Classification });
+            rows.push(Row {
+                key: "field",
+                question: i18n.text(&field.label),
+                answer: vec![shown],
+                step: Step::Classification,
+            });
         }
     }
-    let phone = catalog.contact_method(&a.contact_method).filter(|m| m.phone).map(|_| {
-        let country = catalog.phone_country(&a.phone_country).map(|c| format!("+{} ", c.dial)).unwrap_or_default();
-        let ext = (!a.phone_extension.trim().is_empty())
-            .then(|| format!(" {}", i18n.ta("review-phone-extension", &[("ext", a.phone_extension.trim().into())])))
-            .unwrap_or_default();
-        format!("{country}{}{ext}", a.phone_number.trim())
-    });
-    let attachments: Vec<String> = a.attachments.iter().map(|f| format!("{} ({})", f.name, i18n.size(f.size))).collect();
+    let phone = catalog
+        .contact_method(&a.contact_method)
+        .filter(|m| m.phone)
+        .map(|_| {
+            let country = catalog
+                .phone_country(&a.phone_country)
+                .map(|c| format!("+{} ", c.dial))
+                .unwrap_or_default();
+            let extension = a.phone_extension.trim();
+            let ext = if extension.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " {}",
+                    i18n.ta("review-phone-extension", &[("ext", extension.into())])
+                )
+            };
+            format!("{country}{}{ext}", a.phone_number.trim())
+        });
+    let attachments: Vec<String> = a
+        .attachments
+        .iter()
+        .map(|f| format!("{} ({})", f.name, i18n.size(f.size)))
+        .collect();
     let cc = a.cc_list().join(", ");
     rows.extend([
-        Row { key: "severity", question: i18n.t("review-severity"), answer: vec![label(catalog.severity(&a.severity).map(|s| &s.label), &a.severity)], step: Step::Severity },
-        Row { key: "subject", question: i18n.t("review-subject"), answer: vec![a.subject.trim().to_owned()], step: Step::Details },
-        Row { key: "description", question: i18n.t("review-description"), answer: vec![a.description.trim_end().to_owned()], step: Step::Details },
-        Row { key: "attachments", question: i18n.t("review-attachments"), answer: if attachments.is_empty() { vec![none()] } else { attachments }, step: Step::Attachments },
-        Row { key: "name", question: i18n.t("review-name"), answer: vec![a.name.trim().to_owned()], step: Step::Contact },
-        Row { key: "email", question: i18n.t("review-email"), answer: vec![a.email.trim().to_owned()], step: Step::Contact },
-        Row { key: "contact_method", question: i18n.t("review-contact-method"), answer: vec![label(catalog.contact_method(&a.contact_method).map(|m| &m.label), &a.contact_method)], step: Step::Contact },
+        Row {
+            key: "severity",
+            question: i18n.t("review-severity"),
+            answer: vec![label(
+                catalog.severity(&a.severity).map(|s| &s.label),
+                &a.severity,
+            )],
+            step: Step::Severity,
+        },
+        Row {
+            key: "subject",
+            question: i18n.t("review-subject"),
+            answer: vec![a.subject.trim().to_owned()],
+            step: Step::Details,
+        },
+        Row {
+            key: "description",
+            question: i18n.t("review-description"),
+            answer: vec![a.description.trim_end().to_owned()],
+            step: Step::Details,
+        },
+        Row {
+            key: "attachments",
+            question: i18n.t("review-attachments"),
+            answer: if attachments.is_empty() {
+                vec![none()]
+            } else {
+                attachments
+            },
+            step: Step::Attachments,
+        },
+        Row {
+            key: "name",
+            question: i18n.t("review-name"),
+            answer: vec![a.name.trim().to_owned()],
+            step: Step::Contact,
+        },
+        Row {
+            key: "email",
+            question: i18n.t("review-email"),
+            answer: vec![a.email.trim().to_owned()],
+            step: Step::Contact,
+        },
+        Row {
+            key: "contact_method",
+            question: i18n.t("review-contact-method"),
+            answer: vec![label(
+                catalog.contact_method(&a.contact_method).map(|m| &m.label),
+                &a.contact_method,
+            )],
+            step: Step::Contact,
+        },
     ]);
     if let Some(phone) = phone {
-        rows.push(Row { key: "phone", question: i18n.t("review-phone"), answer: vec![phone], step: Step::Contact });
+        rows.push(Row {
+            key: "phone",
+            question: i18n.t("review-phone"),
+            answer: vec![phone],
+            step: Step::Contact,
+        });
     }
     rows.extend([
-        Row { key: "contact_language", question: i18n.t("review-contact-language"), answer: vec![label(catalog.contact_languages.iter().find(|l| l.id == a.contact_language).map(|l| &l.label), &a.contact_language)], step: Step::Contact },
-        Row { key: "cc", question: i18n.t("review-cc"), answer: vec![if cc.is_empty() { none() } else { cc }], step: Step::Contact },
+        Row {
+            key: "contact_language",
+            question: i18n.t("review-contact-language"),
+            answer: vec![label(
+                catalog
+                    .contact_languages
+                    .iter()
+                    .find(|l| l.id == a.contact_language)
+                    .map(|l| &l.label),
+                &a.contact_language,
+            )],
+            step: Step::Contact,
+        },
+        Row {
+            key: "cc",
+            question: i18n.t("review-cc"),
+            answer: vec![if cc.is_empty() { none() } else { cc }],
+            step: Step::Contact,
+        },
     ]);
     rows
 }
@@ -67,7 +184,9 @@ pub fn Summary(#[prop(optional)] changes: bool) -> impl IntoView {
     let wizard = expect_context::<Wizard>();
     let i18n = use_i18n();
     move || {
-        let rows = wizard.answers.with(|a| wizard.catalog.with_value(|c| rows(i18n, c, a)));
+        let rows = wizard
+            .answers
+            .with(|a| wizard.catalog.with_value(|c| rows(i18n, c, a)));
         view! {
             <dl class="cw-summary">
                 {rows.into_iter().map(|row| {
@@ -99,7 +218,13 @@ pub fn ReviewStep() -> impl IntoView {
     let wizard = expect_context::<Wizard>();
     let i18n = use_i18n();
     let submitting = move || wizard.phase.get() == Phase::Submitting;
-    let label = Signal::derive(move || i18n.t(if submitting() { "action-submitting" } else { "action-submit" }));
+    let label = Signal::derive(move || {
+        i18n.t(if submitting() {
+            "action-submitting"
+        } else {
+            "action-submit"
+        })
+    });
     view! {
         <StepHeading text=Signal::derive(move || i18n.t("step-review")) />
         <p class="cw-hint">{move || i18n.t("review-hint")}</p>

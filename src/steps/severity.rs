@@ -17,16 +17,26 @@ pub fn response_label(i18n: I18n, response: ResponseTime) -> String {
     i18n.ta(id, &[("n", n.into())])
 }
 
-fn deadline_label(i18n: I18n, response: ResponseTime, hours: Option<&case_core::catalog::BusinessHours>) -> String {
+fn deadline_label(
+    i18n: I18n,
+    response: ResponseTime,
+    hours: Option<&case_core::catalog::BusinessHours>,
+) -> String {
     let due = first_response_by(Local::now(), response, hours);
-    let weekday = i18n.ta("weekday", &[("day", due.weekday().to_string().to_lowercase().into())]);
+    let weekday = i18n.ta(
+        "weekday",
+        &[("day", due.weekday().to_string().to_lowercase().into())],
+    );
     i18n.ta(
         "severity-deadline",
         &[
             ("weekday", weekday.into()),
             ("month", due.month().into()),
             ("day", due.day().into()),
-            ("time", format!("{:02}:{:02}", due.hour(), due.minute()).into()),
+            (
+                "time",
+                format!("{:02}:{:02}", due.hour(), due.minute()).into(),
+            ),
         ],
     )
 }
@@ -47,11 +57,19 @@ pub fn SeverityStep() -> impl IntoView {
                     if let Some(d) = &o.severity.description {
                         hint.push(i18n.text(d));
                     }
-                    hint.push(i18n.ta("severity-response", &[("duration", response_label(i18n, o.response).into())]));
+                    hint.push(i18n.ta(
+                        "severity-response",
+                        &[("duration", response_label(i18n, o.response).into())],
+                    ));
                     if !o.call_only {
                         hint.push(deadline_label(i18n, o.response, hours));
                     }
-                    Choice { id: o.severity.id.clone(), label: i18n.text(&o.severity.label), hint: Some(hint.join(" · ")), disabled: false }
+                    Choice {
+                        id: o.severity.id.clone(),
+                        label: i18n.text(&o.severity.label),
+                        hint: Some(hint.join(" · ")),
+                        disabled: false,
+                    }
                 })
                 .collect()
         })
@@ -61,13 +79,18 @@ pub fn SeverityStep() -> impl IntoView {
             rules.business_hours().map(|h| {
                 i18n.ta(
                     "severity-business-hours",
-                    &[("start", h.start.format("%H:%M").to_string().into()), ("end", h.end.format("%H:%M").to_string().into())],
+                    &[
+                        ("start", h.start.format("%H:%M").to_string().into()),
+                        ("end", h.end.format("%H:%M").to_string().into()),
+                    ],
                 )
             })
         })
     };
     let call_only = move || {
-        let (case_type, severity) = wizard.answers.with(|a| (a.case_type.clone(), a.severity.clone()));
+        let (case_type, severity) = wizard
+            .answers
+            .with(|a| (a.case_type.clone(), a.severity.clone()));
         wizard.with_rules(|rules| {
             rules
                 .severity(&case_type, &severity)

@@ -1,0 +1,212 @@
+mod common;
+
+use case_core::catalog::Problem;
+use case_core::{Catalog, CatalogError};
+
+fn minimal() -> serde_json::Value {
+    let t = |s: &str| serde_json::json!({ "en": s, "ja": s });
+    serde_json::json!({
+        "id": "mini", "name": t("Mini"), "languages": ["en", "ja"],
+        "plans": [{ "id": "basic", "label": t("Basic") }],
+        "case_types": [{ "id": "tech", "label": t("Technical"), "services": ["svc"] }],
+        "services": [{ "id": "svc", "label": t("Service"), "categories": [{ "id": "cat", "label": t("Category") }] }],
+        "severities": [{ "id": "low", "label": t("Low"), "response": { "basic": { "hours": 24 } } }],
+        "contact_methods": [{ "id": "web", "label": t("Web") }],
+        "contact_languages": [{ "id": "en", "label": t("English") }]
+    })
+}
+
+fn problems(json: serde_json::Value) -> Vec<Problem> {
+    match Catalog::from_json(&json.to_string()) {
+        Err(CatalogError::Inconsistent(p)) => p,
+        other => panic!("expected problems, got {other:?}"),
+    }
+}
+
+fn has(problems: &[Problem], code: &str, path: &str, value: &str) -> bool {
+    problems
+        .iter()
+        .any(|p| p.code == code && p.path == path && p.value == value)
+}
+
+#[test]
+fn shipped_catalogs_are_consistent() {
+    for name in ["aws", "akamai"] {
+        let path = format!(
+            "{}/../public/catalog/{name}.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        if let Err(e) = Catalog::from_json(&std::fs::read_to_string(path).unwrap()) {
+            panic!("{name}: {e}");
+        }
+    }
+}
+
+#[test]
+fn a_minimal_catalog_is_accepted() {
+    assert!(Catalog::from_json(&minimal().to_string()).is_ok());
+}
+
+#[test]
+fn malformed_json_reports_line_and_column() {
+    let err = Catalog::from_json("{\n  \"id\": \"x\",\n  \"languages\": [ }").unwrap_err();
+    match err {
+        CatalogError::Syntax { line, column, .. } => assert_eq!((line, column), (3, 18)),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_misspelt_key_is_named() {
+    let mut json = minimal();
+    json["plns"] = serde_json::json!([]);
+    match Catalog::from_json(&json.to_string()).unwrap_err() {
+        CatalogError::Syntax { detail, .. } => assert!(detail.contains("plns"), "{detail}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn references_to_undefined_ids_are_named_with_their_path() {
+    let mut json = minimal();
+    json["case_types"][0]["services"] = serde_json::json!(["svc", "nowhere"]);
+    json["case_types"][0]["default_severity"] = serde_json::json!("urgent");
+    json["severities"][0]["response"]["gold"] = serde_json::json!({ "hours": 1 });
+    json["contact_methods"][0]["plans"] = serde_json::json!(["silver"]);
+    let p = problems(json);
+    assert!(
+        has(
+            &p,
+            "catalog-unknown-ref",
+            "case_types[tech].services",
+            "nowhere"
+        ),
+        "{p:?}"
+    );
+    assert!(has(
+        &p,
+        "catalog-unknown-ref",
+        "case_types[tech].default_severity",
+        "urgent"
+    ));
+    assert!(has(
+        &p,
+        "catalog-unknown-ref",
+        "severities[low].response",
+        "gold"
+    ));
+    assert!(has(
+        &p,
+        "catalog-unknown-ref",
+        "contact_methods[web].plans",
+        "silver"
+    ));
+}
+
+#[test]
+fn a_missing_translation_names_the_language() {
+    let mut json = minimal();
+    json["services"][0]["categories"][0]["label"] = serde_json::json!({ "en": "Category" });
+    let p = problems(json);
+    assert!(
+        has(
+            &p,
+            "catalog-missing-translation",
+            "services[svc].categories[cat].label",
+            "ja"
+        ),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn duplicate_ids_and_empty_lists_are_rejected() {
+    let mut json = minimal();
+    let plan = json["plans"][0].clone();
+    json["plans"].as_array_mut().unwrap().push(plan);
+    json["contact_methods"] = serde_json::json!([]);
+    let p = problems(json);
+    assert!(has(&p, "catalog-duplicate-id", "plans", "basic"), "{p:?}");
+    assert!(has(&p, "catalog-empty-list", "contact_methods", ""));
+}
+
+#[test]
+fn help_links_must_be_web_addresses() {
+    let mut json = minimal();
+    json["services"][0]["categories"][0]["help_links"] =
+        serde_json::json!([{ "label": { "en": "x", "ja": "x" }, "url": "javascript:alert(1)" }]);
+    let p = problems(json);
+    assert!(
+        has(
+            &p,
+            "catalog-bad-url",
+            "services[svc].categories[cat].help_links[0].url",
+            "javascript:alert(1)"
+        ),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn call_only_severities_need_a_support_phone() {
+    let mut json = minimal();
+    json["case_types"][0]["call_only_severities"] = serde_json::json!(["low"]);
+    let p = problems(json);
+    assert!(
+        has(&p, "catalog-no-support-phone", "case_types[tech]", ""),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn phone_contact_needs_countries_and_empty_ranges_are_rejected() {
+    let mut json = minimal();
+    json["contact_methods"][0]["phone"] = serde_json::json!(true);
+    json["services"][0]["categories"][0]["fields"] = serde_json::json!([
+        { "id": "n", "type": "number", "min": 10, "max": 1, "label": { "en": "N", "ja": "N" } }
+    ]);
+    let p = problems(json);
+    assert!(
+        has(&p, "catalog-no-phone-countries", "contact_methods[web]", ""),
+        "{p:?}"
+    );
+    assert!(has(
+        &p,
+        "catalog-bad-range",
+        "services[svc].categories[cat].fields[n]",
+        "10 > 1"
+    ));
+}
+
+#[test]
+fn business_hours_must_form_a_working_day() {
+    let mut json = minimal();
+    json["plans"][0]["business_hours"] =
+        serde_json::json!({ "start": "18:00:00", "end": "08:00:00", "days": ["Mon"] });
+    let p = problems(json);
+    assert!(p.iter().any(|p| p.code == "catalog-bad-hours"), "{p:?}");
+}
+
+#[test]
+fn every_problem_code_has_a_message() {
+    let messages = case_core::i18n::Messages::load().unwrap();
+    let codes = [
+        "catalog-no-languages",
+        "catalog-empty-list",
+        "catalog-empty-id",
+        "catalog-duplicate-id",
+        "catalog-unknown-ref",
+        "catalog-missing-translation",
+        "catalog-bad-hours",
+        "catalog-no-support-phone",
+        "catalog-no-phone-countries",
+        "catalog-bad-dial-code",
+        "catalog-bad-limit",
+        "catalog-bad-url",
+        "catalog-bad-range",
+        "catalog-unknown-plan",
+    ];
+    for code in codes {
+        assert!(messages.has("en", code), "{code}");
+    }
+}

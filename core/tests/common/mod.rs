@@ -1,0 +1,33 @@
+// Helpers shared by the host tests.
+#![allow(dead_code)]
+
+use case_core::{Answers, Catalog};
+
+pub fn catalog(name: &str) -> Catalog {
+    let path = format!(
+        "{}/../public/catalog/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    Catalog::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// A complete, valid AWS technical case for the Business plan.
+pub fn aws_technical() -> Answers {
+    let mut a = Answers {
+        case_type: "technical".into(),
+        service: "ec2".into(),
+        category: "instance-issue".into(),
+        severity: "high".into(),
+        subject: "Instance unreachable".into(),
+        description: "It stopped answering at 09:10.".into(),
+        name: "Ada".into(),
+        email: "ada@example.com".into(),
+        contact_method: "web".into(),
+        contact_language: "en".into(),
+        ..Answers::default()
+    };
+    a.fields.insert("region".into(), "us-east-1".into());
+    a.fields
+        .insert("instance_id".into(), "i-0abcd1234ef567890".into());
+    a
+}

@@ -1,0 +1,216 @@
+//! The locales: complete in every language, with the same variables, and every message id the
+//! code uses exists.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use case_core::i18n::{negotiate, Arg, Messages, LANGUAGES};
+use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn collect_vars(pattern: &Pattern<&str>, vars: &mut BTreeSet<String>) {
+    for element in &pattern.elements {
+        if let PatternElement::Placeable { expression } = element {
+            collect_expression(expression, vars);
+        }
+    }
+}
+
+fn collect_expression(expression: &Expression<&str>, vars: &mut BTreeSet<String>) {
+    match expression {
+        Expression::Inline(inline) => collect_inline(inline, vars),
+        Expression::Select { selector, variants } => {
+            collect_inline(selector, vars);
+            for v in variants {
+                collect_vars(&v.value, vars);
+            }
+        }
+    }
+}
+
+fn collect_inline(inline: &InlineExpression<&str>, vars: &mut BTreeSet<String>) {
+    match inline {
+        InlineExpression::VariableReference { id } => {
+            vars.insert(id.name.to_owned());
+        }
+        InlineExpression::Placeable { expression } => collect_expression(expression, vars),
+        _ => {}
+    }
+}
+
+/// Message id -> the variables it uses, over every file of one language.
+fn messages_of(lang: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let dir = root().join("locales").join(lang);
+    let mut messages = BTreeMap::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "ftl") {
+            let source = std::fs::read_to_string(&path).unwrap();
+            let resource = fluent_syntax::parser::parse(source.as_str())
+                .unwrap_or_else(|(_, errors)| panic!("{}: {errors:?}", path.display()));
+            for entry in resource.body {
+                if let Entry::Message(m) = entry {
+                    let mut vars = BTreeSet::new();
+                    if let Some(value) = &m.value {
+                        collect_vars(value, &mut vars);
+                    }
+                    let previous = messages.insert(m.id.name.to_owned(), vars);
+                    assert!(previous.is_none(), "{lang}: {} defined twice", m.id.name);
+                }
+            }
+        }
+    }
+    messages
+}
+
+#[test]
+fn every_locale_has_every_english_message_with_the_same_variables() {
+    let english = messages_of("en");
+    assert!(
+        english.len() > 100,
+        "English has {} messages",
+        english.len()
+    );
+    for lang in LANGUAGES.iter().filter(|l| **l != "en") {
+        let other = messages_of(lang);
+        for (id, vars) in &english {
+            match other.get(id) {
+                None => panic!("{lang} lacks {id}"),
+                Some(v) => assert_eq!(v, vars, "{lang}: {id} uses other variables"),
+            }
+        }
+        for id in other.keys() {
+            assert!(
+                english.contains_key(id),
+                "{lang} has {id}, which English lacks"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_locale_is_translated_not_copied() {
+    let english = messages_of("en");
+    let messages = Messages::load().unwrap();
+    for lang in ["ja", "ko", "zh"] {
+        for id in [
+            "widget-title",
+            "action-next",
+            "error-subject-required",
+            "catalog-unknown-ref",
+        ] {
+            assert!(english.contains_key(id));
+            assert_ne!(
+                messages.format(lang, id, &[]),
+                messages.format("en", id, &[]),
+                "{lang}: {id}"
+            );
+        }
+    }
+}
+
+/// String literals in the Rust sources that name messages: the argument of `t("…")`/`ta("…")`
+/// and every literal that starts like an error, catalog, submit or draft message.
+fn message_ids_in_code() -> BTreeSet<String> {
+    let mut ids = BTreeSet::new();
+    let mut stack = vec![root().join("src"), root().join("core/src")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let source = std::fs::read_to_string(&path).unwrap();
+                for (i, literal) in source.split('"').enumerate().filter(|(i, _)| i % 2 == 1) {
+                    let before = source.split('"').nth(i - 1).unwrap_or("");
+                    let called = before.ends_with(".t(") || before.ends_with(".ta(");
+                    let prefixed = [
+                        "error-",
+                        "catalog-",
+                        "submit-",
+                        "draft-",
+                        "duration-",
+                        "size-",
+                    ]
+                    .iter()
+                    .any(|p| literal.starts_with(p));
+                    let shaped = !literal.is_empty()
+                        && literal
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+                    if shaped && (called || prefixed) {
+                        ids.insert(literal.to_owned());
+                    }
+                }
+            }
+        }
+    }
+    ids
+}
+
+#[test]
+fn every_message_id_the_code_uses_exists() {
+    let english = messages_of("en");
+    let used = message_ids_in_code();
+    assert!(used.len() > 60, "found {} ids", used.len());
+    let missing: Vec<_> = used
+        .iter()
+        .filter(|id| !english.contains_key(*id))
+        .collect();
+    assert!(missing.is_empty(), "missing in locales/en: {missing:?}");
+}
+
+#[test]
+fn plurals_and_sizes_follow_the_language() {
+    let m = Messages::load().unwrap();
+    assert_eq!(
+        m.format("en", "chars-left", &[("n", Arg::Number(1.0))]),
+        "1 character left"
+    );
+    assert_eq!(
+        m.format("en", "chars-left", &[("n", Arg::Number(5.0))]),
+        "5 characters left"
+    );
+    assert_eq!(
+        m.format("ja", "chars-left", &[("n", Arg::Number(5.0))]),
+        "残り 5 文字"
+    );
+    assert_eq!(m.size("en", 5 * 1024 * 1024), "5 MB");
+    assert_eq!(m.size("en", 1536), "1.5 KB");
+    assert_eq!(
+        m.format(
+            "en",
+            "attachments-limits",
+            &[("max", Arg::Number(3.0)), ("size", Arg::Bytes(5 << 20))]
+        ),
+        "Up to 3 files, 5 MB each at most."
+    );
+    assert_eq!(
+        m.format(
+            "ko",
+            "attachments-limits",
+            &[("max", Arg::Number(3.0)), ("size", Arg::Bytes(5 << 20))]
+        ),
+        "최대 3개 파일, 파일당 5 MB까지."
+    );
+}
+
+#[test]
+fn a_missing_message_falls_back_to_english_then_to_its_id() {
+    let m = Messages::load().unwrap();
+    assert_eq!(m.format("fr", "action-next", &[]), "Continue");
+    assert_eq!(m.format("ja", "no-such-message", &[]), "no-such-message");
+}
+
+#[test]
+fn the_language_comes_from_the_first_preference_we_speak() {
+    assert_eq!(negotiate(["ja-JP", "en-US"]), "ja");
+    assert_eq!(negotiate(["fr-FR", "ko-KR"]), "ko");
+    assert_eq!(negotiate(["zh-Hant-TW"]), "zh");
+    assert_eq!(negotiate(["ZH_cn"]), "zh");
+    assert_eq!(negotiate(["pt-BR"]), "en");
+    assert_eq!(negotiate(std::iter::empty::<&str>()), "en");
+}

@@ -1,0 +1,150 @@
+mod common;
+
+use case_core::catalog::ResponseTime;
+use case_core::rules::Rules;
+use common::catalog;
+
+fn severity_ids(rules: &Rules, case_type: &str) -> Vec<String> {
+    rules
+        .severities(case_type)
+        .iter()
+        .map(|o| o.severity.id.clone())
+        .collect()
+}
+
+fn method_ids(rules: &Rules, case_type: &str) -> Vec<String> {
+    rules
+        .contact_methods(case_type)
+        .iter()
+        .map(|m| m.id.clone())
+        .collect()
+}
+
+#[test]
+fn aws_basic_plan_cannot_open_technical_cases() {
+    let aws = catalog("aws");
+    let basic = Rules::new(&aws, "basic");
+    let technical = aws.case_type("technical").unwrap();
+    assert!(!basic.case_type_allowed(technical));
+    assert!(basic.case_type_allowed(aws.case_type("account-billing").unwrap()));
+    assert!(Rules::new(&aws, "developer").case_type_allowed(technical));
+}
+
+#[test]
+fn aws_severities_follow_the_plan() {
+    let aws = catalog("aws");
+    assert_eq!(
+        severity_ids(&Rules::new(&aws, "developer"), "technical"),
+        ["low", "normal"]
+    );
+    assert_eq!(
+        severity_ids(&Rules::new(&aws, "business"), "technical"),
+        ["low", "normal", "high", "urgent"]
+    );
+    assert_eq!(
+        severity_ids(&Rules::new(&aws, "enterprise"), "technical"),
+        ["low", "normal", "high", "urgent", "critical"]
+    );
+    assert_eq!(
+        severity_ids(&Rules::new(&aws, "basic"), "account-billing"),
+        ["low"]
+    );
+}
+
+#[test]
+fn aws_first_response_times_are_those_of_the_guide() {
+    let aws = catalog("aws");
+    let times = |plan| {
+        Rules::new(&aws, plan)
+            .severities("technical")
+            .iter()
+            .map(|o| o.response)
+            .collect::<Vec<_>>()
+    };
+    use ResponseTime::*;
+    assert_eq!(
+        times("enterprise"),
+        [Hours(24), Hours(12), Hours(4), Hours(1), Minutes(15)]
+    );
+    assert_eq!(times("enterprise-on-ramp")[4], Minutes(30));
+}
+
+#[test]
+fn chat_and_phone_are_not_offered_to_basic_or_developer() {
+    let aws = catalog("aws");
+    assert_eq!(
+        method_ids(&Rules::new(&aws, "basic"), "account-billing"),
+        ["web"]
+    );
+    assert_eq!(
+        method_ids(&Rules::new(&aws, "developer"), "technical"),
+        ["web"]
+    );
+    assert_eq!(
+        method_ids(&Rules::new(&aws, "business"), "technical"),
+        ["web", "chat", "phone"]
+    );
+}
+
+#[test]
+fn developer_responses_run_in_business_hours() {
+    let aws = catalog("aws");
+    assert!(Rules::new(&aws, "developer").business_hours().is_some());
+    assert!(Rules::new(&aws, "business").business_hours().is_none());
+}
+
+#[test]
+fn akamai_business_and_billing_default_to_severity_3_and_phone_in_severity_1() {
+    let akamai = catalog("akamai");
+    let rules = Rules::new(&akamai, "standard");
+    assert_eq!(rules.default_severity("business"), Some("3"));
+    assert_eq!(rules.default_severity("billing"), Some("3"));
+    assert_eq!(rules.default_severity("technical"), None);
+    assert!(rules.severity("business", "1").unwrap().call_only);
+    assert!(!rules.severity("technical", "1").unwrap().call_only);
+    assert_eq!(akamai.support_phone.as_deref(), Some("+1-877-425-2832"));
+}
+
+#[test]
+fn akamai_severities_are_1_to_3_with_plan_response_times() {
+    let akamai = catalog("akamai");
+    use ResponseTime::*;
+    let times = |plan| {
+        Rules::new(&akamai, plan)
+            .severities("technical")
+            .iter()
+            .map(|o| o.response)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(times("standard"), [Hours(2), Hours(4), BusinessDays(2)]);
+    assert_eq!(times("priority"), [Hours(1), Hours(2), BusinessDays(1)]);
+    assert_eq!(times("premium"), [Minutes(30), Hours(1), BusinessDays(1)]);
+    assert_eq!(
+        severity_ids(&Rules::new(&akamai, "premium"), "technical"),
+        ["1", "2", "3"]
+    );
+}
+
+#[test]
+fn akamai_phone_callback_is_for_technical_cases_on_priority_and_premium() {
+    let akamai = catalog("akamai");
+    assert_eq!(
+        method_ids(&Rules::new(&akamai, "standard"), "technical"),
+        ["web", "email"]
+    );
+    assert_eq!(
+        method_ids(&Rules::new(&akamai, "premium"), "technical"),
+        ["web", "email", "phone"]
+    );
+    assert_eq!(
+        method_ids(&Rules::new(&akamai, "premium"), "billing"),
+        ["web", "email"]
+    );
+}
+
+#[test]
+fn attachment_limits_default_to_three_files_of_five_megabytes() {
+    let aws = catalog("aws");
+    let limits = Rules::new(&aws, "business").attachments(Some("technical"));
+    assert_eq!((limits.max_files, limits.max_bytes), (3, 5 * 1024 * 1024));
+}

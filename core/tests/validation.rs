@@ -1,0 +1,282 @@
+mod common;
+
+use case_core::draft::AttachmentMeta;
+use case_core::rules::Rules;
+use case_core::validate::{is_email, phone_digits, refuse_attachment, validate_all, validate_step};
+use case_core::{Answers, Step};
+use common::{aws_technical, catalog};
+
+fn codes(errors: &[case_core::FieldError]) -> Vec<(String, &'static str)> {
+    errors.iter().map(|e| (e.field.clone(), e.code)).collect()
+}
+
+#[test]
+fn a_complete_case_has_no_errors() {
+    let aws = catalog("aws");
+    assert!(validate_all(&Rules::new(&aws, "business"), &aws_technical()).is_empty());
+}
+
+#[test]
+fn an_empty_first_step_asks_for_a_case_type() {
+    let aws = catalog("aws");
+    let errors = validate_step(
+        &Rules::new(&aws, "business"),
+        &Answers::default(),
+        Step::CaseType,
+    );
+    assert_eq!(
+        codes(&errors),
+        [("case_type".into(), "error-case-type-required")]
+    );
+}
+
+#[test]
+fn a_case_type_outside_the_plan_is_refused() {
+    let aws = catalog("aws");
+    let errors = validate_step(&Rules::new(&aws, "basic"), &aws_technical(), Step::CaseType);
+    assert_eq!(
+        codes(&errors),
+        [("case_type".into(), "error-case-type-not-in-plan")]
+    );
+}
+
+#[test]
+fn a_severity_outside_the_plan_is_refused() {
+    let aws = catalog("aws");
+    let errors = validate_step(
+        &Rules::new(&aws, "developer"),
+        &aws_technical(),
+        Step::Severity,
+    );
+    assert_eq!(
+        codes(&errors),
+        [("severity".into(), "error-choice-unknown")]
+    );
+}
+
+#[test]
+fn akamai_business_severity_1_must_be_called_in() {
+    let akamai = catalog("akamai");
+    let a = Answers {
+        case_type: "business".into(),
+        severity: "1".into(),
+        ..Answers::default()
+    };
+    let errors = validate_step(&Rules::new(&akamai, "premium"), &a, Step::Severity);
+    assert_eq!(
+        codes(&errors),
+        [("severity".into(), "error-severity-call-only")]
+    );
+    assert_eq!(errors[0].args[0].1, "+1-877-425-2832".into());
+}
+
+#[test]
+fn required_extra_fields_are_asked_for() {
+    let aws = catalog("aws");
+    let mut a = aws_technical();
+    a.fields.clear();
+    let errors = validate_step(&Rules::new(&aws, "business"), &a, Step::Classification);
+    assert_eq!(
+        codes(&errors),
+        [
+            ("field.region".into(), "error-field-required"),
+            ("field.instance_id".into(), "error-field-required")
+        ]
+    );
+}
+
+#[test]
+fn extra_number_fields_accept_full_width_digits_and_enforce_limits() {
+    let aws = catalog("aws");
+    let rules = Rules::new(&aws, "business");
+    let mut a = Answers {
+        case_type: "service-limit-increase".into(),
+        service: "ec2-quotas".into(),
+        category: "quota-increase".into(),
+        ..Answers::default()
+    };
+    a.fields.insert("region".into(), "ap-northeast-1".into());
+    a.fields.insert("limit".into(), "elastic-ips".into());
+    for (value, expected) in [
+        ("２５６", None),
+        ("1,000", None),
+        ("abc", Some("error-not-a-number")),
+        ("2.5", Some("error-not-whole-number")),
+        ("0", Some("error-number-too-small")),
+        ("2000000", Some("error-number-too-large")),
+    ] {
+        a.fields.insert("new_value".into(), value.into());
+        let errors = validate_step(&rules, &a, Step::Classification);
+        assert_eq!(errors.first().map(|e| e.code), expected, "{value}");
+    }
+}
+
+#[test]
+fn extra_choice_and_text_fields_are_checked() {
+    let aws = catalog("aws");
+    let rules = Rules::new(&aws, "business");
+    let mut a = aws_technical();
+    a.fields.insert("region".into(), "mars-1".into());
+    a.fields.insert("instance_id".into(), "i-1".into());
+    let errors = validate_step(&rules, &a, Step::Classification);
+    assert_eq!(
+        codes(&errors),
+        [
+            ("field.region".into(), "error-choice-unknown"),
+            ("field.instance_id".into(), "error-too-short")
+        ]
+    );
+}
+
+#[test]
+fn extra_date_fields_want_year_month_day() {
+    let akamai = catalog("akamai");
+    let rules = Rules::new(&akamai, "premium");
+    let mut a = Answers {
+        case_type: "technical".into(),
+        service: "security".into(),
+        category: "attack".into(),
+        ..Answers::default()
+    };
+    a.fields.insert("started".into(), "31/01/2026".into());
+    assert_eq!(
+        validate_step(&rules, &a, Step::Classification)[0].code,
+        "error-not-a-date"
+    );
+    a.fields.insert("started".into(), "2026-01-31".into());
+    assert!(validate_step(&rules, &a, Step::Classification).is_empty());
+}
+
+#[test]
+fn subject_and_description_are_required_and_limited() {
+    let aws = catalog("aws");
+    let rules = Rules::new(&aws, "business");
+    let mut a = aws_technical();
+    a.subject = "   ".into();
+    a.description = "x".repeat(8001);
+    let errors = validate_step(&rules, &a, Step::Details);
+    assert_eq!(
+        codes(&errors),
+        [
+            ("subject".into(), "error-subject-required"),
+            ("description".into(), "error-too-long")
+        ]
+    );
+}
+
+#[test]
+fn limits_count_characters_not_bytes() {
+    let aws = catalog("aws");
+    let mut a = aws_technical();
+    a.subject = "障".repeat(250);
+    assert!(validate_step(&Rules::new(&aws, "business"), &a, Step::Details).is_empty());
+}
+
+#[test]
+fn contact_details_are_checked() {
+    let aws = catalog("aws");
+    let rules = Rules::new(&aws, "business");
+    let mut a = aws_technical();
+    a.email = "ada@".into();
+    a.contact_method = "phone".into();
+    a.phone_number = "call me".into();
+    a.phone_extension = "12a".into();
+    a.cc = "ops@example.com, not-an-email".into();
+    let errors = validate_step(&rules, &a, Step::Contact);
+    assert_eq!(
+        codes(&errors),
+        [
+            ("email".into(), "error-email-invalid"),
+            ("phone_country".into(), "error-phone-country-required"),
+            ("phone_number".into(), "error-phone-invalid"),
+            ("phone_extension".into(), "error-extension-invalid"),
+            ("cc".into(), "error-cc-invalid"),
+        ]
+    );
+}
+
+#[test]
+fn a_method_the_plan_does_not_offer_is_refused() {
+    let aws = catalog("aws");
+    let mut a = aws_technical();
+    a.contact_method = "chat".into();
+    let errors = validate_step(&Rules::new(&aws, "developer"), &a, Step::Contact);
+    assert_eq!(
+        codes(&errors),
+        [("contact_method".into(), "error-choice-unknown")]
+    );
+}
+
+#[test]
+fn emails_are_recognised() {
+    for ok in ["a@example.com", "first.last+tag@sub.example.co.jp"] {
+        assert!(is_email(ok), "{ok}");
+    }
+    for bad in [
+        "",
+        "a",
+        "a@b",
+        "a@@b.com",
+        "a b@c.com",
+        "a@b..com",
+        "<a@b.com>",
+        "a@.com",
+    ] {
+        assert!(!is_email(bad), "{bad}");
+    }
+}
+
+#[test]
+fn phone_numbers_are_read_as_people_type_them() {
+    assert_eq!(
+        phone_digits("(415) 555-0134").as_deref(),
+        Some("4155550134")
+    );
+    assert_eq!(
+        phone_digits("+81 90-1234-5678").as_deref(),
+        Some("819012345678")
+    );
+    assert_eq!(
+        phone_digits("０９０−１２３４−５６７８").as_deref(),
+        Some("09012345678")
+    );
+    assert_eq!(
+        phone_digits("090ー1234ー5678").as_deref(),
+        Some("09012345678")
+    );
+    assert_eq!(phone_digits("call me"), None);
+    assert_eq!(phone_digits("12+34"), None);
+}
+
+fn file(name: &str, size: u64) -> AttachmentMeta {
+    AttachmentMeta {
+        name: name.into(),
+        size,
+        content_type: "text/plain".into(),
+    }
+}
+
+#[test]
+fn attachments_are_refused_with_the_reason_and_the_file_name() {
+    let aws = catalog("aws");
+    let rules = Rules::new(&aws, "business").attachments(None).clone();
+    let three = [file("a", 1), file("b", 1), file("c", 1)];
+    let refusal = |attached: &[AttachmentMeta], f: AttachmentMeta| {
+        refuse_attachment(&rules, attached, &f).map(|e| e.code)
+    };
+    assert_eq!(
+        refusal(&three, file("d", 1)),
+        Some("error-attachment-too-many")
+    );
+    assert_eq!(
+        refusal(&[], file("empty", 0)),
+        Some("error-attachment-empty")
+    );
+    assert_eq!(
+        refusal(&[], file("big", 5 * 1024 * 1024 + 1)),
+        Some("error-attachment-too-large")
+    );
+    assert_eq!(refusal(&[], file("max", 5 * 1024 * 1024)), None);
+    let e = refuse_attachment(&rules, &[], &file("big.log", 6 * 1024 * 1024)).unwrap();
+    assert_eq!(e.args[0], ("name", "big.log".into()));
+}

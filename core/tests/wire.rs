@@ -1,0 +1,84 @@
+mod common;
+
+use case_core::rules::Rules;
+use case_core::validate::validate_all;
+use case_core::wire::{e164, CasePayload};
+use common::{aws_technical, catalog};
+
+#[test]
+fn the_payload_carries_every_answer_normalised() {
+    let aws = catalog("aws");
+    let mut a = aws_technical();
+    a.subject = "  Instance unreachable ".into();
+    a.contact_method = "phone".into();
+    a.phone_country = "JP".into();
+    a.phone_number = "090-1234-5678".into();
+    a.phone_extension = "１２".into();
+    a.cc = "ops@example.com; cto@example.com".into();
+    let p = CasePayload::from_answers(&aws, "business", "ja", &a);
+    let json = serde_json::to_value(&p).unwrap();
+    assert_eq!(json["catalog"], "aws");
+    assert_eq!(json["plan"], "business");
+    assert_eq!(json["locale"], "ja");
+    assert_eq!(json["subject"], "Instance unreachable");
+    assert_eq!(json["fields"]["instance_id"], "i-0abcd1234ef567890");
+    assert_eq!(
+        json["contact"]["phone"]["number"], "090-1234-5678",
+        "kept as typed"
+    );
+    assert_eq!(json["contact"]["phone"]["extension"], "12");
+    assert_eq!(json["contact"]["phone"]["e164"], "+819012345678");
+    assert_eq!(
+        json["cc"],
+        serde_json::json!(["ops@example.com", "cto@example.com"])
+    );
+}
+
+#[test]
+fn numbers_in_extra_fields_travel_as_json_numbers() {
+    let aws = catalog("aws");
+    let mut a = aws_technical();
+    a.case_type = "service-limit-increase".into();
+    a.service = "ec2-quotas".into();
+    a.category = "quota-increase".into();
+    a.fields.clear();
+    a.fields.insert("new_value".into(), "1,024".into());
+    let p = CasePayload::from_answers(&aws, "business", "en", &a);
+    assert_eq!(p.fields["new_value"], serde_json::json!(1024));
+}
+
+#[test]
+fn no_phone_is_sent_unless_phone_is_the_method() {
+    let aws = catalog("aws");
+    let mut a = aws_technical();
+    a.phone_number = "090-1234-5678".into();
+    let p = CasePayload::from_answers(&aws, "business", "en", &a);
+    assert!(p.contact.phone.is_none());
+}
+
+#[test]
+fn a_payload_reads_back_into_the_same_valid_answers() {
+    let aws = catalog("aws");
+    let a = aws_technical();
+    let p = CasePayload::from_answers(&aws, "business", "en", &a);
+    let json = serde_json::to_string(&p).unwrap();
+    let back: CasePayload = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, p);
+    let answers = back.to_answers();
+    assert_eq!(answers, a);
+    assert!(validate_all(&Rules::new(&aws, "business"), &answers).is_empty());
+}
+
+#[test]
+fn e164_drops_the_national_prefix_and_a_repeated_country_code() {
+    assert_eq!(e164("81", "090-1234-5678"), "+819012345678");
+    assert_eq!(e164("81", "+81 90-1234-5678"), "+819012345678");
+    assert_eq!(e164("1", "(415) 555-0134"), "+14155550134");
+    assert_eq!(e164("44", "nonsense"), "");
+}
+
+#[test]
+fn unknown_keys_in_a_payload_are_refused() {
+    let err = serde_json::from_str::<CasePayload>(r#"{"catalog":"aws","surprise":1}"#).unwrap_err();
+    assert!(err.to_string().contains("surprise"), "{err}");
+}

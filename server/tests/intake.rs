@@ -1,0 +1,393 @@
+//! The intake server over real HTTP on loopback: storage, idempotency, server-side validation,
+//! limits, durability across restarts and CORS.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use case_server::{load_catalogs, router, AppState, Config, Store};
+use serde_json::{json, Value};
+
+struct Server {
+    url: String,
+    _runtime: tokio::runtime::Runtime,
+}
+
+fn start(data: &Path, cors: &[&str]) -> Server {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let config = Config {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        data: data.to_owned(),
+        catalogs: root.join("public/catalog"),
+        dist: root.join("dist"),
+        cors_origins: cors.iter().map(|s| s.to_string()).collect(),
+        expose_cases: true,
+    };
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let listener = runtime
+        .block_on(tokio::net::TcpListener::bind(config.addr))
+        .unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let state = Arc::new(AppState {
+        catalogs: load_catalogs(&config.catalogs).unwrap(),
+        store: Store::open(&config.data).unwrap(),
+        expose_cases: true,
+    });
+    let app = router(state, &config);
+    runtime.spawn(async move { axum::serve(listener, app).await.unwrap() });
+    Server {
+        url,
+        _runtime: runtime,
+    }
+}
+
+fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into()
+}
+
+fn valid_case() -> Value {
+    json!({
+        "catalog": "aws", "plan": "business", "locale": "en",
+        "case_type": "technical", "service": "ec2", "category": "instance-issue", "severity": "high",
+        "fields": { "region": "us-east-1", "instance_id": "i-0abcd1234ef567890" },
+        "subject": "Instance unreachable", "description": "Down since 09:10.",
+        "contact": { "name": "Ada", "email": "ada@example.com", "method": "web", "language": "en" },
+        "cc": ["ops@example.com"],
+        "attachments": []
+    })
+}
+
+/// A multipart body with a `case` part and one `attachments` part per file.
+fn multipart(case: &Value, files: &[(&str, &str, Vec<u8>)]) -> (String, Vec<u8>) {
+    let boundary = "----case-widget-test-boundary";
+    let mut body = Vec::new();
+    body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"case\"; filename=\"case.json\"\r\nContent-Type: application/json\r\n\r\n").bytes());
+    body.extend(case.to_string().bytes());
+    for (name, content_type, bytes) in files {
+        body.extend(format!("\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"attachments\"; filename=\"{name}\"\r\nContent-Type: {content_type}\r\n\r\n").bytes());
+        body.extend(bytes);
+    }
+    body.extend(format!("\r\n--{boundary}--\r\n").bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+fn post(
+    server: &Server,
+    key: Option<&str>,
+    case: &Value,
+    files: &[(&str, &str, Vec<u8>)],
+) -> (u16, Value) {
+    let (content_type, body) = multipart(case, files);
+    let mut request = agent()
+        .post(format!("{}/api/cases", server.url))
+        .header("Content-Type", &content_type);
+    if let Some(key) = key {
+        request = request.header("Idempotency-Key", key);
+    }
+    let mut response = request.send(&body[..]).unwrap();
+    let status = response.status().as_u16();
+    let json = response.body_mut().read_json().unwrap_or(Value::Null);
+    (status, json)
+}
+
+fn get(server: &Server, id: &str) -> (u16, Value) {
+    let mut response = agent()
+        .get(format!("{}/api/cases/{id}", server.url))
+        .call()
+        .unwrap();
+    (
+        response.status().as_u16(),
+        response.body_mut().read_json().unwrap_or(Value::Null),
+    )
+}
+
+fn with_case(edit: impl FnOnce(&mut Value)) -> Value {
+    let mut case = valid_case();
+    edit(&mut case);
+    case
+}
+
+fn fields(body: &Value) -> Vec<(String, String)> {
+    body["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["field"].as_str().unwrap().to_owned(),
+                f["code"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_valid_case_is_stored_with_its_attachments_and_a_readable_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(dir.path(), &[]);
+    let log = b"line one\nline two\n".to_vec();
+    let case = with_case(|c| {
+        c["attachments"] = json!([{ "name": "app.log", "size": 18, "type": "text/plain" }])
+    });
+    let (status, body) = post(
+        &server,
+        Some("key-1"),
+        &case,
+        &[("app.log", "text/plain", log)],
+    );
+    assert_eq!(status, 201, "{body}");
+    let id = body["id"].as_str().unwrap();
+    assert!(
+        id.starts_with("CASE-") && id.len() == "CASE-20261124-00001".len(),
+        "{id}"
+    );
+    let (status, stored) = get(&server, id);
+    assert_eq!(status, 200);
+    assert_eq!(stored["case"], case);
+    assert_eq!(stored["attachments"][0]["filename"], "app.log");
+    assert_eq!(stored["attachments"][0]["size"], 18);
+    // From `printf 'line one\nline two\n' | sha256sum`.
+    assert_eq!(
+        stored["attachments"][0]["sha256"],
+        "e9024f1a07d29d52ad3aa5e1a18e94db1f3a9fd32b89e39d47c472cd99071e13"
+    );
+    let on_disk = std::fs::read(dir.path().join("attachments").join(id).join("0")).unwrap();
+    assert_eq!(on_disk, b"line one\nline two\n");
+}
+
+#[test]
+fn a_repeated_idempotency_key_returns_the_first_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(dir.path(), &[]);
+    let (first, body1) = post(&server, Some("same-key"), &valid_case(), &[]);
+    let (second, body2) = post(&server, Some("same-key"), &valid_case(), &[]);
+    let (third, body3) = post(&server, Some("other-key"), &valid_case(), &[]);
+    assert_eq!((first, second, third), (201, 200, 201));
+    assert_eq!(body1["id"], body2["id"]);
+    assert_ne!(body1["id"], body3["id"]);
+    assert_eq!(Store::open(dir.path()).unwrap().count().unwrap(), 2);
+}
+
+#[test]
+fn every_field_is_validated_again_with_a_4xx_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(dir.path(), &[]);
+    let case = with_case(|c| {
+        c["subject"] = json!("");
+        c["contact"]["email"] = json!("not-an-email");
+        c["fields"]["instance_id"] = json!("i-1");
+    });
+    let (status, body) = post(&server, None, &case, &[]);
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(
+        fields(&body),
+        [
+            ("field.instance_id".to_owned(), "error-too-short".to_owned()),
+            ("subject".to_owned(), "error-subject-required".to_owned()),
+            ("email".to_owned(), "error-email-invalid".to_owned()),
+        ]
+    );
+    assert_eq!(Store::open(dir.path()).unwrap().count().unwrap(), 0);
+}
+
+#[test]
+fn plan_gates_hold_on_the_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(dir.path(), &[]);
+    let (status, body) = post(
+        &server,
+        None,
+        &with_case(|c| c["plan"] = json!("basic")),
+        &[],
+    );
+    assert_eq!(status, 422);
+    assert!(
+        fields(&body).contains(&("case_type".into(), "error-case-type-not-in-plan".into())),
+        "{body}"
+    );
+    let (status, body) = post(
+        &server,
+        None,
+        &with_case(|c| c["contact"]["method"] = json!("phone")),
+        &[],
+    );
+    assert_eq!(status, 422);
+    assert!(
+        fields(&body).contains(&("phone_number".into(), "error-phone-required".into())),
+        "{body}"
+    );
+    let (status, body) = post(
+        &server,
+        None,
+        &with_case(|c| c["plan"] = json!("platinum")),
+        &[],
+    );
+    assert_eq!(
+        (status, fields(&body)),
+        (422, vec![("plan".into(), "error-choice-unknown".into())])
+    );
+}
+
+#[test]
+fn akamai_business_severity_1_is_refused_online() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(dir.path(), &[]);
+    let case = json!({
+        "catalog": "akamai", "plan": "premium", "locale": "en",
+        "case_type": "business", "service": "contracts", "category": "modify", "severity": "1",
+        "subject": "Contract change", "description": "Please extend.",
+        "contact": { "name": "Ada", "email": "ada@example.com", "method": "web", "language": "en" }
+    });
+    let (status, body) = post(&server, None, &case, &[]);
+    assert_eq!(
+        (status, fields(&body)),
+        (
+            422,
+            vec![("severity".into(), "error-severity-call-only".into())]
+        )
+    );
+    let (status, _) = post(&server, None, &with_severity(case, "3"), &[]);
+    assert_eq!(status, 201);
+}
+
+fn with_severity(mut case: Value, severity: &str) -> Value {
+    case["severity"] = json!(severity);
+    case
+}
+
+#[test]
+fn attachment_limits_hold_on_the_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(dir.path(), &[]);
+    let meta = |names: &[&str]| {
+        json!(names
+            .iter()
+            .map(|n| json!({"name": n, "size": 1, "type": "text/plain"}))
+            .collect::<Vec<_>>())
+    };
+    let four: Vec<(&str, &str, Vec<u8>)> = ["a", "b", "c", "d"]
+        .iter()
+        .map(|n| (*n, "text/plain", b"x".to_vec()))
+        .collect();
+    let (status, body) = post(
+        &server,
+        None,
+        &with_case(|c| c["attachments"] = meta(&["a", "b", "c", "d"])),
+        &four,
+    );
+    assert_eq!(status, 422, "{body}");
+    assert!(fields(&body).contains(&("attachments".into(), "error-attachment-too-many".into())));
+
+    let big = vec![7u8; 6 * 1024 * 1024];
+    let (status, body) = post(
+        &server,
+        None,
+        &with_case(|c| c["attachments"] = meta(&["big.bin"])),
+        &[("big.bin", "application/octet-stream", big)],
+    );
+    assert_eq!(status, 413, "{body}");
+    assert!(
+        body["message"].as_str().unwrap().contains("big.bin"),
+        "{body}"
+    );
+
+    let (status, body) = post(
+        &server,
+        None,
+        &with_case(|c| c["attachments"] = meta(&["empty.txt"])),
+        &[("empty.txt", "text/plain", vec![])],
+    );
+    assert_eq!(status, 422);
+    assert!(fields(&body).contains(&("attachments".into(), "error-attachment-empty".into())));
+
+    let (status, body) = post(
+        &server,
+        None,
+        &with_case(|c| c["attachments"] = meta(&["declared.txt"])),
+        &[("other.txt", "text/plain", b"x".to_vec())],
+    );
+    assert_eq!(status, 422);
+    assert!(fields(&body).contains(&("attachments".into(), "error-attachment-mismatch".into())));
+    assert_eq!(Store::open(dir.path()).unwrap().count().unwrap(), 0);
+    let incoming = std::fs::read_dir(dir.path().join("incoming"))
+        .unwrap()
+        .count();
+    assert_eq!(incoming, 0, "refused files are not left on disk");
+}
+
+#[test]
+fn malformed_requests_get_a_clear_400() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(dir.path(), &[]);
+    let boundary = "b";
+    let body = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"case\"\r\n\r\n{{not json\r\n--{boundary}--\r\n");
+    let mut response = agent()
+        .post(format!("{}/api/cases", server.url))
+        .header(
+            "Content-Type",
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .send(body.as_bytes())
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 400);
+    let json: Value = response.body_mut().read_json().unwrap();
+    assert_eq!(json["error"], "bad-json");
+    let (status, body) = post(&server, None, &json!({ "catalog": "aws" }), &[]);
+    assert_eq!(status, 400);
+    assert!(
+        body["message"].as_str().unwrap().contains("missing field"),
+        "{body}"
+    );
+}
+
+#[test]
+fn cases_survive_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = {
+        let server = start(dir.path(), &[]);
+        let (status, body) = post(&server, Some("durable"), &valid_case(), &[]);
+        assert_eq!(status, 201);
+        body["id"].as_str().unwrap().to_owned()
+    };
+    let server = start(dir.path(), &[]);
+    let (status, stored) = get(&server, &id);
+    assert_eq!(status, 200);
+    assert_eq!(stored["case"]["subject"], "Instance unreachable");
+    let (status, again) = post(&server, Some("durable"), &valid_case(), &[]);
+    assert_eq!((status, again["id"].as_str()), (200, Some(id.as_str())));
+    let (_, next) = post(&server, Some("after-restart"), &valid_case(), &[]);
+    assert!(next["id"].as_str().unwrap().ends_with("00002"), "{next}");
+}
+
+#[test]
+fn cors_allows_only_configured_origins() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(dir.path(), &["https://portal.example.com"]);
+    let preflight = |origin: &str| {
+        agent()
+            .options(format!("{}/api/cases", server.url))
+            .header("Origin", origin)
+            .header("Access-Control-Request-Method", "POST")
+            .header(
+                "Access-Control-Request-Headers",
+                "idempotency-key, content-type",
+            )
+            .call()
+            .unwrap()
+    };
+    let allowed = preflight("https://portal.example.com");
+    assert_eq!(
+        allowed
+            .headers()
+            .get("access-control-allow-origin")
+            .unwrap(),
+        "https://portal.example.com"
+    );
+    let refused = preflight("https://evil.example.net");
+    assert!(refused
+        .headers()
+        .get("access-control-allow-origin")
+        .is_none());
+}
