@@ -63,11 +63,7 @@ impl Wizard {
         let saved = storage::load(&draft_key);
         let restored = saved.is_some();
         let saved = saved.unwrap_or_else(|| SavedDraft {
-            answers: Answers {
-                name: config.name.clone(),
-                email: config.email.clone(),
-                ..Answers::default()
-            },
+            answers: blank_answers(&config),
             step: Step::CaseType,
             idempotency_key: new_key(),
         });
@@ -90,14 +86,22 @@ impl Wizard {
         wizard
     }
 
+    /// Keeps the draft in storage while it holds anything the customer entered.
     fn save(&self) {
         let draft = SavedDraft {
             answers: self.answers.get(),
             step: self.step.get(),
             idempotency_key: self.idempotency_key.get(),
         };
-        if self.phase.get_untracked() == Phase::Editing {
-            storage::save(&self.draft_key.get_value(), &draft);
+        if self.phase.get_untracked() != Phase::Editing {
+            return;
+        }
+        let key = self.draft_key.get_value();
+        let blank = self.config.with_value(blank_answers);
+        if draft.answers == blank && draft.step == Step::CaseType {
+            storage::clear(&key);
+        } else {
+            storage::save(&key, &draft);
         }
     }
 
@@ -157,13 +161,8 @@ impl Wizard {
 
     pub fn discard(&self) {
         storage::clear(&self.draft_key.get_value());
-        let config = self.config.get_value();
         self.files.set(Vec::new());
-        self.answers.set(Answers {
-            name: config.name,
-            email: config.email,
-            ..Answers::default()
-        });
+        self.answers.set(self.config.with_value(blank_answers));
         self.idempotency_key.set(new_key());
         self.returning_to_review.set(false);
         self.go_to(Step::CaseType);
@@ -286,6 +285,15 @@ impl Wizard {
     pub fn start_over(&self) {
         self.discard();
         self.notice.set(None);
+    }
+}
+
+/// A new draft: nothing answered but what the host page prefilled.
+fn blank_answers(config: &Config) -> Answers {
+    Answers {
+        name: config.name.clone(),
+        email: config.email.clone(),
+        ..Answers::default()
     }
 }
 

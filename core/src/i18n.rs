@@ -45,6 +45,8 @@ pub enum Arg {
     Number(f64),
     /// A size in bytes, shown with the language's `size-*` message ("5 MB").
     Bytes(u64),
+    /// A catalog label, shown in the message's language.
+    Label(crate::catalog::Text),
 }
 
 impl From<String> for Arg {
@@ -133,6 +135,7 @@ impl Messages {
                 Arg::Text(s) => FluentValue::from(s.clone()),
                 Arg::Number(n) => FluentValue::from(*n),
                 Arg::Bytes(b) => FluentValue::from(self.size(lang, *b)),
+                Arg::Label(text) => FluentValue::from(text.get(lang).to_owned()),
             };
             fluent_args.set(*name, value);
         }

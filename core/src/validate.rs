@@ -142,9 +142,13 @@ pub fn parse_number(value: &str) -> Option<f64> {
 fn extra_field(field: &ExtraField, value: &str) -> Option<FieldError> {
     let id = format!("field.{}", field.id);
     if value.is_empty() {
+        let code = match field.kind {
+            FieldKind::Choice { .. } => "error-field-choose",
+            _ => "error-field-required",
+        };
         return field
             .required
-            .then(|| FieldError::new(id, "error-field-required"));
+            .then(|| FieldError::new(id, code).arg("label", Arg::Label(field.label.clone())));
     }
     match &field.kind {
         FieldKind::Text {

@@ -79,10 +79,12 @@ fn required_extra_fields_are_asked_for() {
     assert_eq!(
         codes(&errors),
         [
-            ("field.region".into(), "error-field-required"),
+            ("field.region".into(), "error-field-choose"),
             ("field.instance_id".into(), "error-field-required")
         ]
     );
+    let label = aws.category("ec2", "instance-issue").unwrap().fields[1].label.clone();
+    assert_eq!(errors[1].args, [("label", case_core::i18n::Arg::Label(label))]);
 }
 
 #[test]

@@ -5,7 +5,8 @@ error-case-type-not-in-plan = Your support plan does not include this type of ca
 error-choice-unknown = Select one of the options offered
 error-service-required = Select a service
 error-category-required = Select a category
-error-field-required = Enter { $label }
+error-field-required = Enter a value for “{ $label }”
+error-field-choose = Select an option for “{ $label }”
 error-field-not-in-category = This answer does not belong to the chosen category
 error-too-short = Enter at least { $min ->
     [one] { $min } character

@@ -1,0 +1,334 @@
+// What the wizard does around the happy path: going back, plan gates, the rules of the Akamai
+// catalog, broken catalogs, languages, errors, drafts and the events a host page hears.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { assertContains, byId, fileCase, launchBrowser, mouse, openWidget, startServer, waitForStep } from './support.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const aws = (plan, extra = {}) => ({ catalog: '/case-widget/catalog/aws.json', plan, locale: 'en', ...extra });
+const akamai = (plan, extra = {}) => ({ catalog: '/case-widget/catalog/akamai.json', plan, locale: 'en', ...extra });
+const widget = (page) => page.locator('case-widget .cw-root');
+
+async function radios(page, name) {
+  return page.locator(`case-widget input[name="${name}"]`).evaluateAll((rs) => rs.map((r) => ({ value: r.value, disabled: r.disabled, checked: r.checked })));
+}
+
+/** Goes from the first step to the given one with valid answers for an AWS technical case. */
+async function reachDetails(page) {
+  await waitForStep(page, 'case-type');
+  await mouse.radio(page, 'case_type', 'technical');
+  await mouse.next(page);
+  await mouse.select(page, 'service', 's3');
+  await mouse.select(page, 'category', 'performance');
+  await mouse.next(page);
+  await mouse.radio(page, 'severity', 'normal');
+  await mouse.next(page);
+  await waitForStep(page, 'details');
+}
+
+const basicCase = {
+  caseType: 'technical', service: 's3', category: 'performance', severity: 'normal',
+  subject: 'Slow uploads', description: 'PUT takes 30 s since Monday.',
+  name: 'Ada', email: 'ada@example.com', method: 'web', language: 'en',
+};
+
+describe('going back', () => {
+  test('a Change link on the review returns to the review after Continue, with the new answer stored', async () => {
+    const page = await openWidget(browser, server, aws('business'));
+    await reachDetails(page);
+    await mouse.fill(page, 'subject', 'Slow uploads');
+    await mouse.fill(page, 'description', 'PUT takes 30 s.');
+    await mouse.next(page);
+    await mouse.next(page);
+    await mouse.fill(page, 'name', 'Ada');
+    await mouse.fill(page, 'email', 'ada@example.com');
+    await mouse.radio(page, 'contact_method', 'web');
+    await mouse.select(page, 'contact_language', 'en');
+    await mouse.next(page);
+    await waitForStep(page, 'review');
+    await page.locator('case-widget [data-action="change"][data-step="severity"]').click();
+    await waitForStep(page, 'severity');
+    await mouse.radio(page, 'severity', 'urgent');
+    await mouse.next(page);
+    await waitForStep(page, 'review');
+    await assertContains(page.locator('case-widget [data-row="severity"]'), 'Production system down');
+    await assertContains(page.locator('case-widget [data-row="subject"]'), 'Slow uploads');
+    await mouse.next(page);
+    await waitForStep(page, 'done');
+    const id = (await page.locator('case-widget .cw-case-id').innerText()).match(/CASE-\S+\d/)[0];
+    const stored = await server.getCase(id);
+    assert.equal(stored.case.severity, 'urgent');
+    assert.equal(stored.case.subject, 'Slow uploads');
+  });
+
+  test('Back keeps every answer already given', async () => {
+    const page = await openWidget(browser, server, aws('business'));
+    await reachDetails(page);
+    await mouse.fill(page, 'subject', 'Typed before going back');
+    await page.locator('case-widget [data-action="back"]').click();
+    await waitForStep(page, 'severity');
+    assert.ok((await radios(page, 'severity')).find((r) => r.value === 'normal').checked);
+    await page.locator('case-widget [data-action="back"]').click();
+    await waitForStep(page, 'classification');
+    assert.equal(await byId(page, 'service').inputValue(), 's3');
+    assert.equal(await byId(page, 'category').inputValue(), 'performance');
+    await mouse.next(page);
+    await mouse.next(page);
+    assert.equal(await byId(page, 'subject').inputValue(), 'Typed before going back');
+  });
+});
+
+describe('plan gates', () => {
+  test('on the AWS Basic plan technical cases are offered but disabled, with the reason', async () => {
+    const page = await openWidget(browser, server, aws('basic'));
+    await waitForStep(page, 'case-type');
+    const types = await radios(page, 'case_type');
+    assert.deepEqual(types.map((t) => [t.value, t.disabled]), [['account-billing', false], ['service-limit-increase', false], ['technical', true]]);
+    await assertContains(byId(page, 'case_type-technical-hint'), 'Not included in your support plan (Basic)');
+    await mouse.radio(page, 'case_type', 'account-billing');
+    await mouse.next(page);
+    await mouse.select(page, 'service', 'billing');
+    await mouse.select(page, 'category', 'invoice');
+    await mouse.next(page);
+    assert.deepEqual((await radios(page, 'severity')).map((r) => r.value), ['low']);
+    await mouse.next(page);
+    await mouse.fill(page, 'subject', 's');
+    await mouse.fill(page, 'description', 'd');
+    await mouse.next(page);
+    await mouse.next(page);
+    assert.deepEqual((await radios(page, 'contact_method')).map((r) => r.value), ['web'], 'no chat or phone on Basic');
+  });
+
+  test('the Developer plan gets two severities counted in business hours, and no chat or phone', async () => {
+    const page = await openWidget(browser, server, aws('developer'));
+    await waitForStep(page, 'case-type');
+    await mouse.radio(page, 'case_type', 'technical');
+    await mouse.next(page);
+    await mouse.select(page, 'service', 'ec2');
+    await mouse.select(page, 'category', 'connectivity');
+    await mouse.next(page);
+    assert.deepEqual((await radios(page, 'severity')).map((r) => r.value), ['low', 'normal']);
+    await assertContains(widget(page), 'count business hours only: 08:00–18:00');
+    await assertContains(byId(page, 'severity-normal-hint'), 'First response within 12 hours');
+    await assertContains(byId(page, 'severity-normal-hint'), 'Expected by');
+  });
+
+  test('Enterprise adds business-critical with a 15-minute first response; Business stops at production down', async () => {
+    for (const [plan, expected] of [['enterprise', ['low', 'normal', 'high', 'urgent', 'critical']], ['business', ['low', 'normal', 'high', 'urgent']]]) {
+      const page = await openWidget(browser, server, aws(plan));
+      await waitForStep(page, 'case-type');
+      await mouse.radio(page, 'case_type', 'technical');
+      await mouse.next(page);
+      await mouse.select(page, 'service', 'ec2');
+      await mouse.select(page, 'category', 'connectivity');
+      await mouse.next(page);
+      assert.deepEqual((await radios(page, 'severity')).map((r) => r.value), expected, plan);
+      if (plan === 'enterprise') await assertContains(byId(page, 'severity-critical-hint'), 'First response within 15 minutes');
+      await page.context().close();
+    }
+  });
+
+  test('help links and extra questions appear once a category is chosen', async () => {
+    const page = await openWidget(browser, server, aws('business'));
+    await waitForStep(page, 'case-type');
+    await mouse.radio(page, 'case_type', 'technical');
+    await mouse.next(page);
+    await mouse.select(page, 'service', 'ec2');
+    assert.equal(await byId(page, 'field.instance_id').count(), 0);
+    await mouse.select(page, 'category', 'instance-issue');
+    const link = page.locator('case-widget .cw-help a');
+    assert.equal(await link.getAttribute('href'), 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-instance-troubleshoot.html');
+    assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
+    await mouse.fill(page, 'field.instance_id', 'i-1');
+    await mouse.next(page);
+    await assertContains(page.locator('case-widget .cw-error-summary'), 'Select an option for “Region”');
+    await assertContains(page.locator('case-widget .cw-error-summary'), 'Enter at least 10 characters');
+  });
+});
+
+describe('the Akamai catalog', () => {
+  test('business cases default to severity 3, and severity 1 shows the number to call and cannot be filed', async () => {
+    const page = await openWidget(browser, server, akamai('premium'));
+    await waitForStep(page, 'case-type');
+    await mouse.radio(page, 'case_type', 'business');
+    await mouse.next(page);
+    await mouse.select(page, 'service', 'contracts');
+    await mouse.select(page, 'category', 'modify');
+    await mouse.next(page);
+    await waitForStep(page, 'severity');
+    const severities = await radios(page, 'severity');
+    assert.deepEqual(severities.map((r) => [r.value, r.checked]), [['1', false], ['2', false], ['3', true]]);
+    await mouse.radio(page, 'severity', '1');
+    const callout = page.locator('case-widget .cw-callout');
+    await assertContains(callout, 'Call +1-877-425-2832 now');
+    assert.equal(await callout.locator('a').getAttribute('href'), 'tel:+18774252832');
+    await mouse.next(page);
+    assert.equal(await page.locator('case-widget .cw-wizard').getAttribute('data-step'), 'severity');
+    await assertContains(page.locator('case-widget .cw-error-summary'), "This severity can't be opened online: call +1-877-425-2832");
+    await mouse.radio(page, 'severity', '2');
+    await mouse.next(page);
+    await waitForStep(page, 'details');
+  });
+
+  test('technical cases on the Standard plan count severity 3 in business days and may be filed at severity 1', async () => {
+    const page = await openWidget(browser, server, akamai('standard'));
+    await waitForStep(page, 'case-type');
+    await mouse.radio(page, 'case_type', 'technical');
+    await mouse.next(page);
+    await mouse.select(page, 'service', 'dns');
+    await mouse.select(page, 'category', 'resolution');
+    await mouse.fill(page, 'field.zone', 'example.com');
+    await mouse.next(page);
+    assert.ok((await radios(page, 'severity')).every((r) => !r.checked), 'no default for technical cases');
+    await assertContains(byId(page, 'severity-3-hint'), 'First response within 2 business days');
+    await assertContains(byId(page, 'severity-1-hint'), 'First response within 2 hours');
+    await mouse.radio(page, 'severity', '1');
+    assert.equal(await page.locator('case-widget .cw-callout').count(), 0);
+    await mouse.next(page);
+    await waitForStep(page, 'details');
+  });
+});
+
+describe('catalog problems', () => {
+  test('malformed JSON is reported with its line and column instead of a blank widget', async () => {
+    const page = await openWidget(browser, server, aws('basic', { catalog: '/case-widget/catalog/broken-json.json' }));
+    const error = page.locator('case-widget .cw-catalog-error');
+    await error.waitFor();
+    await assertContains(error, 'This support form cannot start: its catalog (/case-widget/catalog/broken-json.json) has a problem.');
+    await assertContains(error, 'line 1, column');
+  });
+
+  test('an inconsistent catalog lists each problem where it is, in the page language', async () => {
+    const page = await openWidget(browser, server, aws('basic', { catalog: '/case-widget/catalog/broken-refs.json', locale: 'ja' }));
+    const error = page.locator('case-widget .cw-catalog-error');
+    await error.waitFor();
+    await assertContains(error, 'case_types[tech].services: 「nowhere」はカタログで定義されていません');
+    await assertContains(error, 'services[svc].label: 言語「ja」のテキストがありません');
+    await assertContains(error, 'severities[low].response: 「gold」はカタログで定義されていません');
+  });
+
+  test('a plan the catalog does not know and a missing catalog are named', async () => {
+    let page = await openWidget(browser, server, aws('platinum'));
+    await page.locator('case-widget .cw-catalog-error').waitFor();
+    await assertContains(page.locator('case-widget .cw-catalog-error'), 'the plan “platinum” is not one of the catalog');
+    page = await openWidget(browser, server, aws('basic', { catalog: '/case-widget/catalog/missing.json' }));
+    await page.locator('case-widget .cw-catalog-error').waitFor();
+    await assertContains(page.locator('case-widget .cw-catalog-error'), 'HTTP 404');
+  });
+});
+
+describe('languages and errors', () => {
+  test('the language follows the browser when the page sets none', async () => {
+    const page = await openWidget(browser, server, { catalog: '/case-widget/catalog/aws.json', plan: 'business' }, { browserLocale: 'ko-KR' });
+    await waitForStep(page, 'case-type');
+    await assertContains(page.locator('case-widget .cw-title'), '지원 케이스 생성');
+    assert.equal(await widget(page).getAttribute('lang'), 'ko');
+  });
+
+  test('switching language at run time keeps what was typed and translates the errors', async () => {
+    const page = await openWidget(browser, server, aws('business'));
+    await reachDetails(page);
+    await mouse.fill(page, 'description', 'Half-typed description');
+    await mouse.next(page);
+    await assertContains(byId(page, 'subject-error'), 'Enter a subject');
+    await byId(page, 'cw-language').selectOption('ja');
+    await assertContains(page.locator('case-widget .cw-heading').first(), '問題の説明');
+    await assertContains(byId(page, 'subject-error'), '件名を入力してください');
+    assert.equal(await byId(page, 'description').inputValue(), 'Half-typed description');
+    assert.equal(await widget(page).getAttribute('lang'), 'ja');
+    await page.locator('case-widget').evaluate((el) => el.setAttribute('locale', 'zh'));
+    await assertContains(byId(page, 'subject-error'), '请输入主题');
+  });
+
+  for (const [locale, summary, message] of [['en', 'There is a problem', 'Enter your email address'], ['ja', '問題があります', 'メールアドレスを入力してください'], ['ko', '문제가 있습니다', '이메일 주소를 입력하세요'], ['zh', '存在问题', '请输入电子邮件地址']]) {
+    test(`errors are summarised and shown at each field in ${locale}, and a summary link focuses its field`, async () => {
+      const page = await openWidget(browser, server, aws('business', { locale }));
+      await reachDetails(page);
+      await mouse.fill(page, 'subject', 'S');
+      await mouse.fill(page, 'description', 'D');
+      await mouse.next(page);
+      await mouse.next(page);
+      await waitForStep(page, 'contact');
+      await mouse.fill(page, 'email', '');
+      await mouse.next(page);
+      const box = page.locator('case-widget .cw-error-summary');
+      await assertContains(box, summary);
+      await assertContains(box, message);
+      await assertContains(byId(page, 'email-error'), message);
+      assert.equal(await byId(page, 'email').getAttribute('aria-invalid'), 'true');
+      assert.match(await byId(page, 'email').getAttribute('aria-describedby'), /email-error/);
+      await box.locator('a', { hasText: message }).click();
+      const focused = await page.evaluate(() => document.querySelector('case-widget').shadowRoot.activeElement?.id);
+      assert.equal(focused, 'email');
+    });
+  }
+});
+
+describe('drafts and outcomes', () => {
+  test('a reload brings the customer back to the same step with every typed answer', async () => {
+    const page = await openWidget(browser, server, aws('business'));
+    await reachDetails(page);
+    await mouse.fill(page, 'subject', '再読み込みしても消えない');
+    await page.reload();
+    await page.locator('case-widget .cw-wizard').waitFor();
+    await waitForStep(page, 'details');
+    assert.equal(await byId(page, 'subject').inputValue(), '再読み込みしても消えない');
+    await assertContains(page.locator('case-widget .cw-notice'), 'We restored the draft');
+  });
+
+  test('discarding the draft asks first, then removes every answer', async () => {
+    const page = await openWidget(browser, server, aws('business'));
+    await reachDetails(page);
+    await mouse.fill(page, 'subject', 'Will be discarded');
+    await page.locator('case-widget [data-action="discard"]').click();
+    await page.locator('case-widget [data-action="discard-no"]').click();
+    assert.equal(await byId(page, 'subject').inputValue(), 'Will be discarded');
+    await page.locator('case-widget [data-action="discard"]').click();
+    await page.locator('case-widget [data-action="discard-yes"]').click();
+    await waitForStep(page, 'case-type');
+    assert.ok((await radios(page, 'case_type')).every((r) => !r.checked));
+    await page.reload();
+    await waitForStep(page, 'case-type');
+    assert.equal(await page.locator('case-widget .cw-notice').count(), 0, 'nothing left to restore');
+  });
+
+  test('the host page hears case-submitted with the case ID, and the draft is gone after success', async () => {
+    const page = await openWidget(browser, server, aws('business'));
+    await page.evaluate(() => {
+      window.heard = [];
+      document.addEventListener('case-submitted', (e) => window.heard.push(e.detail));
+    });
+    const id = await fileCase(page, mouse, basicCase);
+    const heard = await page.evaluate(() => window.heard);
+    assert.equal(heard.length, 1);
+    assert.equal(heard[0].id, id);
+    assert.equal(heard[0].response.id, id);
+    await page.reload();
+    await waitForStep(page, 'case-type');
+  });
+
+  test('a failed submit says so, keeps every answer, and tells the host page', async () => {
+    const page = await openWidget(browser, server, aws('business', { endpoint: '/api/nowhere' }));
+    await page.evaluate(() => {
+      window.failed = [];
+      document.addEventListener('case-failed', (e) => window.failed.push(e.detail));
+    });
+    await assert.rejects(fileCase(page, mouse, basicCase));
+    await assertContains(page.locator('case-widget .cw-failure'), 'Your case was not submitted. Everything you entered is kept');
+    assert.equal(await page.locator('case-widget .cw-wizard').getAttribute('data-step'), 'review');
+    await assertContains(page.locator('case-widget [data-row="subject"]'), 'Slow uploads');
+    const failed = await page.evaluate(() => window.failed);
+    assert.equal(failed.length, 1);
+    assert.equal(failed[0].status, 404);
+  });
+});
