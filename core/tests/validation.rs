@@ -83,8 +83,13 @@ fn required_extra_fields_are_asked_for() {
             ("field.instance_id".into(), "error-field-required")
         ]
     );
-    let label = aws.category("ec2", "instance-issue").unwrap().fields[1].label.clone();
-    assert_eq!(errors[1].args, [("label", case_core::i18n::Arg::Label(label))]);
+    let label = aws.category("ec2", "instance-issue").unwrap().fields[1]
+        .label
+        .clone();
+    assert_eq!(
+        errors[1].args,
+        [("label", case_core::i18n::Arg::Label(label))]
+    );
 }
 
 #[test]
