@@ -89,16 +89,22 @@ pub fn AttachmentsStep() -> impl IntoView {
                 }).collect_view()}
                 <crate::ui::ErrorMessage field="attachments".to_string() />
             </div>
-            <input
-                id="attachments"
-                data-field="attachments"
-                class="cw-file-input"
-                type="file"
-                multiple
-                accept=accept
-                aria-describedby="attachments-hint attachments-error"
-                on:change=add
-            />
+            // The input stays focusable but hidden; its label is the localized button.
+            <div class="cw-file-picker">
+                <input
+                    id="attachments"
+                    data-field="attachments"
+                    class="cw-file-input cw-visually-hidden"
+                    type="file"
+                    multiple
+                    accept=accept
+                    aria-describedby="attachments-hint attachments-error"
+                    on:change=add
+                />
+                <label for="attachments" class="cw-button cw-button-secondary">
+                    {move || i18n.t("attachments-choose")}
+                </label>
+            </div>
         </div>
         <p class="cw-file-count" aria-live="polite">
             {move || {

@@ -130,7 +130,7 @@ export const mouse = {
   },
   async attach(page, files) {
     const chooser = page.waitForEvent('filechooser');
-    await byId(page, 'attachments').click();
+    await page.locator('case-widget label.cw-button[for="attachments"]').click();
     await (await chooser).setFiles(files);
   },
   async next(page) {
