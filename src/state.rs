@@ -62,11 +62,18 @@ impl Wizard {
         let draft_key = storage::draft_key(&catalog.id);
         let saved = storage::load(&draft_key);
         let restored = saved.is_some();
-        let saved = saved.unwrap_or_else(|| SavedDraft {
+        let mut saved = saved.unwrap_or_else(|| SavedDraft {
             answers: blank_answers(&config),
             step: Step::CaseType,
             idempotency_key: new_key(),
         });
+        // What the host page supplies wins over an older draft.
+        if !config.name.is_empty() {
+            saved.answers.name = config.name.clone();
+        }
+        if !config.email.is_empty() {
+            saved.answers.email = config.email.clone();
+        }
         let wizard = Wizard {
             catalog: StoredValue::new(catalog),
             config: StoredValue::new(config),

@@ -124,6 +124,9 @@ pub fn TextField(
     /// Shows a live count of characters left against this limit.
     #[prop(optional)]
     max_chars: Option<usize>,
+    /// Supplied by the host page: shown, sent, not editable.
+    #[prop(optional)]
+    readonly: bool,
 ) -> impl IntoView {
     let wizard = expect_context::<Wizard>();
     let i18n = use_i18n();
@@ -169,6 +172,7 @@ pub fn TextField(
                 inputmode=mode
                 autocomplete=autocomplete
                 spellcheck=(kind == InputKind::Email).then_some("false")
+                readonly=readonly
                 prop:value=value
                 on:input=input
                 aria-describedby=describedby

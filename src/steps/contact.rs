@@ -10,6 +10,9 @@ pub fn ContactStep() -> impl IntoView {
     let wizard = expect_context::<Wizard>();
     let i18n = use_i18n();
     let (name, set_name) = bind!(wizard, name);
+    let (name_given, email_given) = wizard
+        .config
+        .with_value(|c| (!c.name.is_empty(), !c.email.is_empty()));
     let (email, set_email) = bind!(wizard, email);
     let (number, set_number) = bind!(wizard, phone_number);
     let (extension, set_extension) = bind!(wizard, phone_extension);
@@ -66,8 +69,8 @@ pub fn ContactStep() -> impl IntoView {
     };
     view! {
         <StepHeading text=Signal::derive(move || i18n.t("step-contact")) />
-        <TextField field="name".to_string() label=Signal::derive(move || i18n.t("name-label")) value=name on_input=set_name autocomplete="name" />
-        <TextField field="email".to_string() label=Signal::derive(move || i18n.t("email-label")) value=email on_input=set_email kind=InputKind::Email autocomplete="email" />
+        <TextField field="name".to_string() label=Signal::derive(move || i18n.t("name-label")) value=name on_input=set_name autocomplete="name" readonly=name_given />
+        <TextField field="email".to_string() label=Signal::derive(move || i18n.t("email-label")) value=email on_input=set_email kind=InputKind::Email autocomplete="email" readonly=email_given />
         <RadioGroup
             field="contact_method".to_string()
             legend=Signal::derive(move || i18n.t("contact-method-legend"))

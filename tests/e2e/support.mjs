@@ -11,7 +11,7 @@ import { chromium } from 'playwright-core';
 const root = new URL('../../', import.meta.url).pathname;
 
 /** Starts case-server on 127.0.0.1:0 with its own data folder and a copy of dist/. */
-export async function startServer() {
+export async function startServer({ corsOrigins = [] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'case-widget-e2e-'));
   const dist = join(dir, 'dist');
   cpSync(join(root, 'dist'), dist, { recursive: true });
@@ -21,6 +21,7 @@ export async function startServer() {
   const child = spawn(join(root, 'target/release/case-server'), [
     '--addr', '127.0.0.1:0', '--data', join(dir, 'data'), '--dist', dist,
     '--catalogs', join(root, 'public/catalog'), '--expose-cases',
+    ...corsOrigins.flatMap((o) => ['--cors-origin', o]),
   ], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve, reject) => {
     let out = '';
@@ -33,6 +34,7 @@ export async function startServer() {
   });
   return {
     url,
+    dist,
     async getCase(id) {
       const response = await fetch(`${url}/api/cases/${encodeURIComponent(id)}`);
       assert.equal(response.status, 200, `GET case ${id}`);
