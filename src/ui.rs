@@ -46,6 +46,23 @@ pub fn described_by(
     }
 }
 
+/// Whether `field` shows an error, and its `aria-invalid` value.
+fn error_state(
+    wizard: Wizard,
+    field: &str,
+) -> (
+    impl Fn() -> bool + Clone + Send + Sync + 'static,
+    impl Fn() -> Option<&'static str> + Send + Sync + 'static,
+) {
+    let field = field.to_owned();
+    let has_error = move || wizard.error_for(&field).is_some();
+    let invalid = {
+        let has_error = has_error.clone();
+        move || has_error().then_some("true")
+    };
+    (has_error, invalid)
+}
+
 /// Moves focus to the first control of `field` inside the widget.
 pub fn focus_field(anchor: &web_sys::Element, field: &str) {
     let Some(root) = anchor
@@ -130,14 +147,7 @@ pub fn TextField(
 ) -> impl IntoView {
     let wizard = expect_context::<Wizard>();
     let i18n = use_i18n();
-    let has_error = {
-        let field = field.clone();
-        move || wizard.error_for(&field).is_some()
-    };
-    let invalid = {
-        let has_error = has_error.clone();
-        move || has_error().then_some("true")
-    };
+    let (has_error, invalid) = error_state(wizard, &field);
     let describedby = described_by(field.clone(), hint.is_some(), wizard);
     let input = move |ev: web_sys::Event| on_input.run(event_target_value(&ev));
     let autocomplete = (!autocomplete.is_empty()).then_some(autocomplete);
@@ -221,10 +231,7 @@ pub fn RadioGroup(
     #[prop(optional)] heading: bool,
 ) -> impl IntoView {
     let wizard = expect_context::<Wizard>();
-    let has_error = {
-        let field = field.clone();
-        move || wizard.error_for(&field).is_some()
-    };
+    let (has_error, _) = error_state(wizard, &field);
     let describedby = described_by(field.clone(), false, wizard);
     let legend_view = if heading {
         view! { <legend class="cw-legend cw-legend-heading"><h2 class="cw-heading" tabindex="-1" data-step-heading>{legend}</h2></legend> }.into_any()
@@ -292,14 +299,7 @@ pub fn Select(
 ) -> impl IntoView {
     let wizard = expect_context::<Wizard>();
     let i18n = use_i18n();
-    let has_error = {
-        let field = field.clone();
-        move || wizard.error_for(&field).is_some()
-    };
-    let invalid = {
-        let has_error = has_error.clone();
-        move || has_error().then_some("true")
-    };
+    let (has_error, invalid) = error_state(wizard, &field);
     let describedby = described_by(field.clone(), hint.is_some(), wizard);
     let autocomplete = (!autocomplete.is_empty()).then_some(autocomplete);
     view! {

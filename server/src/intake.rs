@@ -32,6 +32,15 @@ fn field(field: &str, code: &str) -> FieldProblem {
     }
 }
 
+fn bad_json(e: serde_json::Error) -> Response {
+    error(
+        StatusCode::BAD_REQUEST,
+        "bad-json",
+        format!("case: {e}"),
+        vec![field("case", "error-bad-json")],
+    )
+}
+
 fn created(case: &StoredCase, new: bool) -> Response {
     let body = CaseCreated {
         id: case.id.clone(),
@@ -169,14 +178,7 @@ pub async fn create_case(
             Some("case") => match part.bytes().await {
                 Ok(bytes) => match serde_json::from_slice(&bytes) {
                     Ok(json) => case_json = Some(json),
-                    Err(e) => {
-                        return error(
-                            StatusCode::BAD_REQUEST,
-                            "bad-json",
-                            format!("case: {e}"),
-                            vec![field("case", "error-bad-json")],
-                        )
-                    }
+                    Err(e) => return bad_json(e),
                 },
                 Err(e) => return error(e.status(), "bad-request", e.body_text(), vec![]),
             },
@@ -205,14 +207,7 @@ pub async fn create_case(
     };
     let payload: CasePayload = match serde_json::from_value(case_json.clone()) {
         Ok(p) => p,
-        Err(e) => {
-            return error(
-                StatusCode::BAD_REQUEST,
-                "bad-json",
-                format!("case: {e}"),
-                vec![field("case", "error-bad-json")],
-            )
-        }
+        Err(e) => return bad_json(e),
     };
     let Some(catalog) = state.catalogs.get(&payload.catalog) else {
         return error(

@@ -1,19 +1,10 @@
 // What the wizard does around the happy path: going back, plan gates, the rules of the Akamai
 // catalog, broken catalogs, languages, errors, drafts and the events a host page hears.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertContains, byId, fileCase, launchBrowser, mouse, openWidget, startServer, waitForStep } from './support.mjs';
+import { assertContains, byId, fileCase, mouse, openWidget, useServerAndBrowser, waitForStep } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 const aws = (plan, extra = {}) => ({ catalog: '/case-widget/catalog/aws.json', plan, locale: 'en', ...extra });
 const akamai = (plan, extra = {}) => ({ catalog: '/case-widget/catalog/akamai.json', plan, locale: 'en', ...extra });
@@ -23,14 +14,20 @@ async function radios(page, name) {
   return page.locator(`case-widget input[name="${name}"]`).evaluateAll((rs) => rs.map((r) => ({ value: r.value, disabled: r.disabled, checked: r.checked })));
 }
 
-/** Goes from the first step to the given one with valid answers for an AWS technical case. */
-async function reachDetails(page) {
+/** Answers the first two steps and stops on the severity step. */
+async function reachSeverity(page, caseType, service, category) {
   await waitForStep(page, 'case-type');
-  await mouse.radio(page, 'case_type', 'technical');
+  await mouse.radio(page, 'case_type', caseType);
   await mouse.next(page);
-  await mouse.select(page, 'service', 's3');
-  await mouse.select(page, 'category', 'performance');
+  await mouse.select(page, 'service', service);
+  await mouse.select(page, 'category', category);
   await mouse.next(page);
+  await waitForStep(page, 'severity');
+}
+
+/** Goes to the details step with valid answers for an AWS technical case. */
+async function reachDetails(page) {
+  await reachSeverity(page, 'technical', 's3', 'performance');
   await mouse.radio(page, 'severity', 'normal');
   await mouse.next(page);
   await waitForStep(page, 'details');
@@ -44,7 +41,7 @@ const basicCase = {
 
 describe('going back', () => {
   test('a Change link on the review returns to the review after Continue, with the new answer stored', async () => {
-    const page = await openWidget(browser, server, aws('business'));
+    const page = await openWidget(env.browser, env.server, aws('business'));
     await reachDetails(page);
     await mouse.fill(page, 'subject', 'Slow uploads');
     await mouse.fill(page, 'description', 'PUT takes 30 s.');
@@ -66,13 +63,13 @@ describe('going back', () => {
     await mouse.next(page);
     await waitForStep(page, 'done');
     const id = (await page.locator('case-widget .cw-case-id').innerText()).match(/CASE-\S+\d/)[0];
-    const stored = await server.getCase(id);
+    const stored = await env.server.getCase(id);
     assert.equal(stored.case.severity, 'urgent');
     assert.equal(stored.case.subject, 'Slow uploads');
   });
 
   test('Back keeps every answer already given', async () => {
-    const page = await openWidget(browser, server, aws('business'));
+    const page = await openWidget(env.browser, env.server, aws('business'));
     await reachDetails(page);
     await mouse.fill(page, 'subject', 'Typed before going back');
     await page.locator('case-widget [data-action="back"]').click();
@@ -90,7 +87,7 @@ describe('going back', () => {
 
 describe('plan gates', () => {
   test('on the AWS Basic plan technical cases are offered but disabled, with the reason', async () => {
-    const page = await openWidget(browser, server, aws('basic'));
+    const page = await openWidget(env.browser, env.server, aws('basic'));
     await waitForStep(page, 'case-type');
     const types = await radios(page, 'case_type');
     assert.deepEqual(types.map((t) => [t.value, t.disabled]), [['account-billing', false], ['service-limit-increase', false], ['technical', true]]);
@@ -110,13 +107,8 @@ describe('plan gates', () => {
   });
 
   test('the Developer plan gets two severities counted in business hours, and no chat or phone', async () => {
-    const page = await openWidget(browser, server, aws('developer'));
-    await waitForStep(page, 'case-type');
-    await mouse.radio(page, 'case_type', 'technical');
-    await mouse.next(page);
-    await mouse.select(page, 'service', 'ec2');
-    await mouse.select(page, 'category', 'connectivity');
-    await mouse.next(page);
+    const page = await openWidget(env.browser, env.server, aws('developer'));
+    await reachSeverity(page, 'technical', 'ec2', 'connectivity');
     assert.deepEqual((await radios(page, 'severity')).map((r) => r.value), ['low', 'normal']);
     await assertContains(widget(page), 'count business hours only: 08:00–18:00');
     await assertContains(byId(page, 'severity-normal-hint'), 'First response within 12 hours');
@@ -125,13 +117,8 @@ describe('plan gates', () => {
 
   test('Enterprise adds business-critical with a 15-minute first response; Business stops at production down', async () => {
     for (const [plan, expected] of [['enterprise', ['low', 'normal', 'high', 'urgent', 'critical']], ['business', ['low', 'normal', 'high', 'urgent']]]) {
-      const page = await openWidget(browser, server, aws(plan));
-      await waitForStep(page, 'case-type');
-      await mouse.radio(page, 'case_type', 'technical');
-      await mouse.next(page);
-      await mouse.select(page, 'service', 'ec2');
-      await mouse.select(page, 'category', 'connectivity');
-      await mouse.next(page);
+      const page = await openWidget(env.browser, env.server, aws(plan));
+      await reachSeverity(page, 'technical', 'ec2', 'connectivity');
       assert.deepEqual((await radios(page, 'severity')).map((r) => r.value), expected, plan);
       if (plan === 'enterprise') await assertContains(byId(page, 'severity-critical-hint'), 'First response within 15 minutes');
       await page.context().close();
@@ -139,7 +126,7 @@ describe('plan gates', () => {
   });
 
   test('help links and extra questions appear once a category is chosen', async () => {
-    const page = await openWidget(browser, server, aws('business'));
+    const page = await openWidget(env.browser, env.server, aws('business'));
     await waitForStep(page, 'case-type');
     await mouse.radio(page, 'case_type', 'technical');
     await mouse.next(page);
@@ -158,14 +145,8 @@ describe('plan gates', () => {
 
 describe('the Akamai catalog', () => {
   test('business cases default to severity 3, and severity 1 shows the number to call and cannot be filed', async () => {
-    const page = await openWidget(browser, server, akamai('premium'));
-    await waitForStep(page, 'case-type');
-    await mouse.radio(page, 'case_type', 'business');
-    await mouse.next(page);
-    await mouse.select(page, 'service', 'contracts');
-    await mouse.select(page, 'category', 'modify');
-    await mouse.next(page);
-    await waitForStep(page, 'severity');
+    const page = await openWidget(env.browser, env.server, akamai('premium'));
+    await reachSeverity(page, 'business', 'contracts', 'modify');
     const severities = await radios(page, 'severity');
     assert.deepEqual(severities.map((r) => [r.value, r.checked]), [['1', false], ['2', false], ['3', true]]);
     await mouse.radio(page, 'severity', '1');
@@ -181,7 +162,7 @@ describe('the Akamai catalog', () => {
   });
 
   test('technical cases on the Standard plan count severity 3 in business days and may be filed at severity 1', async () => {
-    const page = await openWidget(browser, server, akamai('standard'));
+    const page = await openWidget(env.browser, env.server, akamai('standard'));
     await waitForStep(page, 'case-type');
     await mouse.radio(page, 'case_type', 'technical');
     await mouse.next(page);
@@ -201,7 +182,7 @@ describe('the Akamai catalog', () => {
 
 describe('catalog problems', () => {
   test('malformed JSON is reported with its line and column instead of a blank widget', async () => {
-    const page = await openWidget(browser, server, aws('basic', { catalog: '/case-widget/catalog/broken-json.json' }));
+    const page = await openWidget(env.browser, env.server, aws('basic', { catalog: '/case-widget/catalog/broken-json.json' }));
     const error = page.locator('case-widget .cw-catalog-error');
     await error.waitFor();
     await assertContains(error, 'This support form cannot start: its catalog (/case-widget/catalog/broken-json.json) has a problem.');
@@ -209,7 +190,7 @@ describe('catalog problems', () => {
   });
 
   test('an inconsistent catalog lists each problem where it is, in the page language', async () => {
-    const page = await openWidget(browser, server, aws('basic', { catalog: '/case-widget/catalog/broken-refs.json', locale: 'ja' }));
+    const page = await openWidget(env.browser, env.server, aws('basic', { catalog: '/case-widget/catalog/broken-refs.json', locale: 'ja' }));
     const error = page.locator('case-widget .cw-catalog-error');
     await error.waitFor();
     await assertContains(error, 'case_types[tech].services: 「nowhere」はカタログで定義されていません');
@@ -218,10 +199,10 @@ describe('catalog problems', () => {
   });
 
   test('a plan the catalog does not know and a missing catalog are named', async () => {
-    let page = await openWidget(browser, server, aws('platinum'));
+    let page = await openWidget(env.browser, env.server, aws('platinum'));
     await page.locator('case-widget .cw-catalog-error').waitFor();
     await assertContains(page.locator('case-widget .cw-catalog-error'), 'the plan “platinum” is not one of the catalog');
-    page = await openWidget(browser, server, aws('basic', { catalog: '/case-widget/catalog/missing.json' }));
+    page = await openWidget(env.browser, env.server, aws('basic', { catalog: '/case-widget/catalog/missing.json' }));
     await page.locator('case-widget .cw-catalog-error').waitFor();
     await assertContains(page.locator('case-widget .cw-catalog-error'), 'HTTP 404');
   });
@@ -229,14 +210,14 @@ describe('catalog problems', () => {
 
 describe('languages and errors', () => {
   test('the language follows the browser when the page sets none', async () => {
-    const page = await openWidget(browser, server, { catalog: '/case-widget/catalog/aws.json', plan: 'business' }, { browserLocale: 'ko-KR' });
+    const page = await openWidget(env.browser, env.server, { catalog: '/case-widget/catalog/aws.json', plan: 'business' }, { browserLocale: 'ko-KR' });
     await waitForStep(page, 'case-type');
     await assertContains(page.locator('case-widget .cw-title'), '지원 케이스 생성');
     assert.equal(await widget(page).getAttribute('lang'), 'ko');
   });
 
   test('switching language at run time keeps what was typed and translates the errors', async () => {
-    const page = await openWidget(browser, server, aws('business'));
+    const page = await openWidget(env.browser, env.server, aws('business'));
     await reachDetails(page);
     await mouse.fill(page, 'description', 'Half-typed description');
     await mouse.next(page);
@@ -252,7 +233,7 @@ describe('languages and errors', () => {
 
   for (const [locale, summary, message] of [['en', 'There is a problem', 'Enter your email address'], ['ja', '問題があります', 'メールアドレスを入力してください'], ['ko', '문제가 있습니다', '이메일 주소를 입력하세요'], ['zh', '存在问题', '请输入电子邮件地址']]) {
     test(`errors are summarised and shown at each field in ${locale}, and a summary link focuses its field`, async () => {
-      const page = await openWidget(browser, server, aws('business', { locale }));
+      const page = await openWidget(env.browser, env.server, aws('business', { locale }));
       await reachDetails(page);
       await mouse.fill(page, 'subject', 'S');
       await mouse.fill(page, 'description', 'D');
@@ -276,7 +257,7 @@ describe('languages and errors', () => {
 
 describe('drafts and outcomes', () => {
   test('a reload brings the customer back to the same step with every typed answer', async () => {
-    const page = await openWidget(browser, server, aws('business'));
+    const page = await openWidget(env.browser, env.server, aws('business'));
     await reachDetails(page);
     await mouse.fill(page, 'subject', '再読み込みしても消えない');
     await page.reload();
@@ -287,7 +268,7 @@ describe('drafts and outcomes', () => {
   });
 
   test('discarding the draft asks first, then removes every answer', async () => {
-    const page = await openWidget(browser, server, aws('business'));
+    const page = await openWidget(env.browser, env.server, aws('business'));
     await reachDetails(page);
     await mouse.fill(page, 'subject', 'Will be discarded');
     await page.locator('case-widget [data-action="discard"]').click();
@@ -303,7 +284,7 @@ describe('drafts and outcomes', () => {
   });
 
   test('the host page hears case-submitted with the case ID, and the draft is gone after success', async () => {
-    const page = await openWidget(browser, server, aws('business'));
+    const page = await openWidget(env.browser, env.server, aws('business'));
     await page.evaluate(() => {
       window.heard = [];
       document.addEventListener('case-submitted', (e) => window.heard.push(e.detail));
@@ -318,7 +299,7 @@ describe('drafts and outcomes', () => {
   });
 
   test('a failed submit says so, keeps every answer, and tells the host page', async () => {
-    const page = await openWidget(browser, server, aws('business', { endpoint: '/api/nowhere' }));
+    const page = await openWidget(env.browser, env.server, aws('business', { endpoint: '/api/nowhere' }));
     await page.evaluate(() => {
       window.failed = [];
       document.addEventListener('case-failed', (e) => window.failed.push(e.detail));

@@ -1,19 +1,10 @@
 // The whole wizard, filled in by mouse and by keyboard alone, in every language, on both
 // catalogs and several plans; each case is read back from the server field by field.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertStored, file, fileCase, keyboard, launchBrowser, mouse, openWidget, startServer } from './support.mjs';
+import { assertStored, file, fileCase, keyboard, mouse, openWidget, useServerAndBrowser } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 const scenarios = [
   {
@@ -113,9 +104,9 @@ describe('filing a whole case', () => {
   for (const s of scenarios) {
     test(s.title, async () => {
       const attrs = { catalog: `/case-widget/catalog/${s.catalog}.json`, plan: s.plan, locale: s.locale };
-      const page = await openWidget(browser, server, attrs);
+      const page = await openWidget(env.browser, env.server, attrs);
       const id = await fileCase(page, s.driver, s);
-      assertStored(await server.getCase(id), s, { catalog: s.catalog, plan: s.plan, locale: s.locale });
+      assertStored(await env.server.getCase(id), s, { catalog: s.catalog, plan: s.plan, locale: s.locale });
       assert.deepEqual(page.problems, []);
       await page.context().close();
     });

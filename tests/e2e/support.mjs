@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -59,6 +60,20 @@ function brokenRefsCatalog() {
     contact_methods: [{ id: 'web', label: t('Web') }],
     contact_languages: [{ id: 'en', label: t('English') }],
   };
+}
+
+/** One reference server and one browser for a test file; `env.server`, `env.browser`. */
+export function useServerAndBrowser(options) {
+  const env = {};
+  before(async () => {
+    env.server = await startServer(options);
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
 }
 
 export async function launchBrowser() {
