@@ -8,6 +8,11 @@ const ready = init({ module_or_path: new URL('./case-widget-app_bg.wasm', import
 class CaseWidget extends HTMLElement {
   static observedAttributes = ['locale'];
 
+  /** Diagnostics: the size of the widget's WebAssembly memory, in bytes. */
+  static async wasmMemoryBytes() {
+    return (await ready).memory.buffer.byteLength;
+  }
+
   connectedCallback() {
     ready.then(() => {
       if (this.isConnected && !this.widget) {

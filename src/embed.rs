@@ -15,6 +15,8 @@ use crate::i18n::I18n;
 #[derive(Clone, Debug)]
 pub struct Config {
     pub endpoint: String,
+    /// Set for the two-phase shape: files first, then the case as JSON.
+    pub upload_endpoint: Option<String>,
     pub catalog_url: String,
     pub plan: String,
     /// Prefilled contact details, e.g. from the portal's signed-in user.
@@ -28,6 +30,7 @@ impl Config {
         let catalog = attr("catalog");
         Config {
             endpoint: attr("endpoint"),
+            upload_endpoint: Some(attr("upload-endpoint")).filter(|u| !u.is_empty()),
             catalog_url: if catalog.is_empty() {
                 format!("{base_url}catalog/aws.json")
             } else {

@@ -12,7 +12,7 @@ use web_sys::{File, HtmlElement};
 
 use crate::embed::{dispatch, request_headers, Config};
 use crate::storage::{self, SavedDraft};
-use crate::transport::{self, SubmitError};
+use crate::transport::{self, InFlight, SubmitError, Target};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Phase {
@@ -39,6 +39,9 @@ pub struct Wizard {
     /// Set by a "Change" link on the review: "Continue" then returns to the review.
     pub returning_to_review: RwSignal<bool>,
     pub files: RwSignal<Vec<File>, LocalStorage>,
+    /// Bytes sent so far for each file while submitting.
+    pub progress: RwSignal<Vec<f64>>,
+    in_flight: StoredValue<InFlight, LocalStorage>,
     pub phase: RwSignal<Phase>,
     pub failure: RwSignal<Option<Failure>>,
     pub notice: RwSignal<Option<&'static str>>,
@@ -83,6 +86,8 @@ impl Wizard {
             errors: RwSignal::new(Vec::new()),
             returning_to_review: RwSignal::new(false),
             files: RwSignal::new_local(Vec::new()),
+            progress: RwSignal::new(Vec::new()),
+            in_flight: StoredValue::new_local(InFlight::default()),
             phase: RwSignal::new(Phase::Editing),
             failure: RwSignal::new(None),
             notice: RwSignal::new(restored.then_some("draft-restored")),
@@ -198,19 +203,50 @@ impl Wizard {
         }
         let catalog = self.catalog.get_value();
         let config = self.config.get_value();
-        let payload = CasePayload::from_answers(&catalog, &config.plan, locale, &answers);
+        let mut payload = CasePayload::from_answers(&catalog, &config.plan, locale, &answers);
         let files = self.files.get_untracked();
         let host = self.host.get_value();
         let key = self.idempotency_key.get_untracked();
+        let in_flight = self.in_flight.get_value();
         let wizard = *self;
         self.failure.set(None);
+        self.progress.set(vec![0.0; files.len()]);
         self.phase.set(Phase::Submitting);
         leptos::task::spawn_local(async move {
-            let headers = request_headers(&host);
+            let target = Target {
+                endpoint: &config.endpoint,
+                upload_endpoint: config.upload_endpoint.as_deref(),
+                headers: request_headers(&host),
+                idempotency_key: &key,
+            };
+            let progress = wizard.progress;
+            let total: f64 = files.iter().map(|f| f.size()).sum();
+            let reporter = host.clone();
+            let on_progress = std::rc::Rc::new(move |sent: Vec<f64>| {
+                let detail = js_sys::Object::new();
+                let loaded: f64 = sent.iter().sum();
+                let _ = js_sys::Reflect::set(&detail, &"loaded".into(), &loaded.into());
+                let _ = js_sys::Reflect::set(&detail, &"total".into(), &total.into());
+                dispatch(&reporter, "case-progress", &detail);
+                progress.set(sent);
+            });
             let result =
-                transport::submit(&config.endpoint, &key, &headers, &payload, &files).await;
+                transport::submit(&target, &mut payload, &files, &in_flight, on_progress).await;
+            // Uploaded files keep their tokens, so a retry sends only what is missing.
+            wizard.answers.update(|a| {
+                for (meta, sent) in a.attachments.iter_mut().zip(&payload.attachments) {
+                    meta.token = sent.token.clone();
+                }
+            });
             wizard.finish(result, &host);
         });
+    }
+
+    /// Stops the upload under way; the draft stays as it is.
+    pub fn cancel(&self) {
+        if let Some(xhr) = self.in_flight.get_value().borrow().as_ref() {
+            let _ = xhr.abort();
+        }
     }
 
     fn finish(
@@ -233,35 +269,19 @@ impl Wizard {
             }
             Err(error) => {
                 self.phase.set(Phase::Editing);
+                let failed = |message, status| Failure { message, status };
                 let (failure, field_errors) = match error {
-                    SubmitError::Network => (
-                        Failure {
-                            message: "submit-network",
-                            status: None,
-                        },
-                        Vec::new(),
-                    ),
-                    SubmitError::Status(413, _) => (
-                        Failure {
-                            message: "submit-too-large",
-                            status: Some(413),
-                        },
-                        Vec::new(),
-                    ),
-                    SubmitError::Status(status, Some(body)) if !body.fields.is_empty() => (
-                        Failure {
-                            message: "submit-rejected",
-                            status: Some(status),
-                        },
-                        body.fields,
-                    ),
-                    SubmitError::Status(status, _) => (
-                        Failure {
-                            message: "submit-failed",
-                            status: Some(status),
-                        },
-                        Vec::new(),
-                    ),
+                    SubmitError::Network => (failed("submit-network", None), Vec::new()),
+                    SubmitError::Cancelled => (failed("submit-cancelled", None), Vec::new()),
+                    SubmitError::Status(413, _) => {
+                        (failed("submit-too-large", Some(413)), Vec::new())
+                    }
+                    SubmitError::Status(status, Some(body)) if !body.fields.is_empty() => {
+                        (failed("submit-rejected", Some(status)), body.fields)
+                    }
+                    SubmitError::Status(status, _) => {
+                        (failed("submit-failed", Some(status)), Vec::new())
+                    }
                 };
                 let detail = js_sys::Object::new();
                 let _ = js_sys::Reflect::set(&detail, &"reason".into(), &failure.message.into());

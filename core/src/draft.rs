@@ -62,6 +62,9 @@ pub struct AttachmentMeta {
     pub size: u64,
     #[serde(rename = "type")]
     pub content_type: String,
+    /// The upload's token, when files are uploaded before the case is created.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub token: String,
 }
 
 /// Every answer exactly as typed; an empty string is an unanswered question.

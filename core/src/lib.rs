@@ -3,6 +3,7 @@
 //! browser types, shared by the widget (compiled to wasm) and the reference server, and tested
 //! on the host.
 
+pub mod attachment;
 pub mod catalog;
 pub mod deadline;
 pub mod draft;

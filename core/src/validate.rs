@@ -19,7 +19,7 @@ pub struct FieldError {
 }
 
 impl FieldError {
-    fn new(field: impl Into<String>, code: &'static str) -> Self {
+    pub fn new(field: impl Into<String>, code: &'static str) -> Self {
         FieldError {
             field: field.into(),
             code,
@@ -27,7 +27,7 @@ impl FieldError {
         }
     }
 
-    fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Self {
+    pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Self {
         self.args.push((name, value.into()));
         self
     }
@@ -270,19 +270,11 @@ pub fn refuse_attachment(
                 .arg("max", Arg::Bytes(rules.max_bytes)),
         );
     }
-    if let Some(allowed) = &rules.allowed_types {
-        let name = file.name.to_lowercase();
-        let ok = allowed.iter().any(|t| {
-            let t = t.to_lowercase();
-            if t.starts_with('.') {
-                name.ends_with(&t)
-            } else {
-                file.content_type.eq_ignore_ascii_case(&t)
-            }
-        });
-        if !ok {
-            return Some(error("error-attachment-type"));
-        }
+    if attached
+        .iter()
+        .any(|f| f.name == file.name && f.size == file.size)
+    {
+        return Some(error("error-attachment-duplicate"));
     }
     None
 }

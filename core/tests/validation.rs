@@ -260,6 +260,7 @@ fn file(name: &str, size: u64) -> AttachmentMeta {
         name: name.into(),
         size,
         content_type: "text/plain".into(),
+        token: String::new(),
     }
 }
 

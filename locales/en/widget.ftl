@@ -137,3 +137,11 @@ submit-rejected = The support server could not accept some answers. Please corre
 submit-too-large = A file is larger than the support server accepts. Remove it or attach a smaller one.
 
 language-name = English
+
+## Upload
+attachments-drop-hint = You can also drop files here, or paste a screenshot.
+upload-heading = Sending your files
+upload-progress = { $sent } of { $total } ({ $percent }%)
+upload-announce = Upload { $percent }% done
+action-cancel-upload = Cancel upload
+submit-cancelled = The upload was cancelled. Your case was not submitted, and everything you entered is kept.

@@ -116,3 +116,11 @@ submit-rejected = サポートサーバーが一部の回答を受け付けま�
 submit-too-large = サポートサーバーが受け付けるサイズを超えるファイルがあります。削除するか、小さいファイルを添付してください。
 
 language-name = 日本語
+
+## Upload
+attachments-drop-hint = ここにファイルをドロップするか、スクリーンショットを貼り付けることもできます。
+upload-heading = ファイルを送信しています
+upload-progress = { $total } 中 { $sent } ({ $percent }%)
+upload-announce = アップロード { $percent }% 完了
+action-cancel-upload = アップロードを中止
+submit-cancelled = アップロードを中止しました。ケースは送信されていません。入力内容はすべて保持されています。

@@ -116,3 +116,11 @@ submit-rejected = 지원 서버가 일부 답변을 받아들이지 않았습니
 submit-too-large = 지원 서버가 받을 수 있는 크기보다 큰 파일이 있습니다. 삭제하거나 더 작은 파일을 첨부하세요.
 
 language-name = 한국어
+
+## Upload
+attachments-drop-hint = 여기에 파일을 끌어다 놓거나 스크린샷을 붙여 넣을 수도 있습니다.
+upload-heading = 파일을 보내는 중
+upload-progress = { $total } 중 { $sent } ({ $percent }%)
+upload-announce = 업로드 { $percent }% 완료
+action-cancel-upload = 업로드 취소
+submit-cancelled = 업로드를 취소했습니다. 케이스는 제출되지 않았으며 입력한 내용은 모두 보존됩니다.

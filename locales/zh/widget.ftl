@@ -116,3 +116,11 @@ submit-rejected = 支持服务器无法接受部分回答，请更正。
 submit-too-large = 有文件超过了支持服务器接受的大小。请删除它或添加较小的文件。
 
 language-name = 中文
+
+## Upload
+attachments-drop-hint = 您也可以将文件拖放到此处，或粘贴屏幕截图。
+upload-heading = 正在发送您的文件
+upload-progress = { $sent } / { $total }（{ $percent }%）
+upload-announce = 上传已完成 { $percent }%
+action-cancel-upload = 取消上传
+submit-cancelled = 上传已取消。案例未提交，您输入的所有内容都已保留。

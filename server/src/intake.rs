@@ -1,15 +1,24 @@
-//! `POST /api/cases`: the default wire contract (see `docs/wire-contract.md`).
+//! Receiving cases, in both shapes the widget sends (see `docs/wire-contract.md`):
+//! - `POST /api/cases` as `multipart/form-data`: a `case` JSON part and its files;
+//! - `POST /api/uploads?filename=…` with one file as the body, answered with a token, then
+//!   `POST /api/cases` as `application/json` whose attachments name those tokens.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
-use axum::extract::{Multipart, Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::body::Body;
+use axum::extract::{FromRequest, Multipart, Path, Query, Request, State};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use case_core::attachment::{refuse_content, SNIFF_LEN};
+use case_core::catalog::AttachmentRules;
 use case_core::draft::AttachmentMeta;
 use case_core::rules::Rules;
 use case_core::validate::validate_all;
 use case_core::wire::{CaseCreated, CasePayload, ErrorBody, FieldProblem};
+use futures_util::StreamExt;
+use serde::Serialize;
 use sha2::{Digest, Sha256};
 use tokio::io::AsyncWriteExt;
 
@@ -41,6 +50,15 @@ fn bad_json(e: serde_json::Error) -> Response {
     )
 }
 
+fn storage_error(e: impl ToString) -> Response {
+    error(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "storage",
+        e.to_string(),
+        vec![],
+    )
+}
+
 fn created(case: &StoredCase, new: bool) -> Response {
     let body = CaseCreated {
         id: case.id.clone(),
@@ -58,153 +76,256 @@ fn created(case: &StoredCase, new: bool) -> Response {
     }
 }
 
-/// Files received so far; removed from disk unless their case is stored.
+/// Files received for one request; those that came in with it are removed from disk unless
+/// their case is stored. Uploaded files stay for a retry.
 struct Incoming(Vec<Received>);
 
 impl Drop for Incoming {
     fn drop(&mut self) {
-        for f in &self.0 {
+        for f in self.0.iter().filter(|f| f.upload_token.is_none()) {
             let _ = std::fs::remove_file(&f.temp_path);
         }
     }
 }
 
-/// The largest file any catalog accepts: the hard cap while a file streams in.
-fn file_cap(state: &AppState) -> u64 {
-    state
-        .catalogs
-        .values()
-        .flat_map(|c| {
-            std::iter::once(&c.attachments)
-                .chain(c.case_types.iter().filter_map(|t| t.attachments.as_ref()))
-        })
-        .map(|r| r.max_bytes)
-        .max()
-        .unwrap_or(0)
+fn all_rules(state: &AppState) -> impl Iterator<Item = &AttachmentRules> {
+    state.catalogs.values().flat_map(|c| {
+        std::iter::once(&c.attachments)
+            .chain(c.case_types.iter().filter_map(|t| t.attachments.as_ref()))
+    })
 }
 
-async fn receive_file(
-    state: &AppState,
-    mut part: axum::extract::multipart::Field<'_>,
+/// The largest file any catalog accepts: the hard cap while a file streams in.
+fn file_cap(state: &AppState) -> u64 {
+    all_rules(state).map(|r| r.max_bytes).max().unwrap_or(0)
+}
+
+/// One file arriving in chunks: written to disk, hashed, measured and capped as it comes.
+struct FileSink {
+    file: tokio::fs::File,
+    hasher: Sha256,
+    received: Received,
     cap: u64,
-) -> Result<Received, Response> {
-    let filename = part.file_name().unwrap_or("attachment").to_owned();
-    let content_type = part
-        .content_type()
-        .unwrap_or("application/octet-stream")
-        .to_owned();
-    let temp_path = state.store.incoming_path();
-    let io_error = |e: std::io::Error| {
-        error(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "storage",
-            e.to_string(),
-            vec![],
-        )
-    };
-    let mut file = tokio::fs::File::create(&temp_path)
-        .await
-        .map_err(io_error)?;
-    let mut received = Received {
-        filename,
-        content_type,
-        size: 0,
-        sha256: String::new(),
-        temp_path,
-    };
-    let mut hasher = Sha256::new();
-    loop {
-        let chunk = match part.chunk().await {
-            Ok(Some(chunk)) => chunk,
-            Ok(None) => break,
-            Err(e) => {
-                let _ = std::fs::remove_file(&received.temp_path);
-                return Err(error(e.status(), "bad-request", e.body_text(), vec![]));
-            }
-        };
-        received.size += chunk.len() as u64;
-        if received.size > cap {
-            let _ = std::fs::remove_file(&received.temp_path);
+}
+
+impl FileSink {
+    async fn new(
+        state: &AppState,
+        filename: String,
+        content_type: String,
+        cap: u64,
+    ) -> Result<Self, Response> {
+        let temp_path = state.store.incoming_path();
+        let file = tokio::fs::File::create(&temp_path)
+            .await
+            .map_err(storage_error)?;
+        Ok(FileSink {
+            file,
+            hasher: Sha256::new(),
+            received: Received {
+                filename,
+                content_type,
+                size: 0,
+                sha256: String::new(),
+                leading: Vec::new(),
+                temp_path,
+                upload_token: None,
+            },
+            cap,
+        })
+    }
+
+    async fn push(&mut self, chunk: &[u8]) -> Result<(), Response> {
+        self.received.size += chunk.len() as u64;
+        if self.received.size > self.cap {
+            let _ = std::fs::remove_file(&self.received.temp_path);
             return Err(error(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "too-large",
-                format!("{} is larger than {cap} bytes", received.filename),
+                format!(
+                    "{} is larger than {} bytes",
+                    self.received.filename, self.cap
+                ),
                 vec![field("attachments", "error-attachment-too-large")],
             ));
         }
-        hasher.update(&chunk);
-        if let Err(e) = file.write_all(&chunk).await {
-            let _ = std::fs::remove_file(&received.temp_path);
-            return Err(io_error(e));
+        let want = SNIFF_LEN.saturating_sub(self.received.leading.len());
+        self.received
+            .leading
+            .extend_from_slice(&chunk[..want.min(chunk.len())]);
+        self.hasher.update(chunk);
+        if let Err(e) = self.file.write_all(chunk).await {
+            let _ = std::fs::remove_file(&self.received.temp_path);
+            return Err(storage_error(e));
         }
+        Ok(())
     }
-    if let Err(e) = file.sync_all().await {
-        let _ = std::fs::remove_file(&received.temp_path);
-        return Err(io_error(e));
+
+    fn abandon(&self) {
+        let _ = std::fs::remove_file(&self.received.temp_path);
     }
-    received.sha256 = hex::encode(hasher.finalize());
-    Ok(received)
+
+    async fn finish(mut self) -> Result<Received, Response> {
+        if let Err(e) = self.file.sync_all().await {
+            self.abandon();
+            return Err(storage_error(e));
+        }
+        self.received.sha256 = hex::encode(self.hasher.finalize());
+        Ok(self.received)
+    }
 }
 
-pub async fn create_case(
-    State(state): State<Arc<AppState>>,
-    headers: HeaderMap,
-    mut multipart: Multipart,
-) -> Response {
-    let key = headers
+fn idempotency_key(headers: &HeaderMap) -> Option<String> {
+    headers
         .get("idempotency-key")
         .and_then(|v| v.to_str().ok())
         .map(str::trim)
         .filter(|k| !k.is_empty() && k.len() <= 255)
-        .map(str::to_owned);
+        .map(str::to_owned)
+}
+
+pub async fn create_case(State(state): State<Arc<AppState>>, request: Request) -> Response {
+    let key = idempotency_key(request.headers());
     if let Some(key) = &key {
         match state.store.find_by_key(key) {
             Ok(Some(case)) => return created(&case, false),
             Ok(None) => {}
-            Err(e) => return error(StatusCode::INTERNAL_SERVER_ERROR, "storage", e, vec![]),
+            Err(e) => return storage_error(e),
         }
     }
+    let content_type = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let received = if content_type.starts_with("multipart/form-data") {
+        match Multipart::from_request(request, &()).await {
+            Ok(multipart) => receive_multipart(&state, multipart).await,
+            Err(e) => return e.into_response(),
+        }
+    } else if content_type.starts_with("application/json") {
+        receive_json(&state, request).await
+    } else {
+        return error(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported-media-type",
+            "send multipart/form-data, or application/json after uploading the files".into(),
+            vec![],
+        );
+    };
+    match received {
+        Ok((case_json, files)) => accept(state, key, case_json, files).await,
+        Err(response) => response,
+    }
+}
 
-    let cap = file_cap(&state);
-    let mut case_json: Option<serde_json::Value> = None;
+async fn receive_multipart(
+    state: &AppState,
+    mut multipart: Multipart,
+) -> Result<(serde_json::Value, Incoming), Response> {
+    let cap = file_cap(state);
+    let mut case_json = None;
     let mut files = Incoming(Vec::new());
     loop {
-        let part = match multipart.next_field().await {
+        let mut part = match multipart.next_field().await {
             Ok(Some(part)) => part,
             Ok(None) => break,
-            Err(e) => return error(e.status(), "bad-request", e.body_text(), vec![]),
+            Err(e) => return Err(error(e.status(), "bad-request", e.body_text(), vec![])),
         };
         match part.name() {
-            Some("case") => match part.bytes().await {
-                Ok(bytes) => match serde_json::from_slice(&bytes) {
-                    Ok(json) => case_json = Some(json),
-                    Err(e) => return bad_json(e),
-                },
-                Err(e) => return error(e.status(), "bad-request", e.body_text(), vec![]),
-            },
-            Some("attachments") => match receive_file(&state, part, cap).await {
-                Ok(received) => files.0.push(received),
-                Err(response) => return response,
-            },
+            Some("case") => {
+                let bytes = part
+                    .bytes()
+                    .await
+                    .map_err(|e| error(e.status(), "bad-request", e.body_text(), vec![]))?;
+                case_json = Some(serde_json::from_slice(&bytes).map_err(bad_json)?);
+            }
+            Some("attachments") => {
+                let filename = part.file_name().unwrap_or("attachment").to_owned();
+                let content_type = part.content_type().unwrap_or_default().to_owned();
+                let mut sink = FileSink::new(state, filename, content_type, cap).await?;
+                loop {
+                    match part.chunk().await {
+                        Ok(Some(chunk)) => sink.push(&chunk).await?,
+                        Ok(None) => break,
+                        Err(e) => {
+                            sink.abandon();
+                            return Err(error(e.status(), "bad-request", e.body_text(), vec![]));
+                        }
+                    }
+                }
+                files.0.push(sink.finish().await?);
+            }
             other => {
                 let name = other.unwrap_or_default().to_owned();
-                return error(
+                return Err(error(
                     StatusCode::BAD_REQUEST,
                     "unknown-part",
                     format!("unknown part {name:?}"),
                     vec![],
-                );
+                ));
             }
         }
     }
-    let Some(case_json) = case_json else {
-        return error(
+    let case_json = case_json.ok_or_else(|| {
+        error(
             StatusCode::BAD_REQUEST,
             "missing-case",
             "no \"case\" part".into(),
             vec![field("case", "error-missing")],
-        );
-    };
+        )
+    })?;
+    Ok((case_json, files))
+}
+
+async fn receive_json(
+    state: &AppState,
+    request: Request,
+) -> Result<(serde_json::Value, Incoming), Response> {
+    let bytes = axum::body::to_bytes(request.into_body(), 1024 * 1024)
+        .await
+        .map_err(|e| {
+            error(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "too-large",
+                e.to_string(),
+                vec![],
+            )
+        })?;
+    let case_json: serde_json::Value = serde_json::from_slice(&bytes).map_err(bad_json)?;
+    let tokens: Vec<String> = case_json["attachments"]
+        .as_array()
+        .map(|list| {
+            list.iter()
+                .map(|a| a["token"].as_str().unwrap_or_default().to_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut files = Incoming(Vec::new());
+    for token in tokens {
+        match state.store.upload(&token).map_err(storage_error)? {
+            Some(received) => files.0.push(received),
+            None => {
+                return Err(error(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "validation",
+                    format!("no upload with token {token:?}"),
+                    vec![field("attachments", "error-attachment-unknown-token")],
+                ))
+            }
+        }
+    }
+    Ok((case_json, files))
+}
+
+/// Validates a received case with the catalog's rules and stores it.
+async fn accept(
+    state: Arc<AppState>,
+    key: Option<String>,
+    case_json: serde_json::Value,
+    mut files: Incoming,
+) -> Response {
     let payload: CasePayload = match serde_json::from_value(case_json.clone()) {
         Ok(p) => p,
         Err(e) => return bad_json(e),
@@ -235,8 +356,21 @@ pub async fn create_case(
             name: f.filename.clone(),
             size: f.size,
             content_type: f.content_type.clone(),
+            token: String::new(),
         })
         .collect();
+    let mut problems: Vec<FieldProblem> = validate_all(&rules, &answers)
+        .into_iter()
+        .map(|e| field(&e.field, e.code))
+        .collect();
+    let limits = rules.attachments(Some(&payload.case_type));
+    let mut refused_files = Vec::new();
+    for (meta, file) in answers.attachments.iter().zip(&files.0) {
+        if let Some(e) = refuse_content(limits, meta, &file.leading) {
+            problems.push(field(&e.field, e.code));
+            refused_files.push(meta.name.as_str());
+        }
+    }
     let declared: Vec<&str> = payload
         .attachments
         .iter()
@@ -246,10 +380,6 @@ pub async fn create_case(
         .attachments
         .iter()
         .map(|a| a.name.as_str())
-        .collect();
-    let mut problems: Vec<FieldProblem> = validate_all(&rules, &answers)
-        .into_iter()
-        .map(|e| field(&e.field, e.code))
         .collect();
     if declared != arrived {
         problems.push(field("attachments", "error-attachment-mismatch"));
@@ -264,12 +394,11 @@ pub async fn create_case(
             StatusCode::UNPROCESSABLE_ENTITY
         };
         let names: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
-        return error(
-            status,
-            "validation",
-            format!("invalid: {}", names.join(", ")),
-            problems,
-        );
+        let mut message = format!("invalid: {}", names.join(", "));
+        if !refused_files.is_empty() {
+            message.push_str(&format!("; refused files: {}", refused_files.join(", ")));
+        }
+        return error(status, "validation", message, problems);
     }
 
     let received = std::mem::take(&mut files.0);
@@ -279,13 +408,113 @@ pub async fn create_case(
     .await;
     match stored {
         Ok(Ok((case, new))) => created(&case, new),
-        Ok(Err(e)) => error(StatusCode::INTERNAL_SERVER_ERROR, "storage", e, vec![]),
-        Err(e) => error(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "storage",
-            e.to_string(),
-            vec![],
-        ),
+        Ok(Err(e)) => storage_error(e),
+        Err(e) => storage_error(e),
+    }
+}
+
+#[derive(Serialize)]
+struct Uploaded {
+    token: String,
+    name: String,
+    size: u64,
+    #[serde(rename = "type")]
+    content_type: String,
+    sha256: String,
+}
+
+/// `POST /api/uploads?filename=…[&catalog=…&case_type=…]`: one file as the request body.
+pub async fn upload(
+    State(state): State<Arc<AppState>>,
+    Query(query): Query<HashMap<String, String>>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    let filename = query.get("filename").cloned().unwrap_or_default();
+    if filename.trim().is_empty() {
+        return error(
+            StatusCode::BAD_REQUEST,
+            "missing-filename",
+            "give the file's name as ?filename=".into(),
+            vec![field("attachments", "error-missing")],
+        );
+    }
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    let catalog = query.get("catalog").and_then(|id| state.catalogs.get(id));
+    let limits = catalog.map(|c| {
+        let case_type = query.get("case_type").cloned().unwrap_or_default();
+        Rules::new(c, "").attachments(Some(&case_type)).clone()
+    });
+    let cap = limits
+        .as_ref()
+        .map_or_else(|| file_cap(&state), |l| l.max_bytes);
+    let mut sink = match FileSink::new(&state, filename.clone(), content_type.clone(), cap).await {
+        Ok(sink) => sink,
+        Err(response) => return response,
+    };
+    let mut stream = body.into_data_stream();
+    while let Some(chunk) = stream.next().await {
+        match chunk {
+            Ok(chunk) => {
+                if let Err(response) = sink.push(&chunk).await {
+                    return response;
+                }
+            }
+            Err(e) => {
+                sink.abandon();
+                return error(
+                    StatusCode::BAD_REQUEST,
+                    "bad-request",
+                    e.to_string(),
+                    vec![],
+                );
+            }
+        }
+    }
+    let received = match sink.finish().await {
+        Ok(received) => received,
+        Err(response) => return response,
+    };
+    let meta = AttachmentMeta {
+        name: filename.clone(),
+        size: received.size,
+        content_type: content_type.clone(),
+        token: String::new(),
+    };
+    let refusal = if received.size == 0 {
+        Some("error-attachment-empty")
+    } else {
+        refuse_content(&limits.unwrap_or_default(), &meta, &received.leading).map(|e| e.code)
+    };
+    if let Some(code) = refusal {
+        let _ = std::fs::remove_file(&received.temp_path);
+        return error(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation",
+            format!("{filename} refused"),
+            vec![field("attachments", code)],
+        );
+    }
+    let (size, sha256) = (received.size, received.sha256.clone());
+    let stored = tokio::task::spawn_blocking(move || state.store.insert_upload(received)).await;
+    match stored {
+        Ok(Ok(token)) => (
+            StatusCode::CREATED,
+            Json(Uploaded {
+                token,
+                name: filename,
+                size,
+                content_type,
+                sha256,
+            }),
+        )
+            .into_response(),
+        Ok(Err(e)) => storage_error(e),
+        Err(e) => storage_error(e),
     }
 }
 
@@ -293,6 +522,14 @@ pub async fn read_case(State(state): State<Arc<AppState>>, Path(id): Path<String
     match state.store.get(&id) {
         Ok(Some(case)) => Json(case).into_response(),
         Ok(None) => error(StatusCode::NOT_FOUND, "not-found", id, vec![]),
-        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, "storage", e, vec![]),
+        Err(e) => storage_error(e),
+    }
+}
+
+/// `GET /api/cases` (with `--expose-cases`): how many cases are stored, and their IDs.
+pub async fn list_cases(State(state): State<Arc<AppState>>) -> Response {
+    match state.store.ids() {
+        Ok(ids) => Json(serde_json::json!({ "count": ids.len(), "ids": ids })).into_response(),
+        Err(e) => storage_error(e),
     }
 }

@@ -115,9 +115,13 @@ fn body_limit(catalogs: &HashMap<String, Catalog>) -> usize {
 
 pub fn router(state: Arc<AppState>, config: &Config) -> Router {
     let limit = body_limit(&state.catalogs);
-    let mut api = Router::new().route("/api/cases", post(intake::create_case));
+    let mut api = Router::new()
+        .route("/api/cases", post(intake::create_case))
+        .route("/api/uploads", post(intake::upload));
     if state.expose_cases {
-        api = api.route("/api/cases/{id}", get(intake::read_case));
+        api = api
+            .route("/api/cases/{id}", get(intake::read_case))
+            .route("/api/cases", get(intake::list_cases));
     }
     let api = api
         .layer(DefaultBodyLimit::max(limit))

@@ -9,13 +9,17 @@ use chrono::Utc;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
-/// A file received with a case, already on disk in the store's incoming folder.
+/// A file received for a case, already on disk: in the incoming folder when it came with the
+/// case, in the uploads folder when it was uploaded first (then `upload_token` is set).
 pub struct Received {
     pub filename: String,
     pub content_type: String,
     pub size: u64,
     pub sha256: String,
+    /// The file's first bytes, to tell its type.
+    pub leading: Vec<u8>,
     pub temp_path: PathBuf,
+    pub upload_token: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -43,6 +47,7 @@ impl Store {
     pub fn open(root: &Path) -> Result<Store, String> {
         fs::create_dir_all(root.join("attachments")).map_err(|e| e.to_string())?;
         fs::create_dir_all(root.join("incoming")).map_err(|e| e.to_string())?;
+        fs::create_dir_all(root.join("uploads")).map_err(|e| e.to_string())?;
         let db = Connection::open(root.join("cases.sqlite3")).map_err(|e| e.to_string())?;
         db.execute_batch(
             "PRAGMA journal_mode = WAL;
@@ -63,6 +68,15 @@ impl Store {
                  sha256 TEXT NOT NULL,
                  path TEXT NOT NULL,
                  PRIMARY KEY (case_id, position)
+             );
+             CREATE TABLE IF NOT EXISTS uploads (
+                 token TEXT PRIMARY KEY,
+                 filename TEXT NOT NULL,
+                 content_type TEXT NOT NULL,
+                 size INTEGER NOT NULL,
+                 sha256 TEXT NOT NULL,
+                 path TEXT NOT NULL,
+                 created_at TEXT NOT NULL
              );",
         )
         .map_err(|e| e.to_string())?;
@@ -74,8 +88,70 @@ impl Store {
 
     /// A fresh path for an incoming file, removed again if its case is not stored.
     pub fn incoming_path(&self) -> PathBuf {
-        let n: u64 = rand_suffix();
-        self.root.join("incoming").join(format!("{n:016x}"))
+        self.root
+            .join("incoming")
+            .join(uuid::Uuid::new_v4().simple().to_string())
+    }
+
+    /// Keeps an uploaded file until a case claims it; returns its token.
+    pub fn insert_upload(&self, file: Received) -> Result<String, String> {
+        let token = uuid::Uuid::new_v4().simple().to_string();
+        let path = self.root.join("uploads").join(&token);
+        fs::rename(&file.temp_path, &path).map_err(|e| e.to_string())?;
+        let db = self.db.lock().map_err(|e| e.to_string())?;
+        db.execute(
+            "INSERT INTO uploads (token, filename, content_type, size, sha256, path, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                token,
+                file.filename,
+                file.content_type,
+                file.size as i64,
+                file.sha256,
+                path.to_string_lossy(),
+                Utc::now().to_rfc3339()
+            ],
+        )
+        .map_err(|e| e.to_string())?;
+        Ok(token)
+    }
+
+    /// An uploaded file not yet claimed by a case.
+    pub fn upload(&self, token: &str) -> Result<Option<Received>, String> {
+        let db = self.db.lock().map_err(|e| e.to_string())?;
+        let row = db
+            .query_row(
+                "SELECT filename, content_type, size, sha256, path FROM uploads WHERE token = ?1",
+                params![token],
+                |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, i64>(2)?,
+                        r.get::<_, String>(3)?,
+                        r.get::<_, String>(4)?,
+                    ))
+                },
+            )
+            .optional()
+            .map_err(|e| e.to_string())?;
+        let Some((filename, content_type, size, sha256, path)) = row else {
+            return Ok(None);
+        };
+        let mut leading = vec![0; case_core::attachment::SNIFF_LEN];
+        let read = fs::File::open(&path)
+            .and_then(|mut f| std::io::Read::read(&mut f, &mut leading))
+            .map_err(|e| e.to_string())?;
+        leading.truncate(read);
+        Ok(Some(Received {
+            filename,
+            content_type,
+            size: size as u64,
+            sha256,
+            leading,
+            temp_path: path.into(),
+            upload_token: Some(token.to_owned()),
+        }))
     }
 
     fn case_id_for_key(db: &Connection, key: &str) -> rusqlite::Result<Option<String>> {
@@ -115,7 +191,7 @@ impl Store {
             .flatten()
         {
             drop(db);
-            for f in &files {
+            for f in files.iter().filter(|f| f.upload_token.is_none()) {
                 let _ = fs::remove_file(&f.temp_path);
             }
             let case = self.get(&existing)?.ok_or("case vanished")?;
@@ -141,6 +217,10 @@ impl Store {
         for (position, file) in files.into_iter().enumerate() {
             let path = dir.join(position.to_string());
             fs::rename(&file.temp_path, &path).map_err(|e| e.to_string())?;
+            if let Some(token) = &file.upload_token {
+                tx.execute("DELETE FROM uploads WHERE token = ?1", params![token])
+                    .map_err(|e| e.to_string())?;
+            }
             tx.execute(
                 "INSERT INTO attachments (case_id, position, filename, content_type, size, sha256, path)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -213,6 +293,19 @@ impl Store {
         }))
     }
 
+    pub fn ids(&self) -> Result<Vec<String>, String> {
+        let db = self.db.lock().map_err(|e| e.to_string())?;
+        let mut stmt = db
+            .prepare("SELECT id FROM cases ORDER BY seq")
+            .map_err(|e| e.to_string())?;
+        let ids = stmt
+            .query_map([], |r| r.get(0))
+            .map_err(|e| e.to_string())?
+            .collect::<Result<Vec<String>, _>>()
+            .map_err(|e| e.to_string());
+        ids
+    }
+
     pub fn count(&self) -> Result<i64, String> {
         let db = self.db.lock().map_err(|e| e.to_string())?;
         db.query_row("SELECT COUNT(*) FROM cases", [], |r| r.get(0))
@@ -224,17 +317,4 @@ fn sync_dir(dir: &Path) {
     if let Ok(d) = fs::File::open(dir) {
         let _ = d.sync_all();
     }
-}
-
-fn rand_suffix() -> u64 {
-    use std::collections::hash_map::RandomState;
-    use std::hash::{BuildHasher, Hasher};
-    let mut h = RandomState::new().build_hasher();
-    h.write_u128(
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or(0),
-    );
-    h.finish()
 }

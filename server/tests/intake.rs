@@ -391,3 +391,130 @@ fn cors_allows_only_configured_origins() {
         .get("access-control-allow-origin")
         .is_none());
 }
+
+#[test]
+fn a_renamed_executable_claiming_to_be_a_png_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(dir.path(), &[]);
+    let exe =
+        b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00 rest of a program".to_vec();
+    let case = with_case(|c| {
+        c["attachments"] =
+            json!([{ "name": "screenshot.png", "size": exe.len(), "type": "image/png" }])
+    });
+    let (status, body) = post(
+        &server,
+        None,
+        &case,
+        &[("screenshot.png", "image/png", exe)],
+    );
+    assert_eq!(status, 422, "{body}");
+    assert!(fields(&body).contains(&("attachments".into(), "error-attachment-type".into())));
+    assert!(
+        body["message"].as_str().unwrap().contains("screenshot.png"),
+        "{body}"
+    );
+}
+
+fn upload(
+    server: &Server,
+    name: &str,
+    content_type: &str,
+    bytes: &[u8],
+    query: &str,
+) -> (u16, Value) {
+    let mut response = agent()
+        .post(format!("{}/api/uploads?filename={name}{query}", server.url))
+        .header("Content-Type", content_type)
+        .send(bytes)
+        .unwrap();
+    let status = response.status().as_u16();
+    (
+        status,
+        response.body_mut().read_json().unwrap_or(Value::Null),
+    )
+}
+
+fn post_json(server: &Server, key: &str, case: &Value) -> (u16, Value) {
+    let mut response = agent()
+        .post(format!("{}/api/cases", server.url))
+        .header("Idempotency-Key", key)
+        .header("Content-Type", "application/json")
+        .send(case.to_string().as_bytes())
+        .unwrap();
+    let status = response.status().as_u16();
+    (
+        status,
+        response.body_mut().read_json().unwrap_or(Value::Null),
+    )
+}
+
+#[test]
+fn two_phase_upload_then_create_stores_the_uploaded_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(dir.path(), &[]);
+    let png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR pixels".to_vec();
+    let (status, uploaded) = upload(
+        &server,
+        "screen.png",
+        "image/png",
+        &png,
+        "&catalog=aws&case_type=technical",
+    );
+    assert_eq!(status, 201, "{uploaded}");
+    let token = uploaded["token"].as_str().unwrap().to_owned();
+    let case = with_case(|c| {
+        c["attachments"] = json!([{ "name": "screen.png", "size": png.len(), "type": "image/png", "token": token }])
+    });
+    let (status, body) = post_json(&server, "two-phase-1", &case);
+    assert_eq!(status, 201, "{body}");
+    let (_, stored) = get(&server, body["id"].as_str().unwrap());
+    assert_eq!(stored["attachments"][0]["sha256"], uploaded["sha256"]);
+    assert_eq!(stored["attachments"][0]["size"], png.len());
+    // A token is claimed once: a new case cannot take it again.
+    let (status, body) = post_json(&server, "two-phase-2", &case);
+    assert_eq!(status, 422, "{body}");
+    assert!(fields(&body).contains(&(
+        "attachments".into(),
+        "error-attachment-unknown-token".into()
+    )));
+}
+
+#[test]
+fn uploads_are_refused_by_size_content_and_emptiness() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(dir.path(), &[]);
+    let (status, body) = upload(
+        &server,
+        "big.bin",
+        "application/octet-stream",
+        &vec![1u8; 5 * 1024 * 1024 + 1],
+        "&catalog=aws",
+    );
+    assert_eq!(status, 413, "{body}");
+    assert!(body["message"].as_str().unwrap().contains("big.bin"));
+    let (status, body) = upload(&server, "photo.png", "image/png", b"MZ\x90\x00 program", "");
+    assert_eq!(
+        (status, fields(&body)),
+        (
+            422,
+            vec![("attachments".into(), "error-attachment-type".into())]
+        )
+    );
+    let (status, _) = upload(&server, "empty.txt", "text/plain", b"", "");
+    assert_eq!(status, 422);
+    let (status, body) = upload(
+        &server,
+        "data.bin",
+        "application/octet-stream",
+        b"\x13\x37",
+        "&catalog=akamai&case_type=technical",
+    );
+    assert_eq!(
+        (status, fields(&body)),
+        (
+            422,
+            vec![("attachments".into(), "error-attachment-type".into())]
+        )
+    );
+}

@@ -1,20 +1,56 @@
+use case_core::attachment::{refuse_content, SNIFF_LEN};
 use case_core::draft::AttachmentMeta;
 use case_core::validate::refuse_attachment;
 use case_core::FieldError;
+use chrono::Local;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::HtmlInputElement;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{File, FilePropertyBag, HtmlInputElement};
 
 use crate::i18n::use_i18n;
 use crate::state::Wizard;
-use crate::ui::{StepHeading, StepNav};
+use crate::ui::{ErrorMessage, StepHeading, StepNav};
 
-fn meta(file: &web_sys::File) -> AttachmentMeta {
+fn meta(file: &File) -> AttachmentMeta {
     AttachmentMeta {
         name: file.name(),
         size: file.size() as u64,
         content_type: file.type_(),
+        token: String::new(),
     }
+}
+
+/// The first bytes of a file, which tell its real type. Only these bytes enter wasm.
+async fn leading_bytes(file: &File) -> Vec<u8> {
+    let Ok(head) = file.slice_with_i32_and_i32(0, SNIFF_LEN as i32) else {
+        return Vec::new();
+    };
+    match JsFuture::from(head.array_buffer()).await {
+        Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// A pasted screenshot, named by when it was pasted.
+fn name_pasted(file: File) -> File {
+    if !file.type_().starts_with("image/") {
+        return file;
+    }
+    let ext = file.type_().trim_start_matches("image/").to_owned();
+    let name = format!(
+        "screenshot-{}.{ext}",
+        Local::now().format("%Y-%m-%d-%H%M%S")
+    );
+    let options = FilePropertyBag::new();
+    options.set_type(&file.type_());
+    File::new_with_blob_sequence_and_options(&js_sys::Array::of1(&file), &name, &options)
+        .unwrap_or(file)
+}
+
+fn files_of(list: Option<web_sys::FileList>) -> Vec<File> {
+    list.map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+        .unwrap_or_default()
 }
 
 #[component]
@@ -26,31 +62,55 @@ pub fn AttachmentsStep() -> impl IntoView {
         wizard.with_rules(|r| r.attachments(Some(&case_type)).clone())
     });
     let refusals = RwSignal::new(Vec::<FieldError>::new());
-    let add = move |ev: web_sys::Event| {
+    let dragging = RwSignal::new(false);
+
+    // Each file is checked in turn against what is already attached; a refused file never
+    // replaces an accepted one.
+    let add = move |files: Vec<File>| {
+        refusals.set(Vec::new());
+        leptos::task::spawn_local(async move {
+            let rules = rules.get_untracked();
+            let mut refused = Vec::new();
+            for file in files {
+                let candidate = meta(&file);
+                let attached = wizard.answers.with_untracked(|a| a.attachments.clone());
+                let refusal = match refuse_attachment(&rules, &attached, &candidate) {
+                    Some(refusal) => Some(refusal),
+                    None => refuse_content(&rules, &candidate, &leading_bytes(&file).await),
+                };
+                match refusal {
+                    Some(error) => refused.push(error),
+                    None => {
+                        wizard.answers.update(|a| a.attachments.push(candidate));
+                        wizard.files.update(|f| f.push(file));
+                    }
+                }
+            }
+            refusals.set(refused);
+        });
+    };
+    let picked = move |ev: web_sys::Event| {
         let Some(input) = ev
             .target()
             .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
         else {
             return;
         };
-        let Some(list) = input.files() else { return };
-        let rules = rules.get_untracked();
-        let mut refused = Vec::new();
-        for i in 0..list.length() {
-            let Some(file) = list.get(i) else { continue };
-            let candidate = meta(&file);
-            let attached = wizard.answers.with_untracked(|a| a.attachments.clone());
-            match refuse_attachment(&rules, &attached, &candidate) {
-                Some(error) => refused.push(error),
-                None => {
-                    wizard.answers.update(|a| a.attachments.push(candidate));
-                    wizard.files.update(|f| f.push(file));
-                }
-            }
-        }
-        // Clear the picker so choosing the same file again fires a change.
+        add(files_of(input.files()));
+        // Cleared, so choosing the same file again still fires a change.
         input.set_value("");
-        refusals.set(refused);
+    };
+    let dropped = move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        add(files_of(ev.data_transfer().and_then(|d| d.files())));
+    };
+    let pasted = move |ev: web_sys::ClipboardEvent| {
+        let files = files_of(ev.clipboard_data().and_then(|d| d.files()));
+        if !files.is_empty() {
+            ev.prevent_default();
+            add(files.into_iter().map(name_pasted).collect());
+        }
     };
     let remove = move |index: usize| {
         wizard.answers.update(|a| {
@@ -77,55 +137,66 @@ pub fn AttachmentsStep() -> impl IntoView {
     };
     let accept = move || rules.with(|r| r.allowed_types.as_ref().map(|t| t.join(",")));
     view! {
-        <StepHeading text=Signal::derive(move || i18n.t("step-attachments")) />
-        <div class="cw-field" class:cw-field-error=move || !refusals.with(Vec::is_empty)>
-            <label class="cw-label" for="attachments">
-                {move || i18n.t("attachments-label")} " " <span class="cw-optional">{move || i18n.t("optional")}</span>
-            </label>
-            <p class="cw-hint" id="attachments-hint">{limits}</p>
-            <div id="attachments-error" aria-live="polite">
-                {move || refusals.get().into_iter().map(|e| view! {
-                    <p class="cw-error-message">{i18n.error(&e)}</p>
-                }).collect_view()}
-                <crate::ui::ErrorMessage field="attachments".to_string() />
-            </div>
-            // The input stays focusable but hidden; its label is the localized button.
-            <div class="cw-file-picker">
-                <input
-                    id="attachments"
-                    data-field="attachments"
-                    class="cw-file-input cw-visually-hidden"
-                    type="file"
-                    multiple
-                    accept=accept
-                    aria-describedby="attachments-hint attachments-error"
-                    on:change=add
-                />
-                <label for="attachments" class="cw-button cw-button-secondary">
-                    {move || i18n.t("attachments-choose")}
+        <div
+            class="cw-dropzone"
+            class:cw-dragging=move || dragging.get()
+            on:dragover=move |ev: web_sys::DragEvent| {
+                ev.prevent_default();
+                dragging.set(true);
+            }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=dropped
+            on:paste=pasted
+        >
+            <StepHeading text=Signal::derive(move || i18n.t("step-attachments")) />
+            <div class="cw-field" class:cw-field-error=move || !refusals.with(Vec::is_empty)>
+                <label class="cw-label" for="attachments">
+                    {move || i18n.t("attachments-label")} " "
+                    <span class="cw-optional">{move || i18n.t("optional")}</span>
                 </label>
+                <p class="cw-hint" id="attachments-hint">{limits} " " {move || i18n.t("attachments-drop-hint")}</p>
+                <div id="attachments-error" role="alert">
+                    {move || refusals.get().into_iter().map(|e| view! { <p class="cw-error-message">{i18n.error(&e)}</p> }).collect_view()}
+                    <ErrorMessage field="attachments".to_string() />
+                </div>
+                // The input stays focusable but hidden; its label is the localized button.
+                <div class="cw-file-picker">
+                    <input
+                        id="attachments"
+                        data-field="attachments"
+                        class="cw-file-input cw-visually-hidden"
+                        type="file"
+                        multiple
+                        accept=accept
+                        aria-describedby="attachments-hint attachments-error"
+                        on:change=picked
+                    />
+                    <label for="attachments" class="cw-button cw-button-secondary">
+                        {move || i18n.t("attachments-choose")}
+                    </label>
+                </div>
             </div>
+            <p class="cw-file-count" aria-live="polite">
+                {move || {
+                    let n = wizard.answers.with(|a| a.attachments.len());
+                    if n == 0 { i18n.t("attachments-none") } else { i18n.ta("attachments-count", &[("n", n.into())]) }
+                }}
+            </p>
+            <ul class="cw-file-list">
+                {move || wizard.answers.with(|a| a.attachments.clone()).into_iter().enumerate().map(|(i, f)| {
+                    let name = f.name.clone();
+                    view! {
+                        <li class="cw-file">
+                            <span class="cw-file-name">{f.name.clone()}</span>
+                            <span class="cw-file-meta">{i18n.size(f.size)} " · " {f.content_type.clone()}</span>
+                            <button type="button" class="cw-button cw-button-secondary cw-button-small" data-action="remove-file" on:click=move |_| remove(i)>
+                                {move || i18n.ta("attachments-remove", &[("name", name.as_str().into())])}
+                            </button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <StepNav />
         </div>
-        <p class="cw-file-count" aria-live="polite">
-            {move || {
-                let n = wizard.answers.with(|a| a.attachments.len());
-                if n == 0 { i18n.t("attachments-none") } else { i18n.ta("attachments-count", &[("n", n.into())]) }
-            }}
-        </p>
-        <ul class="cw-file-list">
-            {move || wizard.answers.with(|a| a.attachments.clone()).into_iter().enumerate().map(|(i, f)| {
-                let name = f.name.clone();
-                view! {
-                    <li class="cw-file">
-                        <span class="cw-file-name">{f.name.clone()}</span>
-                        <span class="cw-file-meta">{i18n.size(f.size)} " · " {f.content_type.clone()}</span>
-                        <button type="button" class="cw-button cw-button-secondary cw-button-small" data-action="remove-file" on:click=move |_| remove(i)>
-                            {move || i18n.ta("attachments-remove", &[("name", name.as_str().into())])}
-                        </button>
-                    </li>
-                }
-            }).collect_view()}
-        </ul>
-        <StepNav />
     }
 }

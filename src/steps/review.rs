@@ -213,6 +213,74 @@ pub fn Summary(#[prop(optional)] changes: bool) -> impl IntoView {
     }
 }
 
+/// Bytes sent per file and overall while submitting, with a way to stop.
+#[component]
+fn UploadProgress() -> impl IntoView {
+    let wizard = expect_context::<Wizard>();
+    let i18n = use_i18n();
+    let line = move |sent: f64, total: f64| {
+        let percent = if total > 0.0 {
+            (sent / total * 100.0).floor()
+        } else {
+            100.0
+        };
+        i18n.ta(
+            "upload-progress",
+            &[
+                ("sent", i18n.size(sent as u64).into()),
+                ("total", i18n.size(total as u64).into()),
+                ("percent", percent.into()),
+            ],
+        )
+    };
+    let sizes = move || {
+        wizard.answers.with(|a| {
+            a.attachments
+                .iter()
+                .map(|f| (f.name.clone(), f.size as f64))
+                .collect::<Vec<_>>()
+        })
+    };
+    let overall = move || {
+        let total: f64 = sizes().iter().map(|(_, s)| s).sum();
+        let sent: f64 = wizard.progress.with(|p| p.iter().sum());
+        (sent.min(total), total)
+    };
+    // Announced in quarters, so a screen reader is told progress without being flooded.
+    let announcement = Memo::new(move |_| {
+        let (sent, total) = overall();
+        let quarter = if total > 0.0 {
+            (sent / total * 4.0).floor() * 25.0
+        } else {
+            0.0
+        };
+        i18n.ta("upload-announce", &[("percent", quarter.into())])
+    });
+    view! {
+        <div class="cw-upload" role="group" aria-labelledby="cw-upload-heading">
+            <p id="cw-upload-heading" class="cw-label">{move || i18n.t("upload-heading")}</p>
+            <ul class="cw-file-list">
+                {move || sizes().into_iter().enumerate().map(|(i, (name, size))| {
+                    let sent = move || wizard.progress.with(|p| p.get(i).copied().unwrap_or(0.0)).min(size);
+                    view! {
+                        <li class="cw-upload-file">
+                            <span class="cw-file-name">{name.clone()}</span>
+                            <progress class="cw-progress-bar" max=size value=sent aria-label=name></progress>
+                            <span class="cw-file-meta">{move || line(sent(), size)}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <progress class="cw-progress-bar cw-progress-total" max=move || overall().1 value=move || overall().0 aria-labelledby="cw-upload-heading"></progress>
+            <p class="cw-upload-total">{move || { let (sent, total) = overall(); line(sent, total) }}</p>
+            <p class="cw-visually-hidden" aria-live="polite">{announcement}</p>
+            <button type="button" class="cw-button cw-button-secondary" data-action="cancel" on:click=move |_| wizard.cancel()>
+                {move || i18n.t("action-cancel-upload")}
+            </button>
+        </div>
+    }
+}
+
 #[component]
 pub fn ReviewStep() -> impl IntoView {
     let wizard = expect_context::<Wizard>();
@@ -229,6 +297,9 @@ pub fn ReviewStep() -> impl IntoView {
         <StepHeading text=Signal::derive(move || i18n.t("step-review")) />
         <p class="cw-hint">{move || i18n.t("review-hint")}</p>
         <Summary changes=true />
+        <Show when=submitting>
+            <UploadProgress />
+        </Show>
         <StepNav primary=label />
     }
 }

@@ -253,9 +253,15 @@ export async function fileCase(page, driver, s) {
   return id;
 }
 
+/** Waits up to 5 s for `text` to appear in the locator, as Playwright's `expect` would. */
 export async function assertContains(locator, text) {
-  const content = await locator.innerText();
-  assert.ok(content.includes(text), `expected ${JSON.stringify(text)} in ${JSON.stringify(content.slice(0, 400))}`);
+  let content = '';
+  for (const deadline = Date.now() + 5000; Date.now() < deadline;) {
+    content = await locator.innerText().catch(() => '');
+    if (content.includes(text)) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.fail(`expected ${JSON.stringify(text)} in ${JSON.stringify(content.slice(0, 400))}`);
 }
 
 /** A small file with real bytes, for the file chooser. */

@@ -1,0 +1,116 @@
+//! What a file really is, from its first bytes, and whether a catalog allows it. The widget reads
+//! only these few bytes of a file; the server checks the same bytes of what it received.
+
+use crate::catalog::AttachmentRules;
+use crate::draft::AttachmentMeta;
+use crate::i18n::Arg;
+use crate::validate::FieldError;
+
+/// How many leading bytes [`sniff`] needs.
+pub const SNIFF_LEN: usize = 16;
+
+/// File types with a signature: (MIME type, extensions, leading bytes).
+const SIGNATURES: &[(&str, &[&str], &[u8])] = &[
+    ("image/png", &["png"], b"\x89PNG\r\n\x1a\n"),
+    ("image/jpeg", &["jpg", "jpeg"], b"\xff\xd8\xff"),
+    ("image/gif", &["gif"], b"GIF8"),
+    ("application/pdf", &["pdf"], b"%PDF-"),
+    ("application/zip", &["zip"], b"PK\x03\x04"),
+    ("application/gzip", &["gz", "tgz"], b"\x1f\x8b"),
+];
+
+/// Executables are refused whatever they claim to be.
+const EXECUTABLES: &[&[u8]] = &[
+    b"MZ",
+    b"\x7fELF",
+    b"\xfe\xed\xfa\xce",
+    b"\xfe\xed\xfa\xcf",
+    b"\xcf\xfa\xed\xfe",
+    b"\xca\xfe\xba\xbe",
+];
+
+/// The MIME type the leading bytes prove, if they match a known signature.
+pub fn sniff(leading: &[u8]) -> Option<&'static str> {
+    if leading.len() >= 12 && &leading[..4] == b"RIFF" && &leading[8..12] == b"WEBP" {
+        return Some("image/webp");
+    }
+    SIGNATURES
+        .iter()
+        .find(|(_, _, magic)| leading.starts_with(magic))
+        .map(|(mime, _, _)| *mime)
+}
+
+pub fn is_executable(leading: &[u8]) -> bool {
+    EXECUTABLES.iter().any(|magic| leading.starts_with(magic))
+}
+
+fn extension(name: &str) -> String {
+    name.rsplit_once('.')
+        .map(|(_, ext)| ext.to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+/// The signed type a file claims by its MIME type or its extension, if any.
+fn claimed_signed_type(file: &AttachmentMeta) -> Option<&'static str> {
+    let ext = extension(&file.name);
+    SIGNATURES
+        .iter()
+        .chain([("image/webp", &["webp"][..], &b"RIFF"[..])].iter())
+        .find(|(mime, exts, _)| {
+            file.content_type.eq_ignore_ascii_case(mime) || exts.contains(&ext.as_str())
+        })
+        .map(|(mime, _, _)| *mime)
+}
+
+/// The type a file is, for the catalog's allow-list: proven by its bytes where possible.
+pub fn effective_type(file: &AttachmentMeta, leading: &[u8]) -> String {
+    sniff(leading)
+        .map(str::to_owned)
+        .unwrap_or_else(|| file.content_type.to_ascii_lowercase())
+}
+
+/// Why a file's content cannot be attached: an executable, a file whose bytes contradict the
+/// type it claims (a renamed program calling itself `photo.png`), or a type the catalog does not
+/// allow.
+pub fn refuse_content(
+    rules: &AttachmentRules,
+    file: &AttachmentMeta,
+    leading: &[u8],
+) -> Option<FieldError> {
+    let refuse = || {
+        Some(
+            FieldError::new("attachments", "error-attachment-type")
+                .arg("name", Arg::Text(file.name.clone())),
+        )
+    };
+    if is_executable(leading) {
+        return refuse();
+    }
+    let proven = sniff(leading);
+    if let Some(claimed) = claimed_signed_type(file) {
+        if proven != Some(claimed) {
+            return refuse();
+        }
+    }
+    let Some(allowed) = &rules.allowed_types else {
+        return None;
+    };
+    let ext = format!(".{}", extension(&file.name));
+    let kind = effective_type(file, leading);
+    let ok = allowed.iter().any(|t| {
+        let t = t.to_ascii_lowercase();
+        if t.starts_with('.') {
+            // An extension admits the file only when its bytes do not prove another type.
+            t == ext && proven.is_none_or(|p| claimed_signed_type(file) == Some(p))
+        } else if let Some(prefix) = t.strip_suffix("/*") {
+            kind.split('/').next() == Some(prefix)
+        } else {
+            t == kind
+        }
+    });
+    if ok {
+        None
+    } else {
+        refuse()
+    }
+}
