@@ -4,7 +4,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bi
 PORT ?= 8080
 SERVER := target/release/case-server
 
-.PHONY: demo test setup setup-browser build lint host-test browser-test clean
+.PHONY: demo test setup setup-browser build lint host-test browser-test bench clean
 
 demo: build
 	@echo "Demo: open http://127.0.0.1:$(PORT)/ (cases are stored in ./data; Ctrl-C stops it)"
@@ -36,3 +36,6 @@ browser-test:
 clean:
 	cargo clean
 	rm -rf dist node_modules
+
+bench: setup-browser build
+	node bench/run.mjs

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
-use crate::embed::Config;
+use crate::embed::{dispatch, Config};
 use crate::i18n::{use_i18n, I18n};
 use crate::state::{Phase, Wizard};
 use crate::steps;
@@ -144,6 +144,11 @@ fn WizardView(
     let wizard = Wizard::new(catalog, config, host);
     provide_context(wizard);
     let root = NodeRef::<leptos::html::Div>::new();
+
+    // Effects run after the first render: the first step is on screen and usable.
+    Effect::new(move |_| {
+        host.with_value(|h| dispatch(h, "case-ready", &wasm_bindgen::JsValue::NULL));
+    });
 
     // Focus the new step's heading on every step change, not on first render.
     Effect::new(move |previous: Option<(Step, bool)>| {

@@ -1,0 +1,261 @@
+// `make bench`: what the widget costs a host page and how fast it files a case, measured in
+// headless Chromium on loopback against the reference server. Prints a table and writes
+// bench/results.json. Usage: node bench/run.mjs [--quick]
+import { execFileSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { launchBrowser, mouse, startServer, waitForStep } from '../tests/e2e/support.mjs';
+
+const quick = process.argv.includes('--quick');
+const MiB = 1024 * 1024;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+const kb = (n) => Math.round(n / 102.4) / 10;
+const results = { date: new Date().toISOString(), machine: machine(), budgets: {} };
+
+function machine() {
+  const chromium = execFileSync('/usr/bin/chromium', ['--version']).toString().trim();
+  return { cpu: cpus()[0].model, cores: cpus().length, memory_gib: Math.round(totalmem() / 2 ** 30), chromium, node: process.version };
+}
+
+// 1. What the widget loads before its first step is usable.
+function transferSizes(dist) {
+  const files = ['case-widget.js', 'case-widget-app.js', 'case-widget-app_bg.wasm', 'case-widget.css', 'catalog/aws.json'];
+  const rows = files.map((f) => {
+    const bytes = readFileSync(join(dist, f));
+    return { file: f, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length };
+  });
+  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  return { files: rows, total, budget_gzip: 120 * 1024, within_budget: total.gzip <= 120 * 1024 };
+}
+
+// 2. Navigation to a usable first step, against a static form of the same first step.
+async function firstInteractive(browser, server, runs) {
+  const widget = [];
+  const baseline = [];
+  const scriptWith = [];
+  const scriptWithout = [];
+  for (let i = 0; i < runs; i++) {
+    for (const kind of ['widget', 'baseline']) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Performance.enable');
+      if (kind === 'widget') {
+        await page.addInitScript(() => {
+          document.addEventListener('case-ready', () => { window.caseReady = performance.now(); }, { once: true });
+        });
+        await page.goto(`${server.url}/`);
+        await page.waitForFunction(() => window.caseReady !== undefined);
+        widget.push(await page.evaluate(() => window.caseReady));
+        await page.waitForTimeout(200);
+        scriptWith.push(await scriptDuration(cdp));
+      } else {
+        await page.goto(`${server.url}/case-widget/bench-baseline.html`);
+        await page.waitForLoadState('load');
+        baseline.push(await page.evaluate(() => performance.getEntriesByType('navigation')[0].domInteractive));
+        await page.goto(`${server.url}/case-widget/bench-without-widget.html`);
+        await page.waitForLoadState('load');
+        await page.waitForTimeout(200);
+        scriptWithout.push(await scriptDuration(cdp));
+      }
+      await context.close();
+    }
+  }
+  const ratio = median(widget) / median(baseline);
+  const scriptCost = (median(scriptWith) - median(scriptWithout)) * 1000;
+  return {
+    runs,
+    widget_ms: Math.round(median(widget)),
+    baseline_ms: Math.round(median(baseline)),
+    ratio: Math.round(ratio * 100) / 100,
+    within_budget: ratio <= 1.5,
+    script_ms_with_widget_minus_without: Math.round(scriptCost),
+    script_within_budget: scriptCost <= 50,
+  };
+}
+
+async function scriptDuration(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'ScriptDuration').value;
+}
+
+// 3. Three 5 MB files: the widget's submit against curl posting the same multipart body.
+async function upload(browser, server, dir) {
+  const files = ['a.bin', 'b.bin', 'c.bin'].map((name) => ({ name, mimeType: 'application/octet-stream', buffer: randomBytes(5 * MiB) }));
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${server.url}/`);
+  await waitForStep(page, 'case-type');
+  await mouse.radio(page, 'case_type', 'technical');
+  await mouse.next(page);
+  await mouse.select(page, 'service', 's3');
+  await mouse.select(page, 'category', 'performance');
+  await mouse.next(page);
+  await mouse.radio(page, 'severity', 'normal');
+  await mouse.next(page);
+  await mouse.fill(page, 'subject', 'Bench');
+  await mouse.fill(page, 'description', 'Three files of 5 MB.');
+  await mouse.next(page);
+  await mouse.attach(page, files);
+  await page.locator('case-widget .cw-file-name').nth(2).waitFor();
+  await mouse.next(page);
+  await mouse.fill(page, 'name', 'Bench');
+  await mouse.fill(page, 'email', 'bench@example.com');
+  await mouse.radio(page, 'contact_method', 'web');
+  await mouse.select(page, 'contact_language', 'en');
+  await mouse.next(page);
+  await waitForStep(page, 'review');
+  await page.evaluate(() => {
+    document.addEventListener('click', (e) => {
+      if (e.composedPath()[0]?.dataset?.action === 'next') window.submitStart = performance.now();
+    }, { capture: true });
+    document.addEventListener('case-submitted', () => { window.submitEnd = performance.now(); }, { once: true });
+  });
+  const memoryBefore = await page.evaluate(() => customElements.get('case-widget').wasmMemoryBytes());
+  await mouse.next(page);
+  await waitForStep(page, 'done');
+  const widgetMs = await page.evaluate(() => window.submitEnd - window.submitStart);
+  const memoryAfter = await page.evaluate(() => customElements.get('case-widget').wasmMemoryBytes());
+  const id = (await page.locator('case-widget .cw-case-id').innerText()).match(/CASE-\d{8}-\d{5}/)[0];
+  const stored = await server.getCase(id);
+  await context.close();
+
+  const caseJson = { ...stored.case };
+  for (const f of files) writeFileSync(join(dir, f.name), f.buffer);
+  writeFileSync(join(dir, 'case.json'), JSON.stringify(caseJson));
+  const curlMs = [];
+  for (let i = 0; i < 3; i++) {
+    const args = ['-s', '-o', '/dev/null', '-w', '%{time_total}', '-H', `Idempotency-Key: bench-curl-${Date.now()}-${i}`,
+      '-F', `case=@${join(dir, 'case.json')};type=application/json`,
+      ...files.flatMap((f) => ['-F', `attachments=@${join(dir, f.name)};type=${f.mimeType}`]),
+      `${server.url}/api/cases`];
+    curlMs.push(Number(execFileSync('curl', args).toString()) * 1000);
+  }
+  const sums = stored.attachments.map((a) => a.sha256);
+  const whole = files.every((f, i) => createHash('sha256').update(f.buffer).digest('hex') === sums[i]);
+  const ratio = widgetMs / median(curlMs);
+  return {
+    widget_ms: Math.round(widgetMs),
+    curl_ms: Math.round(median(curlMs)),
+    ratio: Math.round(ratio * 100) / 100,
+    within_budget: ratio <= 1.2,
+    files_whole: whole,
+    wasm_memory_before: memoryBefore,
+    wasm_memory_after: memoryAfter,
+    wasm_memory_growth: memoryAfter - memoryBefore,
+    memory_within_budget: memoryAfter - memoryBefore < MiB,
+  };
+}
+
+// 4. The longest main-thread task while typing into a 10,000-character description and
+// switching language.
+async function typing(browser, server) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+  });
+  await page.goto(`${server.url}/`);
+  await waitForStep(page, 'case-type');
+  await mouse.radio(page, 'case_type', 'technical');
+  await mouse.next(page);
+  await mouse.select(page, 'service', 's3');
+  await mouse.select(page, 'category', 'performance');
+  await mouse.next(page);
+  await mouse.radio(page, 'severity', 'normal');
+  await mouse.next(page);
+  await waitForStep(page, 'details');
+  await page.evaluate(() => { window.longTasks = []; });
+  const description = page.locator('case-widget [id="description"]');
+  await description.fill('障害の詳細。'.repeat(1633));
+  await description.press('End');
+  await page.keyboard.type('x'.repeat(quick ? 20 : 200));
+  for (const lang of ['ja', 'ko', 'zh', 'en']) await page.locator('case-widget [id="cw-language"]').selectOption(lang);
+  await page.waitForTimeout(300);
+  const tasks = await page.evaluate(() => window.longTasks);
+  await context.close();
+  const longest = tasks.length ? Math.round(Math.max(...tasks)) : 0;
+  return { long_tasks_over_50ms: tasks.length, longest_task_ms: longest, within_budget: tasks.length === 0 };
+}
+
+// 5. The intake server under load from this (second) process: small cases, then a check that
+// none was lost or stored twice.
+async function load(server) {
+  const total = quick ? 200 : 2000;
+  const concurrency = 16;
+  const body = (i) => {
+    const form = new FormData();
+    form.append('case', new Blob([JSON.stringify({
+      catalog: 'aws', plan: 'business', locale: 'en', case_type: 'technical', service: 's3', category: 'performance', severity: 'normal',
+      subject: `Load ${i}`, description: 'Small case.', contact: { name: 'Load', email: 'load@example.com', method: 'web', language: 'en' },
+    })], { type: 'application/json' }), 'case.json');
+    return form;
+  };
+  const before = (await (await fetch(`${server.url}/api/cases`)).json()).count;
+  const latencies = [];
+  let next = 0;
+  const started = performance.now();
+  const deadline = started + 60_000;
+  const worker = async () => {
+    while (next < total && performance.now() < deadline) {
+      const i = next++;
+      const t0 = performance.now();
+      const response = await fetch(`${server.url}/api/cases`, { method: 'POST', body: body(i), headers: { 'Idempotency-Key': `load-${started}-${i}` } });
+      await response.arrayBuffer();
+      if (response.status !== 201) throw new Error(`case ${i}: ${response.status}`);
+      latencies.push(performance.now() - t0);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  const after = await (await fetch(`${server.url}/api/cases`)).json();
+  return {
+    cases: latencies.length,
+    concurrency,
+    cases_per_second: Math.round(latencies.length / seconds),
+    p50_ms: Math.round(percentile(latencies, 0.5) * 10) / 10,
+    p99_ms: Math.round(percentile(latencies, 0.99) * 10) / 10,
+    stored: after.count - before,
+    lost_or_duplicated: after.count - before - latencies.length,
+  };
+}
+
+const server = await startServer();
+const browser = await launchBrowser();
+const dir = mkdtempSync(join(tmpdir(), 'case-widget-bench-'));
+try {
+  const index = readFileSync(join(server.dist, 'index.html'), 'utf8');
+  writeFileSync(join(server.dist, 'bench-without-widget.html'), index.replace(/<script type="module"[^>]*case-widget\.js"><\/script>/, '').replace(/<case-widget[^>]*><\/case-widget>/, ''));
+  writeFileSync(join(server.dist, 'bench-baseline.html'), readFileSync(new URL('./baseline.html', import.meta.url)));
+  results.transfer = transferSizes(server.dist);
+  results.first_interactive = await firstInteractive(browser, server, quick ? 2 : 10);
+  results.upload = await upload(browser, server, dir);
+  results.typing = await typing(browser, server);
+  results.load = await load(server);
+} finally {
+  await browser.close();
+  await server.stop();
+}
+
+const t = results.transfer;
+console.log(`Machine: ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.memory_gib} GiB; ${results.machine.chromium}`);
+console.log('| measure | value | budget |');
+console.log('|---|---|---|');
+for (const f of t.files) console.log(`| ${f.file} | ${kb(f.raw)} KB raw, ${kb(f.gzip)} KB gzip, ${kb(f.brotli)} KB brotli | |`);
+console.log(`| total before first step | ${kb(t.total.raw)} KB raw, ${kb(t.total.gzip)} KB gzip, ${kb(t.total.brotli)} KB brotli | ≤ 120 KB gzip: ${t.within_budget ? 'met' : 'NOT met'} |`);
+const fi = results.first_interactive;
+console.log(`| first step interactive (median of ${fi.runs}) | ${fi.widget_ms} ms vs static form ${fi.baseline_ms} ms = ${fi.ratio}× | ≤ 1.5×: ${fi.within_budget ? 'met' : 'NOT met'} |`);
+console.log(`| main-thread script cost to the host page | ${fi.script_ms_with_widget_minus_without} ms | ≤ 50 ms: ${fi.script_within_budget ? 'met' : 'NOT met'} |`);
+const u = results.upload;
+console.log(`| 3 × 5 MB submit | widget ${u.widget_ms} ms vs curl ${u.curl_ms} ms = ${u.ratio}× (files whole: ${u.files_whole}) | ≤ 1.2×: ${u.within_budget ? 'met' : 'NOT met'} |`);
+console.log(`| wasm memory growth during it | ${u.wasm_memory_growth} bytes (${u.wasm_memory_before} → ${u.wasm_memory_after}) | < 1 MB: ${u.memory_within_budget ? 'met' : 'NOT met'} |`);
+const ty = results.typing;
+console.log(`| typing in 10,000 characters, switching language | ${ty.long_tasks_over_50ms} tasks ≥ 50 ms, longest ${ty.longest_task_ms} ms | none ≥ 50 ms: ${ty.within_budget ? 'met' : 'NOT met'} |`);
+const l = results.load;
+console.log(`| server: ${l.cases} small cases, ${l.concurrency} at a time | ${l.cases_per_second} cases/s, p50 ${l.p50_ms} ms, p99 ${l.p99_ms} ms; lost or duplicated: ${l.lost_or_duplicated} | |`);
+writeFileSync(new URL(quick ? './results-quick.json' : './results.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');
