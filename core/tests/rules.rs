@@ -148,3 +148,13 @@ fn attachment_limits_default_to_three_files_of_five_megabytes() {
     let limits = Rules::new(&aws, "business").attachments(Some("technical"));
     assert_eq!((limits.max_files, limits.max_bytes), (3, 5 * 1024 * 1024));
 }
+
+#[test]
+fn a_case_type_may_set_its_own_attachment_rules() {
+    let aws = catalog("aws");
+    let rules = Rules::new(&aws, "business");
+    let billing = rules.attachments(Some("account-billing"));
+    assert!(billing.allowed_types.as_ref().unwrap().contains(&"application/pdf".to_owned()));
+    assert!(rules.attachments(Some("technical")).allowed_types.is_none());
+    assert!(rules.attachments(None).allowed_types.is_none());
+}

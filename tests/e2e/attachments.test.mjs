@@ -232,3 +232,27 @@ describe('cancelling', () => {
     assert.deepEqual(stored.attachments.map((a) => a.sha256), files.map((f) => sha256(f.buffer)));
   });
 });
+
+describe('two-phase retries', () => {
+  test('a dropped upload is retried alone and the case arrives with every file once', async () => {
+    const page = await openWidget(env.browser, env.server, { catalog: '/case-widget/catalog/aws.json', plan: 'business', locale: 'ko', 'upload-endpoint': '/api/uploads' });
+    const files = ['first.bin', 'second.bin', 'third.bin'].map((name) => ({ name, mimeType: 'application/octet-stream', buffer: randomBytes(256 * 1024) }));
+    const uploads = {};
+    // The network drops the first attempt at the second file; everything else reaches the server.
+    await page.route('**/api/uploads?**', async (route) => {
+      const name = new URL(route.request().url()).searchParams.get('filename');
+      uploads[name] = (uploads[name] ?? 0) + 1;
+      if (name === 'second.bin' && uploads[name] === 1) return route.abort('connectionreset');
+      return route.continue();
+    });
+    await toAttachments(page);
+    await mouse.attach(page, files);
+    await waitForFiles(page, 3);
+    await toReview(page);
+    await mouse.next(page);
+    await waitForStep(page, 'done');
+    assert.deepEqual(uploads, { 'first.bin': 1, 'second.bin': 2, 'third.bin': 1 });
+    const stored = await env.server.getCase(await caseId(page));
+    assert.deepEqual(stored.attachments.map((a) => a.sha256), files.map((f) => sha256(f.buffer)));
+  });
+});
