@@ -154,7 +154,11 @@ fn a_case_type_may_set_its_own_attachment_rules() {
     let aws = catalog("aws");
     let rules = Rules::new(&aws, "business");
     let billing = rules.attachments(Some("account-billing"));
-    assert!(billing.allowed_types.as_ref().unwrap().contains(&"application/pdf".to_owned()));
+    assert!(billing
+        .allowed_types
+        .as_ref()
+        .unwrap()
+        .contains(&"application/pdf".to_owned()));
     assert!(rules.attachments(Some("technical")).allowed_types.is_none());
     assert!(rules.attachments(None).allowed_types.is_none());
 }
