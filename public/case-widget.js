@@ -13,7 +13,25 @@ class CaseWidget extends HTMLElement {
     return (await ready).memory.buffer.byteLength;
   }
 
+  #ready = false;
+
+  /** Fills answers in: `{ caseType, service, category, name, email }`. */
+  prefill(values) {
+    this.#whenReady((widget) => widget.prefill(values));
+  }
+
+  /** Starts a new, empty case at once, without asking. */
+  reset() {
+    this.#whenReady((widget) => widget.reset());
+  }
+
+  #whenReady(use) {
+    if (this.#ready && this.widget) use(this.widget);
+    else this.addEventListener('case-ready', () => use(this.widget), { once: true });
+  }
+
   connectedCallback() {
+    this.addEventListener('case-ready', () => { this.#ready = true; }, { once: true });
     ready.then(() => {
       if (this.isConnected && !this.widget) {
         this.widget = mount(this, base);
@@ -30,6 +48,7 @@ class CaseWidget extends HTMLElement {
       this.widget.unmount();
       this.widget.free();
       this.widget = undefined;
+      this.#ready = false;
     }
   }
 

@@ -83,7 +83,12 @@ fn load_error_lines(i18n: I18n, error: &LoadError) -> Vec<String> {
 }
 
 #[component]
-pub fn App(config: Config, host: StoredValue<HtmlElement, LocalStorage>) -> impl IntoView {
+pub fn App(
+    config: Config,
+    host: StoredValue<HtmlElement, LocalStorage>,
+    /// Where the wizard is published for the element's JS API.
+    wizard: RwSignal<Option<Wizard>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let url = config.catalog_url.clone();
     let plan = config.plan.clone();
@@ -110,7 +115,7 @@ pub fn App(config: Config, host: StoredValue<HtmlElement, LocalStorage>) -> impl
                     if config.plan.is_empty() {
                         config.plan = catalog.plans[0].id.clone();
                     }
-                    view! { <WizardView catalog=catalog config=config host=host /> }.into_any()
+                    view! { <WizardView catalog=catalog config=config host=host published=wizard /> }.into_any()
                 }
             }}
         </div>
@@ -139,10 +144,45 @@ fn WizardView(
     catalog: Arc<Catalog>,
     config: Config,
     host: StoredValue<HtmlElement, LocalStorage>,
+    published: RwSignal<Option<Wizard>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let wizard = Wizard::new(catalog, config, host);
     provide_context(wizard);
+    published.set(Some(wizard));
+
+    // Tell the host page where the customer is.
+    Effect::new(move |previous: Option<Step>| {
+        let step = wizard.step.get();
+        if previous.is_some_and(|p| p != step) {
+            let detail = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&detail, &"step".into(), &step.id().into());
+            let _ = js_sys::Reflect::set(&detail, &"number".into(), &(step.number() as u32).into());
+            let _ =
+                js_sys::Reflect::set(&detail, &"total".into(), &(Step::ALL.len() as u32).into());
+            host.with_value(|h| dispatch(h, "case-step", &detail));
+        }
+        step
+    });
+
+    // GOV.UK's pattern: while a step shows errors, the page title starts with "Error:".
+    let page_title = web_sys::window()
+        .and_then(|w| w.document())
+        .map(|d| d.title())
+        .unwrap_or_default();
+    Effect::new(move |_| {
+        let has_errors = !wizard.errors.with(Vec::is_empty);
+        let title = if has_errors {
+            i18n.ta("page-title-error", &[("title", page_title.as_str().into())])
+        } else {
+            page_title.clone()
+        };
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            if document.title() != title {
+                document.set_title(&title);
+            }
+        }
+    });
     let root = NodeRef::<leptos::html::Div>::new();
 
     // Effects run after the first render: the first step is on screen and usable.

@@ -10,6 +10,7 @@ use web_sys::{CustomEvent, CustomEventInit, HtmlElement, ShadowRootInit, ShadowR
 
 use crate::app::App;
 use crate::i18n::I18n;
+use crate::state::Wizard;
 
 /// What the host page said through the element's attributes.
 #[derive(Clone, Debug)]
@@ -19,9 +20,23 @@ pub struct Config {
     pub upload_endpoint: Option<String>,
     pub catalog_url: String,
     pub plan: String,
-    /// Prefilled contact details, e.g. from the portal's signed-in user.
+    /// Prefilled contact details, e.g. from the portal's signed-in user; shown read-only.
     pub name: String,
     pub email: String,
+    /// Prefilled answers: `case-type`, `service`, `category`.
+    pub case_type: String,
+    pub service: String,
+    pub category: String,
+    /// Answers the customer may not change, from `locked="case-type service"`.
+    pub locked: Vec<String>,
+    /// Tells widgets on one page apart, so each keeps its own draft.
+    pub instance: String,
+}
+
+impl Config {
+    pub fn is_locked(&self, field: &str) -> bool {
+        self.locked.iter().any(|l| l == field)
+    }
 }
 
 impl Config {
@@ -39,8 +54,28 @@ impl Config {
             plan: attr("plan"),
             name: attr("name"),
             email: attr("email"),
+            case_type: attr("case-type"),
+            service: attr("service"),
+            category: attr("category"),
+            locked: attr("locked")
+                .split_whitespace()
+                .map(str::to_owned)
+                .collect(),
+            instance: instance_of(host),
         }
     }
+}
+
+/// The element's `id`, else its position among the page's widgets.
+fn instance_of(host: &HtmlElement) -> String {
+    if !host.id().is_empty() {
+        return host.id();
+    }
+    let position = host.owner_document().and_then(|d| {
+        let all = d.query_selector_all("case-widget").ok()?;
+        (0..all.length()).position(|i| all.get(i).is_some_and(|n| n == ***host))
+    });
+    position.unwrap_or(0).to_string()
 }
 
 /// A mounted widget; dropping it (or `unmount`) removes the wizard from the page.
@@ -48,6 +83,7 @@ impl Config {
 pub struct Widget {
     view: Option<Box<dyn Any>>,
     i18n: I18n,
+    wizard: RwSignal<Option<Wizard>>,
 }
 
 #[wasm_bindgen]
@@ -60,6 +96,31 @@ impl Widget {
 
     pub fn unmount(&mut self) {
         self.view.take();
+    }
+
+    /// Starts a new, empty case at once, without asking: for a portal's own "New case".
+    pub fn reset(&self) {
+        if let Some(wizard) = self.wizard.get_untracked() {
+            wizard.reset();
+        }
+    }
+
+    /// Fills answers in from the page: `{caseType, service, category, name, email}`.
+    pub fn prefill(&self, values: JsValue) {
+        let get = |key: &str| {
+            js_sys::Reflect::get(&values, &JsValue::from_str(key))
+                .ok()
+                .and_then(|v| v.as_string())
+        };
+        if let Some(wizard) = self.wizard.get_untracked() {
+            wizard.prefill(
+                get("caseType").as_deref(),
+                get("service").as_deref(),
+                get("category").as_deref(),
+                get("name").as_deref(),
+                get("email").as_deref(),
+            );
+        }
     }
 }
 
@@ -83,13 +144,15 @@ pub fn mount(host: HtmlElement, base_url: String) -> Result<Widget, JsValue> {
 
     let i18n = I18n::new(host.get_attribute("locale").as_deref());
     let host = StoredValue::new_local(host);
+    let wizard = RwSignal::new(None);
     let view = leptos::mount::mount_to(container, move || {
         provide_context(i18n);
-        view! { <App config=config host=host /> }
+        view! { <App config=config host=host wizard=wizard /> }
     });
     Ok(Widget {
         view: Some(Box::new(view)),
         i18n,
+        wizard,
     })
 }
 

@@ -62,7 +62,7 @@ impl Wizard {
         config: Config,
         host: StoredValue<HtmlElement, LocalStorage>,
     ) -> Self {
-        let draft_key = storage::draft_key(&catalog.id);
+        let draft_key = storage::draft_key(&catalog.id, &config.instance);
         let saved = storage::load(&draft_key);
         let restored = saved.is_some();
         let mut saved = saved.unwrap_or_else(|| SavedDraft {
@@ -70,13 +70,9 @@ impl Wizard {
             step: Step::CaseType,
             idempotency_key: new_key(),
         });
-        // What the host page supplies wins over an older draft.
-        if !config.name.is_empty() {
-            saved.answers.name = config.name.clone();
-        }
-        if !config.email.is_empty() {
-            saved.answers.email = config.email.clone();
-        }
+        // A new draft takes everything the host page prefilled; an older one keeps its answers
+        // but for what the page supplies or locks.
+        apply_prefill(&mut saved.answers, &catalog, &config, restored);
         let wizard = Wizard {
             catalog: StoredValue::new(catalog),
             config: StoredValue::new(config),
@@ -109,7 +105,12 @@ impl Wizard {
             return;
         }
         let key = self.draft_key.get_value();
-        let blank = self.config.with_value(blank_answers);
+        let catalog = self.catalog.get_value();
+        let blank = self.config.with_value(|config| {
+            let mut answers = blank_answers(config);
+            apply_prefill(&mut answers, &catalog, config, false);
+            answers
+        });
         if draft.answers == blank && draft.step == Step::CaseType {
             storage::clear(&key);
         } else {
@@ -171,10 +172,51 @@ impl Wizard {
         self.go_to(step);
     }
 
+    /// Starts over at once, as the page's `reset()` asks.
+    pub fn reset(&self) {
+        self.discard();
+        self.notice.set(None);
+    }
+
+    /// Answers filled in by the page's `prefill()`; locked answers stay as the page set them.
+    pub fn prefill(
+        &self,
+        case_type: Option<&str>,
+        service: Option<&str>,
+        category: Option<&str>,
+        name: Option<&str>,
+        email: Option<&str>,
+    ) {
+        let mut config = self.config.get_value();
+        let locked = |field: &str| config.is_locked(field);
+        let case_type = case_type.filter(|_| !locked("case-type"));
+        let service = service.filter(|_| !locked("service"));
+        let category = category.filter(|_| !locked("category"));
+        config.case_type = case_type.unwrap_or_default().to_owned();
+        config.service = service.unwrap_or_default().to_owned();
+        config.category = category.unwrap_or_default().to_owned();
+        let catalog = self.catalog.get_value();
+        self.answers.update(|a| {
+            apply_prefill(a, &catalog, &config, false);
+            if let Some(name) = name.filter(|_| config.name.is_empty()) {
+                a.name = name.to_owned();
+            }
+            if let Some(email) = email.filter(|_| config.email.is_empty()) {
+                a.email = email.to_owned();
+            }
+        });
+    }
+
     pub fn discard(&self) {
         storage::clear(&self.draft_key.get_value());
         self.files.set(Vec::new());
-        self.answers.set(self.config.with_value(blank_answers));
+        let catalog = self.catalog.get_value();
+        let answers = self.config.with_value(|config| {
+            let mut answers = blank_answers(config);
+            apply_prefill(&mut answers, &catalog, config, false);
+            answers
+        });
+        self.answers.set(answers);
         self.idempotency_key.set(new_key());
         self.returning_to_review.set(false);
         self.go_to(Step::CaseType);
@@ -321,6 +363,38 @@ fn blank_answers(config: &Config) -> Answers {
         name: config.name.clone(),
         email: config.email.clone(),
         ..Answers::default()
+    }
+}
+
+/// Puts the page's prefilled answers in: all of them into a new draft (`restored` false), only
+/// the locked ones and the supplied contact details into a restored one.
+fn apply_prefill(answers: &mut Answers, catalog: &Catalog, config: &Config, restored: bool) {
+    let rules = Rules::new(catalog, &config.plan);
+    let take =
+        |field: &str, value: &str| !value.is_empty() && (!restored || config.is_locked(field));
+    if take("case-type", &config.case_type) {
+        answers.set_case_type(&rules, &config.case_type);
+    }
+    if take("service", &config.service)
+        && rules
+            .services(&answers.case_type)
+            .iter()
+            .any(|s| s.id == config.service)
+    {
+        answers.set_service(&config.service);
+    }
+    if take("category", &config.category)
+        && catalog
+            .category(&answers.service, &config.category)
+            .is_some()
+    {
+        answers.set_category(&config.category);
+    }
+    if !config.name.is_empty() {
+        answers.name = config.name.clone();
+    }
+    if !config.email.is_empty() {
+        answers.email = config.email.clone();
     }
 }
 

@@ -15,12 +15,12 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// One draft per catalog and portal page.
-pub fn draft_key(catalog_id: &str) -> String {
+/// One draft per catalog, portal page and widget on it.
+pub fn draft_key(catalog_id: &str, instance: &str) -> String {
     let path = web_sys::window()
         .and_then(|w| w.location().pathname().ok())
         .unwrap_or_default();
-    format!("case-widget:draft:{catalog_id}:{path}")
+    format!("case-widget:draft:{catalog_id}:{path}:{instance}")
 }
 
 pub fn load(key: &str) -> Option<SavedDraft> {

@@ -296,6 +296,9 @@ pub fn Select(
     #[prop(optional)] hint: Option<Signal<String>>,
     #[prop(optional)] optional: bool,
     #[prop(optional)] autocomplete: &'static str,
+    /// Locked by the host page: shown, sent, not changeable.
+    #[prop(optional)]
+    disabled: bool,
 ) -> impl IntoView {
     let wizard = expect_context::<Wizard>();
     let i18n = use_i18n();
@@ -314,6 +317,7 @@ pub fn Select(
                 autocomplete=autocomplete
                 aria-describedby=describedby
                 aria-invalid=invalid
+                disabled=disabled
                 on:change=move |ev| on_change.run(event_target_value(&ev))
             >
                 <option value="" selected=move || value.with(String::is_empty)>{move || i18n.t("choose-placeholder")}</option>

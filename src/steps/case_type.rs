@@ -8,7 +8,12 @@ use crate::ui::{Choice, RadioGroup, StepNav};
 pub fn CaseTypeStep() -> impl IntoView {
     let wizard = expect_context::<Wizard>();
     let i18n = use_i18n();
-    let choices = Signal::derive(move || {
+    // Depends on the page's fixed value, not the current answer: re-rendering the radios on
+    // each choice would take keyboard focus away from them.
+    let locked_to = wizard
+        .config
+        .with_value(|c| c.is_locked("case-type").then(|| c.case_type.clone()));
+    let choices = Signal::from(Memo::new(move |_| {
         wizard.with_rules(|rules| {
             let plan = rules
                 .catalog
@@ -31,12 +36,12 @@ pub fn CaseTypeStep() -> impl IntoView {
                                 i18n.ta("case-type-not-in-plan", &[("plan", plan.as_str().into())]),
                             )
                         },
-                        disabled: !allowed,
+                        disabled: !allowed || locked_to.as_ref().is_some_and(|id| *id != t.id),
                     }
                 })
                 .collect()
         })
-    });
+    }));
     let value = Signal::derive(move || wizard.answers.with(|a| a.case_type.clone()));
     let on_change = Callback::new(move |id: String| {
         wizard.with_rules(|rules| wizard.answers.update(|a| a.set_case_type(rules, &id)));

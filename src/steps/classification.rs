@@ -9,7 +9,7 @@ use crate::ui::{Choice, InputKind, Select, StepHeading, StepNav, TextField};
 pub fn ClassificationStep() -> impl IntoView {
     let wizard = expect_context::<Wizard>();
     let i18n = use_i18n();
-    let services = Signal::derive(move || {
+    let services = Signal::from(Memo::new(move |_| {
         let case_type = wizard.answers.with(|a| a.case_type.clone());
         wizard.with_rules(|rules| {
             rules
@@ -23,7 +23,7 @@ pub fn ClassificationStep() -> impl IntoView {
                 })
                 .collect()
         })
-    });
+    }));
     let category = Memo::new(move |_| {
         wizard.answers.with(|a| {
             wizard
@@ -31,7 +31,7 @@ pub fn ClassificationStep() -> impl IntoView {
                 .with_value(|c| c.category(&a.service, &a.category).cloned())
         })
     });
-    let categories = Signal::derive(move || {
+    let categories = Signal::from(Memo::new(move |_| {
         let service = wizard.answers.with(|a| a.service.clone());
         wizard.catalog.with_value(|c| {
             c.service(&service)
@@ -48,8 +48,11 @@ pub fn ClassificationStep() -> impl IntoView {
                 })
                 .unwrap_or_default()
         })
-    });
+    }));
     let has_service = move || wizard.answers.with(|a| !a.service.is_empty());
+    let (service_locked, category_locked) = wizard
+        .config
+        .with_value(|c| (c.is_locked("service"), c.is_locked("category")));
     view! {
         <StepHeading text=Signal::derive(move || i18n.t("step-classification")) />
         <Select
@@ -59,6 +62,7 @@ pub fn ClassificationStep() -> impl IntoView {
             choices=services
             value=Signal::derive(move || wizard.answers.with(|a| a.service.clone()))
             on_change=Callback::new(move |id: String| wizard.answers.update(|a| a.set_service(&id)))
+            disabled=service_locked
         />
         <Show when=has_service>
             <Select
@@ -67,6 +71,7 @@ pub fn ClassificationStep() -> impl IntoView {
                 choices=categories
                 value=Signal::derive(move || wizard.answers.with(|a| a.category.clone()))
                 on_change=Callback::new(move |id: String| wizard.answers.update(|a| a.set_category(&id)))
+                disabled=category_locked
             />
         </Show>
         {move || category.get().map(|c| view! { <CategoryDetails category=c /> })}
@@ -125,7 +130,7 @@ fn ExtraFieldInput(field: ExtraField) -> impl IntoView {
     let optional = !field.required;
     match field.kind {
         FieldKind::Choice { options } => {
-            let choices = Signal::derive(move || {
+            let choices = Signal::from(Memo::new(move |_| {
                 options
                     .iter()
                     .map(|o| Choice {
@@ -135,7 +140,7 @@ fn ExtraFieldInput(field: ExtraField) -> impl IntoView {
                         disabled: false,
                     })
                     .collect()
-            });
+            }));
             match hint {
                 Some(hint) => view! { <Select field=id label=label hint=hint optional=optional choices=choices value=value on_change=on_input /> }.into_any(),
                 None => view! { <Select field=id label=label optional=optional choices=choices value=value on_change=on_input /> }.into_any(),

@@ -20,7 +20,7 @@ pub fn ContactStep() -> impl IntoView {
     let (method, set_method) = bind!(wizard, contact_method);
     let (country, set_country) = bind!(wizard, phone_country);
     let (language, set_language) = bind!(wizard, contact_language);
-    let methods = Signal::derive(move || {
+    let methods = Signal::from(Memo::new(move |_| {
         let case_type = wizard.answers.with(|a| a.case_type.clone());
         wizard.with_rules(|rules| {
             rules
@@ -34,8 +34,8 @@ pub fn ContactStep() -> impl IntoView {
                 })
                 .collect()
         })
-    });
-    let countries = Signal::derive(move || {
+    }));
+    let countries = Signal::from(Memo::new(move |_| {
         wizard.catalog.with_value(|c| {
             c.phone_countries
                 .iter()
@@ -47,8 +47,8 @@ pub fn ContactStep() -> impl IntoView {
                 })
                 .collect()
         })
-    });
-    let languages = Signal::derive(move || {
+    }));
+    let languages = Signal::from(Memo::new(move |_| {
         wizard.catalog.with_value(|c| {
             c.contact_languages
                 .iter()
@@ -60,7 +60,7 @@ pub fn ContactStep() -> impl IntoView {
                 })
                 .collect()
         })
-    });
+    }));
     let wants_phone = move || {
         let method = method.get();
         wizard

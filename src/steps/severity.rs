@@ -45,7 +45,7 @@ fn deadline_label(
 pub fn SeverityStep() -> impl IntoView {
     let wizard = expect_context::<Wizard>();
     let i18n = use_i18n();
-    let choices = Signal::derive(move || {
+    let choices = Signal::from(Memo::new(move |_| {
         let case_type = wizard.answers.with(|a| a.case_type.clone());
         wizard.with_rules(|rules| {
             let hours = rules.business_hours();
@@ -73,7 +73,7 @@ pub fn SeverityStep() -> impl IntoView {
                 })
                 .collect()
         })
-    });
+    }));
     let business_hours = move || {
         wizard.with_rules(|rules| {
             rules.business_hours().map(|h| {

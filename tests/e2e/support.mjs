@@ -191,6 +191,12 @@ export const keyboard = {
   async next(page) {
     await tabTo(page, (f) => f.action === 'next', 'the Continue button');
     await page.keyboard.press('Enter');
+    // The widget moves focus to the new heading, or to the error summary, on the next frame:
+    // a keyboard user carries on from there.
+    await page.waitForFunction(() => {
+      const el = document.querySelector('case-widget')?.shadowRoot?.activeElement;
+      return el && (el.hasAttribute('data-step-heading') || el.classList.contains('cw-error-summary'));
+    }, null, { timeout: 10_000 });
   },
 };
 
