@@ -15,7 +15,7 @@ class CaseWidget extends HTMLElement {
 
   #ready = false;
 
-  /** Fills answers in: `{ caseType, service, category, name, email }`. */
+  /** Fills answers in: `{ caseType, service, category, name, email, phoneCountry, phone }`. */
   prefill(values) {
     this.#whenReady((widget) => widget.prefill(values));
   }

@@ -23,8 +23,10 @@ pub struct Config {
     /// Prefilled contact details, e.g. from the portal's signed-in user; shown read-only.
     pub name: String,
     pub email: String,
-    /// Prefilled answers: `case-type`, `service`, `category`.
+    /// Prefilled answers: `case-type`, `service`, `category`, `phone-country`, `phone`.
     pub case_type: String,
+    pub phone_country: String,
+    pub phone: String,
     pub service: String,
     pub category: String,
     /// Answers the customer may not change, from `locked="case-type service"`.
@@ -55,6 +57,8 @@ impl Config {
             name: attr("name"),
             email: attr("email"),
             case_type: attr("case-type"),
+            phone_country: attr("phone-country"),
+            phone: attr("phone"),
             service: attr("service"),
             category: attr("category"),
             locked: attr("locked")
@@ -105,7 +109,8 @@ impl Widget {
         }
     }
 
-    /// Fills answers in from the page: `{caseType, service, category, name, email}`.
+    /// Fills answers in from the page: `{caseType, service, category, name, email, phoneCountry,
+    /// phone}`.
     pub fn prefill(&self, values: JsValue) {
         let get = |key: &str| {
             js_sys::Reflect::get(&values, &JsValue::from_str(key))
@@ -119,6 +124,8 @@ impl Widget {
                 get("category").as_deref(),
                 get("name").as_deref(),
                 get("email").as_deref(),
+                get("phoneCountry").as_deref(),
+                get("phone").as_deref(),
             );
         }
     }

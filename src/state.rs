@@ -186,6 +186,8 @@ impl Wizard {
         category: Option<&str>,
         name: Option<&str>,
         email: Option<&str>,
+        phone_country: Option<&str>,
+        phone: Option<&str>,
     ) {
         let mut config = self.config.get_value();
         let locked = |field: &str| config.is_locked(field);
@@ -203,6 +205,12 @@ impl Wizard {
             }
             if let Some(email) = email.filter(|_| config.email.is_empty()) {
                 a.email = email.to_owned();
+            }
+            if let Some(country) = phone_country {
+                a.phone_country = country.to_owned();
+            }
+            if let Some(phone) = phone {
+                a.phone_number = phone.to_owned();
             }
         });
     }
@@ -389,6 +397,12 @@ fn apply_prefill(answers: &mut Answers, catalog: &Catalog, config: &Config, rest
             .is_some()
     {
         answers.set_category(&config.category);
+    }
+    if take("phone", &config.phone_country) {
+        answers.phone_country = config.phone_country.clone();
+    }
+    if take("phone", &config.phone) {
+        answers.phone_number = config.phone.clone();
     }
     if !config.name.is_empty() {
         answers.name = config.name.clone();

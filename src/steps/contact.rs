@@ -10,9 +10,13 @@ pub fn ContactStep() -> impl IntoView {
     let wizard = expect_context::<Wizard>();
     let i18n = use_i18n();
     let (name, set_name) = bind!(wizard, name);
-    let (name_given, email_given) = wizard
-        .config
-        .with_value(|c| (!c.name.is_empty(), !c.email.is_empty()));
+    let (name_given, email_given, phone_locked) = wizard.config.with_value(|c| {
+        (
+            !c.name.is_empty(),
+            !c.email.is_empty(),
+            c.is_locked("phone"),
+        )
+    });
     let (email, set_email) = bind!(wizard, email);
     let (number, set_number) = bind!(wizard, phone_number);
     let (extension, set_extension) = bind!(wizard, phone_extension);
@@ -80,8 +84,8 @@ pub fn ContactStep() -> impl IntoView {
         />
         <Show when=wants_phone>
             <div class="cw-phone">
-                <Select field="phone_country".to_string() label=Signal::derive(move || i18n.t("phone-country-label")) choices=countries value=country on_change=set_country autocomplete="tel-country-code" />
-                <TextField field="phone_number".to_string() label=Signal::derive(move || i18n.t("phone-number-label")) hint=Signal::derive(move || i18n.t("phone-number-hint")) value=number on_input=set_number kind=InputKind::Tel autocomplete="tel" />
+                <Select field="phone_country".to_string() label=Signal::derive(move || i18n.t("phone-country-label")) choices=countries value=country on_change=set_country autocomplete="tel-country-code" disabled=phone_locked />
+                <TextField field="phone_number".to_string() label=Signal::derive(move || i18n.t("phone-number-label")) hint=Signal::derive(move || i18n.t("phone-number-hint")) value=number on_input=set_number kind=InputKind::Tel autocomplete="tel" readonly=phone_locked />
                 <TextField field="phone_extension".to_string() label=Signal::derive(move || i18n.t("phone-extension-label")) value=extension on_input=set_extension kind=InputKind::Tel autocomplete="tel-extension" optional=true />
             </div>
         </Show>

@@ -213,3 +213,39 @@ test('choosing a radio with the arrow keys keeps focus on the radio group', asyn
     await page.context().close();
   }
 });
+
+test('fields keep exactly what was typed through an error, say how to fill them, and the step is announced', async () => {
+  const page = await openWidget(env.browser, env.server, { catalog: '/case-widget/catalog/aws.json', plan: 'business', locale: 'en' });
+  await waitForStep(page, 'case-type');
+  const progress = page.locator('case-widget .cw-progress');
+  assert.equal(await progress.getAttribute('aria-live'), 'polite');
+  assert.equal(await progress.innerText(), 'Step 1 of 7');
+  await page.locator('case-widget form').evaluate((form) => { if (!form.noValidate) throw new Error('form validates natively'); });
+  await mouse.radio(page, 'case_type', 'technical');
+  await mouse.next(page);
+  await mouse.select(page, 'service', 's3');
+  await mouse.select(page, 'category', 'performance');
+  await mouse.next(page);
+  await mouse.radio(page, 'severity', 'normal');
+  await mouse.next(page);
+  await mouse.fill(page, 'subject', 'Spaces kept  ');
+  await mouse.fill(page, 'description', '  ');
+  await mouse.next(page);
+  await page.locator('case-widget [id="description-error"]').waitFor();
+  assert.equal(await page.locator('case-widget [id="subject"]').inputValue(), 'Spaces kept  ');
+  assert.equal(await page.locator('case-widget [id="description"]').inputValue(), '  ');
+  assert.equal(await progress.innerText(), 'Step 4 of 7');
+  await mouse.fill(page, 'description', 'Now described.');
+  await mouse.next(page);
+  await mouse.next(page);
+  await waitForStep(page, 'contact');
+  const autocomplete = await page.locator('case-widget input[autocomplete]').evaluateAll((inputs) => Object.fromEntries(inputs.map((i) => [i.id, i.getAttribute('autocomplete')])));
+  assert.equal(autocomplete.email, 'email');
+  assert.equal(autocomplete.name, 'name');
+  await mouse.radio(page, 'contact_method', 'phone');
+  assert.equal(await page.locator('case-widget [id="phone_number"]').getAttribute('autocomplete'), 'tel');
+  assert.equal(await page.locator('case-widget [id="phone_number"]').getAttribute('type'), 'tel');
+  const optional = await page.locator('case-widget .cw-label').allInnerTexts();
+  assert.ok(optional.some((l) => l.includes('(optional)')));
+  assert.ok(optional.every((l) => !l.includes('*')), 'no asterisks');
+});

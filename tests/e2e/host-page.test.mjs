@@ -133,3 +133,19 @@ describe('style isolation', () => {
     assert.equal(probe, 'rgba(0, 0, 0, 0)', 'the widget\'s .cw-button style does not apply to the page');
   });
 });
+
+test('a phone number from the page is prefilled, locked when asked, and stored as given', async () => {
+  const page = await openWidget(env.browser, env.server, { ...aws, 'phone-country': 'JP', phone: '03-1234-5678', locked: 'phone' });
+  const id = await fileCase(page, mouse, {
+    caseType: 'technical', service: 's3', category: 'performance', severity: 'normal',
+    subject: 'Phone from the portal', description: 'Call me.', name: 'Ada', email: 'ada@example.com',
+    method: 'phone', language: 'en',
+    before: async () => {
+      assert.equal(await byId(page, 'phone_number').inputValue(), '03-1234-5678');
+      assert.equal(await byId(page, 'phone_number').getAttribute('readonly'), '');
+      assert.ok(await byId(page, 'phone_country').isDisabled());
+    },
+  });
+  const stored = (await env.server.getCase(id)).case;
+  assert.deepEqual(stored.contact.phone, { country: 'JP', number: '03-1234-5678', e164: '+81312345678' });
+});

@@ -236,6 +236,7 @@ export async function fileCase(page, driver, s) {
   await driver.fill(page, 'name', s.name);
   await driver.fill(page, 'email', s.email);
   await driver.radio(page, 'contact_method', s.method);
+  if (s.before) await s.before();
   if (s.phone) {
     await driver.select(page, 'phone_country', s.phone.country);
     await driver.fill(page, 'phone_number', s.phone.number);
