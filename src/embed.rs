@@ -10,7 +10,7 @@ use web_sys::{CustomEvent, CustomEventInit, HtmlElement, ShadowRootInit, ShadowR
 
 use crate::app::App;
 use crate::i18n::I18n;
-use crate::state::Wizard;
+use crate::state::{Prefill, Wizard};
 
 /// What the host page said through the element's attributes.
 #[derive(Clone, Debug)]
@@ -118,15 +118,15 @@ impl Widget {
                 .and_then(|v| v.as_string())
         };
         if let Some(wizard) = self.wizard.get_untracked() {
-            wizard.prefill(
-                get("caseType").as_deref(),
-                get("service").as_deref(),
-                get("category").as_deref(),
-                get("name").as_deref(),
-                get("email").as_deref(),
-                get("phoneCountry").as_deref(),
-                get("phone").as_deref(),
-            );
+            wizard.prefill(Prefill {
+                case_type: get("caseType"),
+                service: get("service"),
+                category: get("category"),
+                name: get("name"),
+                email: get("email"),
+                phone_country: get("phoneCountry"),
+                phone: get("phone"),
+            });
         }
     }
 }

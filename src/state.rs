@@ -14,6 +14,18 @@ use crate::embed::{dispatch, request_headers, Config};
 use crate::storage::{self, SavedDraft};
 use crate::transport::{self, InFlight, SubmitError, Target};
 
+/// What a page's `prefill()` may fill in.
+#[derive(Default)]
+pub struct Prefill {
+    pub case_type: Option<String>,
+    pub service: Option<String>,
+    pub category: Option<String>,
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub phone_country: Option<String>,
+    pub phone: Option<String>,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Phase {
     Editing,
@@ -179,38 +191,25 @@ impl Wizard {
     }
 
     /// Answers filled in by the page's `prefill()`; locked answers stay as the page set them.
-    pub fn prefill(
-        &self,
-        case_type: Option<&str>,
-        service: Option<&str>,
-        category: Option<&str>,
-        name: Option<&str>,
-        email: Option<&str>,
-        phone_country: Option<&str>,
-        phone: Option<&str>,
-    ) {
+    pub fn prefill(&self, values: Prefill) {
         let mut config = self.config.get_value();
-        let locked = |field: &str| config.is_locked(field);
-        let case_type = case_type.filter(|_| !locked("case-type"));
-        let service = service.filter(|_| !locked("service"));
-        let category = category.filter(|_| !locked("category"));
-        config.case_type = case_type.unwrap_or_default().to_owned();
-        config.service = service.unwrap_or_default().to_owned();
-        config.category = category.unwrap_or_default().to_owned();
+        let locked = config.locked.clone();
+        let take = |field: &str, value: Option<String>| {
+            value.filter(|_| !locked.iter().any(|l| l == field))
+        };
+        config.case_type = take("case-type", values.case_type).unwrap_or_default();
+        config.service = take("service", values.service).unwrap_or_default();
+        config.category = take("category", values.category).unwrap_or_default();
+        config.phone_country = take("phone", values.phone_country).unwrap_or_default();
+        config.phone = take("phone", values.phone).unwrap_or_default();
         let catalog = self.catalog.get_value();
         self.answers.update(|a| {
             apply_prefill(a, &catalog, &config, false);
-            if let Some(name) = name.filter(|_| config.name.is_empty()) {
-                a.name = name.to_owned();
+            if let Some(name) = values.name.filter(|_| config.name.is_empty()) {
+                a.name = name;
             }
-            if let Some(email) = email.filter(|_| config.email.is_empty()) {
-                a.email = email.to_owned();
-            }
-            if let Some(country) = phone_country {
-                a.phone_country = country.to_owned();
-            }
-            if let Some(phone) = phone {
-                a.phone_number = phone.to_owned();
+            if let Some(email) = values.email.filter(|_| config.email.is_empty()) {
+                a.email = email;
             }
         });
     }
