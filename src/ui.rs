@@ -320,7 +320,7 @@ pub fn Select(
                 disabled=disabled
                 on:change=move |ev| on_change.run(event_target_value(&ev))
             >
-                <option value="" selected=move || value.with(String::is_empty)>{move || i18n.t("choose-placeholder")}</option>
+                <option value="" selected=move || value.with(String::is_empty)>{move || i18n.t("choose-option")}</option>
                 {move || {
                     choices
                         .get()

@@ -34,7 +34,7 @@ case-type-not-in-plan = Not included in your support plan ({ $plan }).
 service-label = Service
 service-hint = If the problem affects several services, choose the one most affected.
 category-label = Category
-choose-placeholder = Choose…
+choose-option = Choose…
 help-links-heading = These articles might solve the problem right away:
 prompt-heading = To help us solve it quickly, please include:
 

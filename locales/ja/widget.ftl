@@ -34,7 +34,7 @@ case-type-not-in-plan = ご利用のサポートプラン ({ $plan }) には含�
 service-label = サービス
 service-hint = 複数のサービスに影響がある場合は、最も影響の大きいサービスを選択してください。
 category-label = カテゴリ
-choose-placeholder = 選択してください…
+choose-option = 選択してください…
 help-links-heading = 次の記事で問題がすぐに解決するかもしれません:
 prompt-heading = 迅速な解決のため、次の内容を記載してください:
 

@@ -34,7 +34,7 @@ case-type-not-in-plan = 현재 지원 플랜({ $plan })에 포함되어 있지 �
 service-label = 서비스
 service-hint = 여러 서비스에 영향이 있다면 가장 큰 영향을 받은 서비스를 선택하세요.
 category-label = 범주
-choose-placeholder = 선택하세요…
+choose-option = 선택하세요…
 help-links-heading = 다음 문서가 문제를 바로 해결해 줄 수 있습니다:
 prompt-heading = 빠른 해결을 위해 다음 내용을 포함해 주세요:
 

@@ -34,7 +34,7 @@ case-type-not-in-plan = 您的支持计划（{ $plan }）不包括此项。
 service-label = 服务
 service-hint = 如果问题影响多个服务，请选择受影响最大的服务。
 category-label = 类别
-choose-placeholder = 请选择…
+choose-option = 请选择…
 help-links-heading = 以下文章也许能立即解决问题：
 prompt-heading = 为了尽快解决，请包括：
 
