@@ -7,13 +7,14 @@ import { cpus, totalmem, tmpdir } from 'node:os';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { launchBrowser, mouse, startServer, waitForStep } from '../tests/e2e/support.mjs';
+import { answerFirstSteps, launchBrowser, mouse, startServer, waitForStep } from '../tests/e2e/support.mjs';
 
 const quick = process.argv.includes('--quick');
 const MiB = 1024 * 1024;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 const kb = (n) => Math.round(n / 102.4) / 10;
+const firstSteps = { caseType: 'technical', service: 's3', category: 'performance', severity: 'normal' };
 const results = { date: new Date().toISOString(), machine: machine(), budgets: {} };
 
 function machine() {
@@ -89,14 +90,7 @@ async function upload(browser, server, dir) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${server.url}/`);
-  await waitForStep(page, 'case-type');
-  await mouse.radio(page, 'case_type', 'technical');
-  await mouse.next(page);
-  await mouse.select(page, 'service', 's3');
-  await mouse.select(page, 'category', 'performance');
-  await mouse.next(page);
-  await mouse.radio(page, 'severity', 'normal');
-  await mouse.next(page);
+  await answerFirstSteps(page, firstSteps);
   await mouse.fill(page, 'subject', 'Bench');
   await mouse.fill(page, 'description', 'Three files of 5 MB.');
   await mouse.next(page);
@@ -161,14 +155,7 @@ async function typing(browser, server) {
     new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
   });
   await page.goto(`${server.url}/`);
-  await waitForStep(page, 'case-type');
-  await mouse.radio(page, 'case_type', 'technical');
-  await mouse.next(page);
-  await mouse.select(page, 'service', 's3');
-  await mouse.select(page, 'category', 'performance');
-  await mouse.next(page);
-  await mouse.radio(page, 'severity', 'normal');
-  await mouse.next(page);
+  await answerFirstSteps(page, firstSteps);
   await waitForStep(page, 'details');
   await page.evaluate(() => { window.longTasks = []; });
   const description = page.locator('case-widget [id="description"]');

@@ -33,6 +33,8 @@ pub struct Config {
     pub locked: Vec<String>,
     /// Tells widgets on one page apart, so each keeps its own draft.
     pub instance: String,
+    /// How long one request may take (`timeout`, in seconds; default 120).
+    pub timeout_ms: u32,
 }
 
 impl Config {
@@ -66,6 +68,9 @@ impl Config {
                 .map(str::to_owned)
                 .collect(),
             instance: instance_of(host),
+            timeout_ms: attr("timeout")
+                .parse::<u32>()
+                .map_or(120_000, |s| s.saturating_mul(1000)),
         }
     }
 }

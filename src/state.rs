@@ -33,6 +33,21 @@ pub enum Phase {
     Done(CaseCreated),
 }
 
+/// How many tries a submission gets before the customer is asked.
+pub const MAX_ATTEMPTS: u32 = 4;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Retry {
+    Idle,
+    /// Waiting `seconds` before try `attempt` of [`MAX_ATTEMPTS`].
+    Waiting {
+        attempt: u32,
+        seconds: u32,
+    },
+    Now,
+    Stop,
+}
+
 /// Why the last submission failed, as a message id.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Failure {
@@ -56,6 +71,8 @@ pub struct Wizard {
     in_flight: StoredValue<InFlight, LocalStorage>,
     pub phase: RwSignal<Phase>,
     pub failure: RwSignal<Option<Failure>>,
+    /// Automatic retries after a network error, a timeout, 429 or 5xx.
+    pub retry: RwSignal<Retry>,
     pub notice: RwSignal<Option<&'static str>>,
     idempotency_key: RwSignal<String>,
     draft_key: StoredValue<String>,
@@ -85,6 +102,8 @@ impl Wizard {
         // A new draft takes everything the host page prefilled; an older one keeps its answers
         // but for what the page supplies or locks.
         apply_prefill(&mut saved.answers, &catalog, &config, restored);
+        // Files do not survive a reload (only their names would): the customer attaches again.
+        saved.answers.attachments.clear();
         let wizard = Wizard {
             catalog: StoredValue::new(catalog),
             config: StoredValue::new(config),
@@ -98,6 +117,7 @@ impl Wizard {
             in_flight: StoredValue::new_local(InFlight::default()),
             phase: RwSignal::new(Phase::Editing),
             failure: RwSignal::new(None),
+            retry: RwSignal::new(Retry::Idle),
             notice: RwSignal::new(restored.then_some("draft-restored")),
             idempotency_key: RwSignal::new(saved.idempotency_key),
             draft_key: StoredValue::new(draft_key),
@@ -267,6 +287,7 @@ impl Wizard {
                 upload_endpoint: config.upload_endpoint.as_deref(),
                 headers: request_headers(&host),
                 idempotency_key: &key,
+                timeout_ms: config.timeout_ms,
             };
             let progress = wizard.progress;
             let total: f64 = files.iter().map(|f| f.size()).sum();
@@ -279,16 +300,66 @@ impl Wizard {
                 dispatch(&reporter, "case-progress", &detail);
                 progress.set(sent);
             });
-            let result =
-                transport::submit(&target, &mut payload, &files, &in_flight, on_progress).await;
-            // Uploaded files keep their tokens, so a retry sends only what is missing.
-            wizard.answers.update(|a| {
-                for (meta, sent) in a.attachments.iter_mut().zip(&payload.attachments) {
-                    meta.token = sent.token.clone();
+            let mut attempt = 1;
+            let result = loop {
+                let result = transport::submit(
+                    &target,
+                    &mut payload,
+                    &files,
+                    &in_flight,
+                    on_progress.clone(),
+                )
+                .await;
+                // Uploaded files keep their tokens, so a retry sends only what is missing.
+                wizard.answers.update(|a| {
+                    for (meta, sent) in a.attachments.iter_mut().zip(&payload.attachments) {
+                        meta.token = sent.token.clone();
+                    }
+                });
+                let wait = result.as_ref().err().and_then(|e| e.retry_in_ms(attempt));
+                match wait {
+                    Some(ms) if attempt < MAX_ATTEMPTS => {
+                        wizard.retry.set(Retry::Waiting {
+                            attempt: attempt + 1,
+                            seconds: ms.div_ceil(1000),
+                        });
+                        if !wizard.wait_to_retry(ms).await {
+                            break Err(SubmitError::KeptForLater);
+                        }
+                        attempt += 1;
+                    }
+                    _ => break result,
                 }
-            });
+            };
+            wizard.retry.set(Retry::Idle);
             wizard.finish(result, &host);
         });
+    }
+
+    /// Waits before the next try; false when the customer chose to keep the case for later.
+    async fn wait_to_retry(&self, ms: u32) -> bool {
+        let mut waited = 0;
+        while waited < ms {
+            match self.retry.get_untracked() {
+                Retry::Now => return true,
+                Retry::Stop => return false,
+                _ => {}
+            }
+            transport::sleep_ms(100).await;
+            waited += 100;
+        }
+        true
+    }
+
+    /// "Try now" while waiting to retry.
+    pub fn retry_now(&self) {
+        self.retry.set(Retry::Now);
+    }
+
+    /// "Keep for later": stops retrying; the draft stays.
+    pub fn keep_for_later(&self) {
+        self.retry.set(Retry::Stop);
+        self.cancel();
     }
 
     /// Stops the upload under way; the draft stays as it is.
@@ -322,6 +393,10 @@ impl Wizard {
                 let (failure, field_errors) = match error {
                     SubmitError::Network => (failed("submit-network", None), Vec::new()),
                     SubmitError::Cancelled => (failed("submit-cancelled", None), Vec::new()),
+                    SubmitError::KeptForLater => (failed("submit-kept", None), Vec::new()),
+                    SubmitError::Unavailable { status, .. } => {
+                        (failed("submit-failed", Some(status)), Vec::new())
+                    }
                     SubmitError::Status(413, _) => {
                         (failed("submit-too-large", Some(413)), Vec::new())
                     }

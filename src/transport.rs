@@ -24,8 +24,39 @@ pub enum SubmitError {
     Network,
     /// The customer cancelled.
     Cancelled,
-    /// An answer other than 2xx, with the server's error body where it sent one.
+    /// The customer stopped the automatic retries and kept the case for later.
+    KeptForLater,
+    /// 429 or 5xx: worth trying again, after `Retry-After` seconds where the server said.
+    Unavailable {
+        status: u16,
+        retry_after: Option<u32>,
+    },
+    /// Any other answer than 2xx, with the server's error body where it sent one.
     Status(u16, Option<ErrorBody>),
+}
+
+impl SubmitError {
+    /// Milliseconds to wait before trying attempt `attempt + 1`, if it is worth trying again:
+    /// 1, 2, 4 … seconds, or what the server asked for (at most 30 s).
+    pub fn retry_in_ms(&self, attempt: u32) -> Option<u32> {
+        let backoff = 1000 * 2u32.pow(attempt.saturating_sub(1).min(5));
+        match self {
+            SubmitError::Network => Some(backoff),
+            SubmitError::Unavailable { retry_after, .. } => Some(
+                retry_after
+                    .map_or(backoff, |s| s.saturating_mul(1000))
+                    .min(30_000),
+            ),
+            _ => None,
+        }
+    }
+}
+
+/// What came back.
+struct Reply {
+    status: u16,
+    text: String,
+    retry_after: Option<u32>,
 }
 
 /// The request under way, so it can be cancelled.
@@ -46,11 +77,13 @@ async fn send(
     headers: &[(String, String)],
     body: Body<'_>,
     in_flight: &InFlight,
+    timeout_ms: u32,
     on_upload: impl Fn(f64) + 'static,
-) -> Result<(u16, String), SubmitError> {
+) -> Result<Reply, SubmitError> {
     let network = |_| SubmitError::Network;
     let xhr = XmlHttpRequest::new().map_err(network)?;
     xhr.open_with_async("POST", url, true).map_err(network)?;
+    xhr.set_timeout(timeout_ms);
     for (name, value) in headers {
         xhr.set_request_header(name, value).map_err(network)?;
     }
@@ -76,10 +109,19 @@ async fn send(
     in_flight.replace(None);
     drop(progress);
     match outcome {
-        Ok(_) => Ok((
-            xhr.status().unwrap_or(0),
-            xhr.response_text().ok().flatten().unwrap_or_default(),
-        )),
+        Ok(_) => {
+            let status = xhr.status().unwrap_or(0);
+            // Read only where it matters: a cross-origin backend may not expose it.
+            let retry_after = (status == 429 || status >= 500)
+                .then(|| xhr.get_response_header("Retry-After").ok().flatten())
+                .flatten()
+                .and_then(|s| s.trim().parse().ok());
+            Ok(Reply {
+                status,
+                text: xhr.response_text().ok().flatten().unwrap_or_default(),
+                retry_after,
+            })
+        }
         Err(event) => match event.dyn_ref::<Event>().map(Event::type_).as_deref() {
             Some("abort") => Err(SubmitError::Cancelled),
             _ => Err(SubmitError::Network),
@@ -88,8 +130,19 @@ async fn send(
 }
 
 fn answer<T: serde::de::DeserializeOwned>(
-    (status, text): (u16, String),
+    reply: Reply,
 ) -> Result<(T, serde_json::Value), SubmitError> {
+    let Reply {
+        status,
+        text,
+        retry_after,
+    } = reply;
+    if status == 429 || status >= 500 {
+        return Err(SubmitError::Unavailable {
+            status,
+            retry_after,
+        });
+    }
     if (200..300).contains(&status) {
         let body: serde_json::Value =
             serde_json::from_str(&text).map_err(|_| SubmitError::Status(status, None))?;
@@ -117,6 +170,8 @@ pub struct Target<'a> {
     pub upload_endpoint: Option<&'a str>,
     pub headers: Vec<(String, String)>,
     pub idempotency_key: &'a str,
+    /// How long one request may take before it counts as failed.
+    pub timeout_ms: u32,
 }
 
 /// Sends the case with its files in the target's shape.
@@ -149,6 +204,7 @@ pub async fn submit(
                 &headers,
                 Body::Form(&form),
                 in_flight,
+                target.timeout_ms,
                 move |loaded| {
                     let mut left = (loaded - head).max(0.0);
                     report(
@@ -175,8 +231,8 @@ pub async fn submit(
                     continue;
                 }
                 let token = upload(
+                    target,
                     upload_endpoint,
-                    &target.headers,
                     payload,
                     file,
                     index,
@@ -195,6 +251,7 @@ pub async fn submit(
                     &headers,
                     Body::Text(&json),
                     in_flight,
+                    target.timeout_ms,
                     |_| {},
                 )
                 .await?,
@@ -211,8 +268,8 @@ struct Uploaded {
 /// Uploads one file, retrying it alone after a network error or a 5xx, up to three tries.
 #[allow(clippy::too_many_arguments)]
 async fn upload(
+    target: &Target<'_>,
     upload_endpoint: &str,
-    headers: &[(String, String)],
     payload: &CasePayload,
     file: &File,
     index: usize,
@@ -231,7 +288,7 @@ async fn upload(
         js_sys::encode_uri_component(&payload.catalog),
         js_sys::encode_uri_component(&payload.case_type),
     );
-    let mut headers = headers.to_vec();
+    let mut headers = target.headers.clone();
     let content_type = file.type_();
     headers.push((
         "Content-Type".into(),
@@ -245,14 +302,21 @@ async fn upload(
     loop {
         attempt += 1;
         let (report, done_now) = (on_progress.clone(), done.clone());
-        let result = send(&url, &headers, Body::Blob(file), in_flight, move |loaded| {
-            done_now.borrow_mut()[index] = loaded;
-            report(done_now.borrow().clone());
-        })
+        let result = send(
+            &url,
+            &headers,
+            Body::Blob(file),
+            in_flight,
+            target.timeout_ms,
+            move |loaded| {
+                done_now.borrow_mut()[index] = loaded;
+                report(done_now.borrow().clone());
+            },
+        )
         .await;
         let retryable = match &result {
             Err(SubmitError::Network) => true,
-            Ok((status, _)) => *status >= 500,
+            Ok(reply) => reply.status >= 500,
             _ => false,
         };
         if retryable && attempt < 3 {
@@ -266,7 +330,7 @@ async fn upload(
     }
 }
 
-async fn sleep_ms(ms: i32) {
+pub async fn sleep_ms(ms: i32) {
     let promise = Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
             let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);

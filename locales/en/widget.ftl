@@ -145,3 +145,9 @@ upload-progress = { $sent } of { $total } ({ $percent }%)
 upload-announce = Upload { $percent }% done
 action-cancel-upload = Cancel upload
 submit-cancelled = The upload was cancelled. Your case was not submitted, and everything you entered is kept.
+
+## Retries
+submit-retrying = The support server could not be reached or is busy. Trying again in { $seconds } s (try { $attempt } of { $max }).
+action-retry-now = Try now
+action-keep-for-later = Keep for later
+submit-kept = Your case is kept as a draft in this browser. Submit it when you are ready.

@@ -124,3 +124,9 @@ upload-progress = { $total } 中 { $sent } ({ $percent }%)
 upload-announce = アップロード { $percent }% 完了
 action-cancel-upload = アップロードを中止
 submit-cancelled = アップロードを中止しました。ケースは送信されていません。入力内容はすべて保持されています。
+
+## Retries
+submit-retrying = サポートサーバーに接続できないか、混雑しています。{ $seconds } 秒後に再試行します ({ $max } 回中 { $attempt } 回目)。
+action-retry-now = 今すぐ再試行
+action-keep-for-later = 後で送信する
+submit-kept = ケースはこのブラウザーに下書きとして保存されています。準備ができたら送信してください。

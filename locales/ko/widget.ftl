@@ -124,3 +124,9 @@ upload-progress = { $total } 중 { $sent } ({ $percent }%)
 upload-announce = 업로드 { $percent }% 완료
 action-cancel-upload = 업로드 취소
 submit-cancelled = 업로드를 취소했습니다. 케이스는 제출되지 않았으며 입력한 내용은 모두 보존됩니다.
+
+## Retries
+submit-retrying = 지원 서버에 연결할 수 없거나 서버가 혼잡합니다. { $seconds }초 후 다시 시도합니다({ $max }회 중 { $attempt }회째).
+action-retry-now = 지금 다시 시도
+action-keep-for-later = 나중에 보내기
+submit-kept = 케이스가 이 브라우저에 초안으로 보관되어 있습니다. 준비되면 제출하세요.

@@ -124,3 +124,9 @@ upload-progress = { $sent } / { $total }（{ $percent }%）
 upload-announce = 上传已完成 { $percent }%
 action-cancel-upload = 取消上传
 submit-cancelled = 上传已取消。案例未提交，您输入的所有内容都已保留。
+
+## Retries
+submit-retrying = 无法连接支持服务器或服务器繁忙。将在 { $seconds } 秒后重试（第 { $attempt } 次，共 { $max } 次）。
+action-retry-now = 立即重试
+action-keep-for-later = 稍后提交
+submit-kept = 您的案例已作为草稿保存在此浏览器中。准备好后再提交。

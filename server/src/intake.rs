@@ -185,10 +185,30 @@ fn idempotency_key(headers: &HeaderMap) -> Option<String> {
 }
 
 pub async fn create_case(State(state): State<Arc<AppState>>, request: Request) -> Response {
+    let fault = state.faults.next();
+    if let Some(response) = fault.and_then(crate::faults::answer) {
+        return response;
+    }
+    if let Some(fault) = fault.filter(|f| f.kind == crate::faults::Kind::Delay) {
+        tokio::time::sleep(std::time::Duration::from_millis(fault.ms)).await;
+    }
+    let response = receive_case(state, request).await;
+    match fault.map(|f| f.kind) {
+        Some(crate::faults::Kind::DropAfterStore) => crate::faults::broken_connection(),
+        _ => response,
+    }
+}
+
+async fn receive_case(state: Arc<AppState>, request: Request) -> Response {
     let key = idempotency_key(request.headers());
     if let Some(key) = &key {
         match state.store.find_by_key(key) {
-            Ok(Some(case)) => return created(&case, false),
+            Ok(Some(case)) => {
+                // Read the retry's body to the end first: answering while a browser is still
+                // sending makes it see a broken connection instead of the answer.
+                drain(request.into_body()).await;
+                return created(&case, false);
+            }
             Ok(None) => {}
             Err(e) => return storage_error(e),
         }
@@ -319,6 +339,25 @@ async fn receive_json(
     Ok((case_json, files))
 }
 
+/// Reads and discards a request body, up to what any case may hold.
+async fn drain(body: Body) {
+    let mut stream = body.into_data_stream();
+    let mut read = 0usize;
+    while let Some(Ok(chunk)) = stream.next().await {
+        read += chunk.len();
+        if read > 64 * 1024 * 1024 {
+            break;
+        }
+    }
+}
+
+/// A file name as browsers write it in a multipart body (HTML's form-data encoding).
+fn form_data_name(name: &str) -> String {
+    name.replace('"', "%22")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
 /// Validates a received case with the catalog's rules and stores it.
 async fn accept(
     state: Arc<AppState>,
@@ -346,6 +385,12 @@ async fn accept(
             "unknown plan".into(),
             vec![field("plan", "error-choice-unknown")],
         );
+    }
+    // Browsers escape quotes and line breaks in multipart file names: read them back as declared.
+    for (declared, file) in payload.attachments.iter().zip(files.0.iter_mut()) {
+        if form_data_name(&declared.name) == file.filename {
+            file.filename = declared.name.clone();
+        }
     }
     // What arrived is the truth about the files; the declared metadata must agree with it.
     let mut answers = payload.to_answers();

@@ -2,6 +2,7 @@
 //! them again with the same catalog rules as the widget, and stores each case and its attachment
 //! bytes durably (SQLite plus one file per attachment). It also serves the built widget.
 
+mod faults;
 mod intake;
 mod store;
 
@@ -23,14 +24,16 @@ pub use store::Store;
 
 pub const USAGE: &str =
     "usage: case-server [--addr 127.0.0.1:8080] [--data DIR] [--catalogs DIR] [--dist DIR]
-                   [--cors-origin ORIGIN]... [--expose-cases]
+                   [--cors-origin ORIGIN]... [--expose-cases] [--faults]
 
   --addr          where to listen (default 127.0.0.1:8080; port 0 picks a free port)
   --data          where cases and attachments are stored (default ./data)
   --catalogs      folder of catalog JSON files, by their id (default ./public/catalog)
   --dist          the built widget to serve under /case-widget/ and / (default ./dist)
   --cors-origin   an origin allowed to post cases from another site (repeatable)
-  --expose-cases  serve GET /api/cases/{id}, for demos and tests only";
+  --expose-cases  serve GET /api/cases and /api/cases/{id}, for demos and tests only
+  --faults        serve POST /api/_faults, which makes the next case requests fail on purpose
+                  (tests only; see server/src/faults.rs)";
 
 #[derive(Clone, Debug)]
 pub struct Config {
@@ -40,6 +43,7 @@ pub struct Config {
     pub dist: PathBuf,
     pub cors_origins: Vec<String>,
     pub expose_cases: bool,
+    pub faults: bool,
 }
 
 impl Default for Config {
@@ -51,6 +55,7 @@ impl Default for Config {
             dist: "dist".into(),
             cors_origins: Vec::new(),
             expose_cases: false,
+            faults: false,
         }
     }
 }
@@ -68,6 +73,7 @@ impl Config {
                 "--dist" => config.dist = value()?.into(),
                 "--cors-origin" => config.cors_origins.push(value()?),
                 "--expose-cases" => config.expose_cases = true,
+                "--faults" => config.faults = true,
                 other => return Err(format!("unknown argument {other}")),
             }
         }
@@ -80,6 +86,8 @@ pub struct AppState {
     pub catalogs: HashMap<String, Catalog>,
     pub store: Store,
     pub expose_cases: bool,
+    /// Failures queued for the next case requests (`--faults`).
+    pub faults: faults::Queue,
 }
 
 /// Reads every `*.json` in `dir` as a catalog; a bad catalog stops the server with its problems.
@@ -118,6 +126,9 @@ pub fn router(state: Arc<AppState>, config: &Config) -> Router {
     let mut api = Router::new()
         .route("/api/cases", post(intake::create_case))
         .route("/api/uploads", post(intake::upload));
+    if config.faults {
+        api = api.route("/api/_faults", post(faults::queue));
+    }
     if state.expose_cases {
         api = api
             .route("/api/cases/{id}", get(intake::read_case))
@@ -156,6 +167,7 @@ fn cors(origins: &[String]) -> CorsLayer {
             HeaderName::from_static("idempotency-key"),
             HeaderName::from_static("x-csrf-token"),
         ])
+        .expose_headers([header::RETRY_AFTER])
         .allow_credentials(true)
 }
 
@@ -167,6 +179,7 @@ pub async fn run(config: Config) -> Result<(), String> {
         catalogs,
         store,
         expose_cases: config.expose_cases,
+        faults: faults::Queue::default(),
     });
     let app = router(state, &config);
     let listener = tokio::net::TcpListener::bind(config.addr)

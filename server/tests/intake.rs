@@ -21,6 +21,7 @@ fn start(data: &Path, cors: &[&str]) -> Server {
         dist: root.join("dist"),
         cors_origins: cors.iter().map(|s| s.to_string()).collect(),
         expose_cases: true,
+        faults: false,
     };
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let listener = runtime
@@ -31,6 +32,7 @@ fn start(data: &Path, cors: &[&str]) -> Server {
         catalogs: load_catalogs(&config.catalogs).unwrap(),
         store: Store::open(&config.data).unwrap(),
         expose_cases: true,
+        faults: Default::default(),
     });
     let app = router(state, &config);
     runtime.spawn(async move { axum::serve(listener, app).await.unwrap() });

@@ -3,7 +3,7 @@ use case_core::{Answers, Catalog, Step};
 use leptos::prelude::*;
 
 use crate::i18n::{use_i18n, I18n};
-use crate::state::{Phase, Wizard};
+use crate::state::{Phase, Retry, Wizard, MAX_ATTEMPTS};
 use crate::ui::{StepHeading, StepNav};
 
 /// One answer on the review: its question, the answer, and the step that asks it.
@@ -213,6 +213,34 @@ pub fn Summary(#[prop(optional)] changes: bool) -> impl IntoView {
     }
 }
 
+/// Says when the case will be tried again, with "Try now" and "Keep for later".
+#[component]
+fn RetryNotice() -> impl IntoView {
+    let wizard = expect_context::<Wizard>();
+    let i18n = use_i18n();
+    move || match wizard.retry.get() {
+        Retry::Waiting { attempt, seconds } => Some(view! {
+            <div class="cw-callout" role="status">
+                <p>
+                    {i18n.ta(
+                        "submit-retrying",
+                        &[("seconds", seconds.into()), ("attempt", attempt.into()), ("max", MAX_ATTEMPTS.into())],
+                    )}
+                </p>
+                <div class="cw-nav">
+                    <button type="button" class="cw-button cw-button-secondary" data-action="retry-now" on:click=move |_| wizard.retry_now()>
+                        {i18n.t("action-retry-now")}
+                    </button>
+                    <button type="button" class="cw-button cw-button-secondary" data-action="keep-for-later" on:click=move |_| wizard.keep_for_later()>
+                        {i18n.t("action-keep-for-later")}
+                    </button>
+                </div>
+            </div>
+        }),
+        _ => None,
+    }
+}
+
 /// Bytes sent per file and overall while submitting, with a way to stop.
 #[component]
 fn UploadProgress() -> impl IntoView {
@@ -298,6 +326,7 @@ pub fn ReviewStep() -> impl IntoView {
         <p class="cw-hint">{move || i18n.t("review-hint")}</p>
         <Summary changes=true />
         <Show when=submitting>
+            <RetryNotice />
             <UploadProgress />
         </Show>
         <StepNav primary=label />

@@ -2,7 +2,7 @@
 // catalog, broken catalogs, languages, errors, drafts and the events a host page hears.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertContains, byId, fileCase, mouse, openWidget, useServerAndBrowser, waitForStep } from './support.mjs';
+import { answerFirstSteps, assertContains, byId, fileCase, mouse, openWidget, useServerAndBrowser, waitForStep } from './support.mjs';
 
 const env = useServerAndBrowser();
 
@@ -15,23 +15,10 @@ async function radios(page, name) {
 }
 
 /** Answers the first two steps and stops on the severity step. */
-async function reachSeverity(page, caseType, service, category) {
-  await waitForStep(page, 'case-type');
-  await mouse.radio(page, 'case_type', caseType);
-  await mouse.next(page);
-  await mouse.select(page, 'service', service);
-  await mouse.select(page, 'category', category);
-  await mouse.next(page);
-  await waitForStep(page, 'severity');
-}
+const reachSeverity = (page, caseType, service, category) => answerFirstSteps(page, { caseType, service, category });
 
 /** Goes to the details step with valid answers for an AWS technical case. */
-async function reachDetails(page) {
-  await reachSeverity(page, 'technical', 's3', 'performance');
-  await mouse.radio(page, 'severity', 'normal');
-  await mouse.next(page);
-  await waitForStep(page, 'details');
-}
+const reachDetails = (page) => answerFirstSteps(page, { caseType: 'technical', service: 's3', category: 'performance', severity: 'normal' });
 
 const basicCase = {
   caseType: 'technical', service: 's3', category: 'performance', severity: 'normal',

@@ -21,7 +21,7 @@ export async function startServer({ corsOrigins = [] } = {}) {
   writeFileSync(join(dist, 'catalog', 'broken-refs.json'), JSON.stringify(brokenRefsCatalog()));
   const child = spawn(join(root, 'target/release/case-server'), [
     '--addr', '127.0.0.1:0', '--data', join(dir, 'data'), '--dist', dist,
-    '--catalogs', join(root, 'public/catalog'), '--expose-cases',
+    '--catalogs', join(root, 'public/catalog'), '--expose-cases', '--faults',
     ...corsOrigins.flatMap((o) => ['--cors-origin', o]),
   ], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve, reject) => {
@@ -40,6 +40,14 @@ export async function startServer({ corsOrigins = [] } = {}) {
       const response = await fetch(`${url}/api/cases/${encodeURIComponent(id)}`);
       assert.equal(response.status, 200, `GET case ${id}`);
       return response.json();
+    },
+    /** Makes the next case requests fail on purpose (see server/src/faults.rs). */
+    async fault(fault) {
+      const response = await fetch(`${url}/api/_faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(fault) });
+      assert.equal(response.status, 204);
+    },
+    async countCases() {
+      return (await (await fetch(`${url}/api/cases`)).json()).count;
     },
     async stop() {
       child.kill('SIGINT');
@@ -90,10 +98,17 @@ export async function launchBrowser() {
 export async function openWidget(browser, server, attrs = {}, { browserLocale = 'en-US' } = {}) {
   const context = await browser.newContext({ locale: browserLocale, viewport: { width: 1000, height: 900 } });
   const page = await context.newPage();
+  // Intercept file choosers from the start: a key press can open one before a lazily
+  // registered listener is in place.
+  page.on('filechooser', () => {});
   const problems = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error' && !/favicon/.test(m.location().url)) problems.push(`console: ${m.text()}`); });
   page.problems = problems;
+  // Any Content-Security-Policy violation on the page counts as a problem.
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
   await page.goto(`${server.url}/`);
   await page.evaluate((attrs) => {
     document.querySelector('case-widget')?.remove();
@@ -199,6 +214,25 @@ export const keyboard = {
     }, null, { timeout: 10_000 });
   },
 };
+
+/**
+ * Answers case type, service and category (and severity, where given) with the mouse and stops
+ * on the step after the last one answered.
+ */
+export async function answerFirstSteps(page, { caseType, service, category, severity }) {
+  await waitForStep(page, 'case-type');
+  await mouse.radio(page, 'case_type', caseType);
+  await mouse.next(page);
+  await mouse.select(page, 'service', service);
+  await mouse.select(page, 'category', category);
+  await mouse.next(page);
+  await waitForStep(page, 'severity');
+  if (severity) {
+    await mouse.radio(page, 'severity', severity);
+    await mouse.next(page);
+    await waitForStep(page, 'details');
+  }
+}
 
 /**
  * Fills the whole wizard in from a scenario, through `driver`, checks the review, submits and
