@@ -7,7 +7,7 @@ import { cpus, totalmem, tmpdir } from 'node:os';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { answerFirstSteps, launchBrowser, mouse, startServer, waitForStep } from '../tests/e2e/support.mjs';
+import { answerContactAndReview, answerFirstSteps, launchBrowser, mouse, startServer, waitForStep } from '../tests/e2e/support.mjs';
 
 const quick = process.argv.includes('--quick');
 const MiB = 1024 * 1024;
@@ -97,12 +97,7 @@ async function upload(browser, server, dir) {
   await mouse.attach(page, files);
   await page.locator('case-widget .cw-file-name').nth(2).waitFor();
   await mouse.next(page);
-  await mouse.fill(page, 'name', 'Bench');
-  await mouse.fill(page, 'email', 'bench@example.com');
-  await mouse.radio(page, 'contact_method', 'web');
-  await mouse.select(page, 'contact_language', 'en');
-  await mouse.next(page);
-  await waitForStep(page, 'review');
+  await answerContactAndReview(page, { name: 'Bench', email: 'bench@example.com' });
   await page.evaluate(() => {
     document.addEventListener('click', (e) => {
       if (e.composedPath()[0]?.dataset?.action === 'next') window.submitStart = performance.now();

@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
-import { assertContains, byId, mouse, openWidget, useServerAndBrowser, waitForStep } from './support.mjs';
+import { answerContactAndReview, assertContains, mouse, openWidget, useServerAndBrowser, waitForStep } from './support.mjs';
 
 const env = useServerAndBrowser();
 const MiB = 1024 * 1024;
@@ -73,13 +73,7 @@ async function toAttachments(page, caseType = 'technical', service = 's3', categ
 
 async function toReview(page) {
   await mouse.next(page);
-  await waitForStep(page, 'contact');
-  await mouse.fill(page, 'name', 'Ada');
-  await mouse.fill(page, 'email', 'ada@example.com');
-  await mouse.radio(page, 'contact_method', 'web');
-  await mouse.select(page, 'contact_language', 'en');
-  await mouse.next(page);
-  await waitForStep(page, 'review');
+  await answerContactAndReview(page);
 }
 
 const listedFiles = (page) => page.locator('case-widget .cw-file-name').allInnerTexts();

@@ -4,32 +4,20 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { assertContains, mouse, openWidget, useServerAndBrowser, waitForStep } from './support.mjs';
+import { answerContactAndReview, answerFirstSteps, assertContains, mouse, openWidget, useServerAndBrowser, waitForStep } from './support.mjs';
 
 const env = useServerAndBrowser();
 const sha256 = (buffer) => createHash('sha256').update(buffer).digest('hex');
 
 async function fillUpToReview(page, files) {
-  await waitForStep(page, 'case-type');
-  await mouse.radio(page, 'case_type', 'technical');
-  await mouse.next(page);
-  await mouse.select(page, 'service', 's3');
-  await mouse.select(page, 'category', 'performance');
-  await mouse.next(page);
-  await mouse.radio(page, 'severity', 'high');
-  await mouse.next(page);
+  await answerFirstSteps(page, { caseType: 'technical', service: 's3', category: 'performance', severity: 'high' });
   await mouse.fill(page, 'subject', 'Under faults');
   await mouse.fill(page, 'description', 'The network is flaky today.');
   await mouse.next(page);
   await mouse.attach(page, files);
   await page.locator('case-widget .cw-file-name').nth(files.length - 1).waitFor();
   await mouse.next(page);
-  await mouse.fill(page, 'name', 'Ada');
-  await mouse.fill(page, 'email', 'ada@example.com');
-  await mouse.radio(page, 'contact_method', 'web');
-  await mouse.select(page, 'contact_language', 'en');
-  await mouse.next(page);
-  await waitForStep(page, 'review');
+  await answerContactAndReview(page);
 }
 
 const someFiles = () => [

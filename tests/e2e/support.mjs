@@ -234,6 +234,17 @@ export async function answerFirstSteps(page, { caseType, service, category, seve
   }
 }
 
+/** Answers the contact step with web contact in English and goes on to the review. */
+export async function answerContactAndReview(page, { name = 'Ada', email = 'ada@example.com' } = {}) {
+  await waitForStep(page, 'contact');
+  await mouse.fill(page, 'name', name);
+  await mouse.fill(page, 'email', email);
+  await mouse.radio(page, 'contact_method', 'web');
+  await mouse.select(page, 'contact_language', 'en');
+  await mouse.next(page);
+  await waitForStep(page, 'review');
+}
+
 /**
  * Fills the whole wizard in from a scenario, through `driver`, checks the review, submits and
  * returns the case ID shown on the confirmation.
