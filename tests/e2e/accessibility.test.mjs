@@ -3,7 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { mouse, openWidget, useServerAndBrowser, waitForStep } from './support.mjs';
+import { answerContactAndReview, answerFirstSteps, mouse, openWidget, useServerAndBrowser, waitForStep } from './support.mjs';
 
 const env = useServerAndBrowser();
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -52,6 +52,10 @@ describe('axe-core finds no violations', () => {
         }
         await mouse.next(page);
         await waitForStep(page, 'severity');
+        if (catalog === 'aws') {
+          await mouse.next(page);
+          await check('severity with error');
+        }
         await mouse.radio(page, 'severity', j.severity);
         await check('severity');
         if (catalog === 'akamai') {
@@ -96,6 +100,30 @@ describe('axe-core finds no violations', () => {
 const focusedInWidget = (page) => page.evaluate(() => {
   const el = document.querySelector('case-widget').shadowRoot.activeElement;
   return el && { tag: el.tagName, id: el.id, heading: el.hasAttribute('data-step-heading'), text: el.textContent, outline: getComputedStyle(el).outlineStyle };
+});
+
+test('the retry notice and the not-submitted message have no violations, in every language', async () => {
+  for (const locale of ['en', 'ja', 'ko', 'zh']) {
+    const page = await openWidget(env.browser, env.server, { catalog: '/case-widget/catalog/aws.json', plan: 'business', locale });
+    await answerFirstSteps(page, { caseType: 'technical', service: 's3', category: 'performance', severity: 'normal' });
+    await mouse.fill(page, 'subject', 'S');
+    await mouse.fill(page, 'description', 'D');
+    await mouse.next(page);
+    await mouse.next(page);
+    await answerContactAndReview(page);
+    await env.server.fault({ kind: 'unavailable', count: 100 });
+    await mouse.next(page);
+    await page.locator('case-widget [data-action="keep-for-later"]').waitFor();
+    const counts = {};
+    const problems = await axe(page, 'retrying', counts);
+    await page.locator('case-widget [data-action="keep-for-later"]').click();
+    await page.locator('case-widget .cw-failure').waitFor();
+    problems.push(...await axe(page, 'not submitted', counts));
+    await env.server.fault({ kind: 'clear' });
+    console.log(`# axe failure states ${locale}: ${JSON.stringify(counts)}`);
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  }
 });
 
 describe('GOV.UK patterns, focus and layout', () => {
