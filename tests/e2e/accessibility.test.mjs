@@ -249,13 +249,7 @@ test('fields keep exactly what was typed through an error, say how to fill them,
   assert.equal(await progress.getAttribute('aria-live'), 'polite');
   assert.equal(await progress.innerText(), 'Step 1 of 7');
   await page.locator('case-widget form').evaluate((form) => { if (!form.noValidate) throw new Error('form validates natively'); });
-  await mouse.radio(page, 'case_type', 'technical');
-  await mouse.next(page);
-  await mouse.select(page, 'service', 's3');
-  await mouse.select(page, 'category', 'performance');
-  await mouse.next(page);
-  await mouse.radio(page, 'severity', 'normal');
-  await mouse.next(page);
+  await answerFirstSteps(page, { caseType: 'technical', service: 's3', category: 'performance', severity: 'normal' });
   await mouse.fill(page, 'subject', 'Spaces kept  ');
   await mouse.fill(page, 'description', '  ');
   await mouse.next(page);

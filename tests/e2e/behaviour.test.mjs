@@ -2,7 +2,7 @@
 // catalog, broken catalogs, languages, errors, drafts and the events a host page hears.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { answerFirstSteps, assertContains, byId, fileCase, mouse, openWidget, useServerAndBrowser, waitForStep } from './support.mjs';
+import { answerContactAndReview, answerFirstSteps, assertContains, byId, fileCase, mouse, openWidget, useServerAndBrowser, waitForStep } from './support.mjs';
 
 const env = useServerAndBrowser();
 
@@ -34,12 +34,7 @@ describe('going back', () => {
     await mouse.fill(page, 'description', 'PUT takes 30 s.');
     await mouse.next(page);
     await mouse.next(page);
-    await mouse.fill(page, 'name', 'Ada');
-    await mouse.fill(page, 'email', 'ada@example.com');
-    await mouse.radio(page, 'contact_method', 'web');
-    await mouse.select(page, 'contact_language', 'en');
-    await mouse.next(page);
-    await waitForStep(page, 'review');
+    await answerContactAndReview(page);
     await page.locator('case-widget [data-action="change"][data-step="severity"]').click();
     await waitForStep(page, 'severity');
     await mouse.radio(page, 'severity', 'urgent');
