@@ -236,6 +236,7 @@ fn WizardView(
                 <LanguageSwitcher />
             </header>
             {move || wizard.notice.get().map(|id| view! { <p class="cw-notice" role="status">{i18n.t(id)}</p> })}
+            {move || wizard.storage_note.get().map(|id| view! { <p class="cw-notice cw-notice-storage" role="status">{i18n.t(id)}</p> })}
             <Show when=done fallback=move || view! {
                 <p class="cw-progress" aria-live="polite">{progress}</p>
                 {move || wizard.failure.get().map(|f| view! {

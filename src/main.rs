@@ -3,6 +3,7 @@
 
 mod app;
 mod embed;
+mod file_store;
 mod i18n;
 mod state;
 mod steps;

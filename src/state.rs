@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use web_sys::{File, HtmlElement};
 
 use crate::embed::{dispatch, request_headers, Config};
+use crate::file_store;
 use crate::storage::{self, SavedDraft};
 use crate::transport::{self, InFlight, SubmitError, Target};
 
@@ -74,6 +75,10 @@ pub struct Wizard {
     /// Automatic retries after a network error, a timeout, 429 or 5xx.
     pub retry: RwSignal<Retry>,
     pub notice: RwSignal<Option<&'static str>>,
+    /// Set when the draft, or its files, cannot be kept in this browser.
+    pub storage_note: RwSignal<Option<&'static str>>,
+    /// False until a restored draft's files are back, so they are not overwritten meanwhile.
+    files_restored: StoredValue<bool>,
     idempotency_key: RwSignal<String>,
     draft_key: StoredValue<String>,
 }
@@ -102,8 +107,7 @@ impl Wizard {
         // A new draft takes everything the host page prefilled; an older one keeps its answers
         // but for what the page supplies or locks.
         apply_prefill(&mut saved.answers, &catalog, &config, restored);
-        // Files do not survive a reload (only their names would): the customer attaches again.
-        saved.answers.attachments.clear();
+        let files_to_restore = !saved.answers.attachments.is_empty();
         let wizard = Wizard {
             catalog: StoredValue::new(catalog),
             config: StoredValue::new(config),
@@ -119,11 +123,60 @@ impl Wizard {
             failure: RwSignal::new(None),
             retry: RwSignal::new(Retry::Idle),
             notice: RwSignal::new(restored.then_some("draft-restored")),
+            storage_note: RwSignal::new(None),
+            files_restored: StoredValue::new(!files_to_restore),
             idempotency_key: RwSignal::new(saved.idempotency_key),
             draft_key: StoredValue::new(draft_key),
         };
+        if files_to_restore {
+            wizard.restore_files();
+        }
         Effect::new(move |_| wizard.save());
+        Effect::new(move |_| wizard.save_files());
         wizard
+    }
+
+    /// Brings back the files of a restored draft; an attachment whose file is gone is dropped.
+    fn restore_files(self) {
+        let key = self.draft_key.get_value();
+        leptos::task::spawn_local(async move {
+            let loaded = file_store::load(&key).await;
+            if loaded.is_err() && self.storage_note.get_untracked().is_none() {
+                self.storage_note.set(Some("storage-files-unavailable"));
+            }
+            let mut loaded: Vec<Option<File>> =
+                loaded.unwrap_or_default().into_iter().map(Some).collect();
+            let mut files = Vec::new();
+            self.answers.update(|a| {
+                a.attachments.retain(|meta| {
+                    let found = loaded.iter_mut().find(|f| {
+                        f.as_ref()
+                            .is_some_and(|f| f.name() == meta.name && f.size() as u64 == meta.size)
+                    });
+                    found
+                        .and_then(Option::take)
+                        .map(|f| files.push(f))
+                        .is_some()
+                });
+            });
+            self.files_restored.set_value(true);
+            self.files.set(files);
+        });
+    }
+
+    fn save_files(&self) {
+        let files = self.files.get();
+        if !self.files_restored.get_value() || self.phase.get_untracked() != Phase::Editing {
+            return;
+        }
+        let key = self.draft_key.get_value();
+        let note = self.storage_note;
+        leptos::task::spawn_local(async move {
+            let failed = file_store::save(&key, &files).await.is_err();
+            if failed && !files.is_empty() && note.get_untracked().is_none() {
+                note.set(Some("storage-files-unavailable"));
+            }
+        });
     }
 
     /// Keeps the draft in storage while it holds anything the customer entered.
@@ -145,8 +198,8 @@ impl Wizard {
         });
         if draft.answers == blank && draft.step == Step::CaseType {
             storage::clear(&key);
-        } else {
-            storage::save(&key, &draft);
+        } else if !storage::save(&key, &draft) && self.storage_note.get_untracked().is_none() {
+            self.storage_note.set(Some("storage-unavailable"));
         }
     }
 

@@ -1,5 +1,6 @@
 //! The draft kept in the browser's local storage, so a reload brings the customer back to the
-//! same step with every typed answer. Where storage is unavailable the draft lives in memory.
+//! same step with every typed answer (its files are in [`crate::file_store`]). Where storage is
+//! full or unavailable the draft lives in memory only, and the wizard says so.
 
 use case_core::{Answers, Step};
 use serde::{Deserialize, Serialize};
@@ -28,14 +29,22 @@ pub fn load(key: &str) -> Option<SavedDraft> {
     serde_json::from_str(&json).ok()
 }
 
-pub fn save(key: &str, draft: &SavedDraft) {
-    if let (Some(storage), Ok(json)) = (storage(), serde_json::to_string(draft)) {
-        let _ = storage.set_item(key, &json);
+/// False when the draft could not be kept: storage full, or none at all.
+#[must_use]
+pub fn save(key: &str, draft: &SavedDraft) -> bool {
+    match (storage(), serde_json::to_string(draft)) {
+        (Some(storage), Ok(json)) => storage.set_item(key, &json).is_ok(),
+        _ => false,
     }
 }
 
+/// Removes the draft, its files included.
 pub fn clear(key: &str) {
     if let Some(storage) = storage() {
         let _ = storage.remove_item(key);
     }
+    let key = key.to_owned();
+    leptos::task::spawn_local(async move {
+        let _ = crate::file_store::save(&key, &[]).await;
+    });
 }

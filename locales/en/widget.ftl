@@ -23,6 +23,8 @@ action-discard-yes = Yes, discard it
 action-discard-no = Keep the draft
 draft-discarded = The draft was discarded.
 draft-restored = We restored the draft you started earlier.
+storage-unavailable = This browser is not keeping a copy of your answers, so they will be lost if you leave or reload this page. You can still submit the case.
+storage-files-unavailable = This browser cannot keep your attached files if you leave or reload this page. Your other answers are kept.
 action-new-case = Create another case
 page-title-error = Error: { $title }
 

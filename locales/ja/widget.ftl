@@ -23,6 +23,8 @@ action-discard-yes = 破棄する
 action-discard-no = 下書きを残す
 draft-discarded = 下書きを破棄しました。
 draft-restored = 前回の下書きを復元しました。
+storage-unavailable = このブラウザーでは回答のコピーを保存できないため、このページを離れるか再読み込みすると回答が失われます。ケースの送信はこのまま行えます。
+storage-files-unavailable = このブラウザーでは、このページを離れるか再読み込みすると添付ファイルが失われます。その他の回答は保存されています。
 action-new-case = 別のケースを作成
 page-title-error = エラー: { $title }
 

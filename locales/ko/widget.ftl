@@ -23,6 +23,8 @@ action-discard-yes = 예, 삭제합니다
 action-discard-no = 초안 유지
 draft-discarded = 초안을 삭제했습니다.
 draft-restored = 이전에 작성하던 초안을 복원했습니다.
+storage-unavailable = 이 브라우저에서는 답변 사본을 저장할 수 없으므로 이 페이지를 벗어나거나 새로 고치면 답변이 사라집니다. 케이스는 계속 제출할 수 있습니다.
+storage-files-unavailable = 이 브라우저에서는 이 페이지를 벗어나거나 새로 고치면 첨부 파일이 사라집니다. 다른 답변은 저장되어 있습니다.
 action-new-case = 새 케이스 만들기
 page-title-error = 오류: { $title }
 

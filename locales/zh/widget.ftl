@@ -23,6 +23,8 @@ action-discard-yes = 是，放弃
 action-discard-no = 保留草稿
 draft-discarded = 草稿已放弃。
 draft-restored = 已恢复您之前填写的草稿。
+storage-unavailable = 此浏览器无法保存您的回答副本，离开或刷新此页面后回答将会丢失。您仍然可以提交此案例。
+storage-files-unavailable = 离开或刷新此页面后，此浏览器无法保留您的附件。您的其他回答已保存。
 action-new-case = 创建另一个案例
 page-title-error = 错误：{ $title }
 
