@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use case_core::rules::Rules;
 use case_core::validate::{step_of_field, validate_all, validate_step};
-use case_core::wire::{CaseCreated, CasePayload};
+use case_core::wire::{CaseCreated, CasePayload, FieldProblem};
 use case_core::{Answers, Catalog, FieldError, Step};
 use leptos::prelude::*;
 use web_sys::{File, HtmlElement};
@@ -450,9 +450,10 @@ impl Wizard {
                     SubmitError::Unavailable { status, .. } => {
                         (failed("submit-failed", Some(status)), Vec::new())
                     }
-                    SubmitError::Status(413, _) => {
-                        (failed("submit-too-large", Some(413)), Vec::new())
-                    }
+                    SubmitError::Status(413, body) => (
+                        failed("submit-too-large", Some(413)),
+                        body.map(|b| b.fields).unwrap_or_default(),
+                    ),
                     SubmitError::Status(status, Some(body)) if !body.fields.is_empty() => {
                         (failed("submit-rejected", Some(status)), body.fields)
                     }
@@ -470,11 +471,7 @@ impl Wizard {
                     let errors = field_errors
                         .iter()
                         .filter(|f| step_of_field(&f.field) == step)
-                        .map(|f| FieldError {
-                            field: f.field.clone(),
-                            code: known_code(&f.code),
-                            args: vec![("code", f.code.clone().into())],
-                        })
+                        .map(FieldProblem::to_field_error)
                         .collect();
                     self.returning_to_review.set(true);
                     self.step.set(step);
@@ -537,35 +534,4 @@ fn apply_prefill(answers: &mut Answers, catalog: &Catalog, config: &Config, rest
     if !config.email.is_empty() {
         answers.email = config.email.clone();
     }
-}
-
-/// A server's error code as one of our message ids where we know it, else a generic message.
-fn known_code(code: &str) -> &'static str {
-    const KNOWN: &[&str] = &[
-        "error-case-type-required",
-        "error-case-type-not-in-plan",
-        "error-choice-unknown",
-        "error-service-required",
-        "error-category-required",
-        "error-not-a-number",
-        "error-not-whole-number",
-        "error-not-a-date",
-        "error-severity-required",
-        "error-subject-required",
-        "error-description-required",
-        "error-name-required",
-        "error-email-required",
-        "error-email-invalid",
-        "error-contact-method-required",
-        "error-contact-language-required",
-        "error-phone-country-required",
-        "error-phone-required",
-        "error-phone-invalid",
-        "error-extension-invalid",
-    ];
-    KNOWN
-        .iter()
-        .copied()
-        .find(|k| *k == code)
-        .unwrap_or("error-server")
 }

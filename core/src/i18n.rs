@@ -2,6 +2,7 @@
 //! negotiation. Views never build a sentence; they ask for a message id with arguments.
 
 use fluent::{concurrent::FluentBundle, FluentArgs, FluentResource, FluentValue};
+use serde::{Deserialize, Serialize};
 
 /// The languages the widget speaks, English first (the fallback).
 pub const LANGUAGES: [&str; 4] = ["en", "ja", "ko", "zh"];
@@ -38,8 +39,10 @@ pub const SOURCES: [(&str, &[&str]); 4] = [
     ),
 ];
 
-/// A message argument.
-#[derive(Clone, Debug, PartialEq)]
+/// A message argument; on the wire `{"text": "…"}`, `{"number": 3}`, `{"bytes": 5242880}` or
+/// `{"label": {"en": "…", "ja": "…"}}`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Arg {
     Text(String),
     Number(f64),

@@ -33,6 +33,48 @@ impl FieldError {
     }
 }
 
+/// Every field error code with the arguments its message takes: what a server may answer with.
+pub const FIELD_ERRORS: &[(&str, &[&str])] = &[
+    ("error-case-type-required", &[]),
+    ("error-case-type-not-in-plan", &[]),
+    ("error-choice-unknown", &[]),
+    ("error-service-required", &[]),
+    ("error-category-required", &[]),
+    ("error-field-required", &["label"]),
+    ("error-field-choose", &["label"]),
+    ("error-field-not-in-category", &[]),
+    ("error-too-short", &["min"]),
+    ("error-too-long", &["max"]),
+    ("error-not-a-number", &[]),
+    ("error-not-whole-number", &[]),
+    ("error-number-too-small", &["min"]),
+    ("error-number-too-large", &["max"]),
+    ("error-not-a-date", &[]),
+    ("error-date-too-early", &["min"]),
+    ("error-date-too-late", &["max"]),
+    ("error-severity-required", &[]),
+    ("error-severity-call-only", &["phone"]),
+    ("error-subject-required", &[]),
+    ("error-description-required", &[]),
+    ("error-attachment-too-many", &["name", "max"]),
+    ("error-attachment-empty", &["name"]),
+    ("error-attachment-too-large", &["name", "size", "max"]),
+    ("error-attachment-over-server-limit", &["name", "max"]),
+    ("error-attachment-type", &["name"]),
+    ("error-attachment-duplicate", &["name"]),
+    ("error-name-required", &[]),
+    ("error-email-required", &[]),
+    ("error-email-invalid", &[]),
+    ("error-contact-method-required", &[]),
+    ("error-contact-language-required", &[]),
+    ("error-phone-country-required", &[]),
+    ("error-phone-required", &[]),
+    ("error-phone-invalid", &[]),
+    ("error-extension-invalid", &[]),
+    ("error-cc-too-many", &["max"]),
+    ("error-cc-invalid", &["email"]),
+];
+
 /// The step whose form holds `field`, to take the customer back to it.
 pub fn step_of_field(field: &str) -> Step {
     match field {

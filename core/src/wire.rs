@@ -8,7 +8,8 @@ use serde_json::Value;
 
 use crate::catalog::{Catalog, FieldKind};
 use crate::draft::{Answers, AttachmentMeta};
-use crate::validate::{fold_width, parse_number, phone_digits};
+use crate::i18n::Arg;
+use crate::validate::{fold_width, parse_number, phone_digits, FieldError, FIELD_ERRORS};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -76,10 +77,50 @@ pub struct ErrorBody {
     pub fields: Vec<FieldProblem>,
 }
 
+/// One bad field: its id, a message id, and the message's arguments (e.g. the file's `name`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FieldProblem {
     pub field: String,
     pub code: String,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub args: BTreeMap<String, Arg>,
+}
+
+impl From<&FieldError> for FieldProblem {
+    fn from(error: &FieldError) -> Self {
+        FieldProblem {
+            field: error.field.clone(),
+            code: error.code.to_owned(),
+            args: error
+                .args
+                .iter()
+                .map(|(name, value)| ((*name).to_owned(), value.clone()))
+                .collect(),
+        }
+    }
+}
+
+impl FieldProblem {
+    /// The message to show at the field: the server's own where the widget knows its code and
+    /// arguments, else a generic one quoting the code.
+    pub fn to_field_error(&self) -> FieldError {
+        let known = FIELD_ERRORS.iter().find(|(code, _)| *code == self.code);
+        let shown = known.and_then(|(code, names)| {
+            let args = names
+                .iter()
+                .map(|name| Some((*name, self.args.get(*name)?.clone())))
+                .collect::<Option<Vec<_>>>()?;
+            Some(FieldError {
+                field: self.field.clone(),
+                code,
+                args,
+            })
+        });
+        match shown {
+            Some(error) => error,
+            _ => FieldError::new(self.field.clone(), "error-server").arg("code", self.code.clone()),
+        }
+    }
 }
 
 /// A rough E.164 form for the wire; the reference server checks it against the country.

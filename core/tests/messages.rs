@@ -214,3 +214,21 @@ fn the_language_comes_from_the_first_preference_we_speak() {
     assert_eq!(negotiate(["pt-BR"]), "en");
     assert_eq!(negotiate(std::iter::empty::<&str>()), "en");
 }
+
+#[test]
+fn every_field_error_a_server_may_send_has_a_message_with_exactly_its_arguments() {
+    let english = messages_of("en");
+    let listed: BTreeMap<String, BTreeSet<String>> = case_core::validate::FIELD_ERRORS
+        .iter()
+        .map(|(code, args)| {
+            let args = args.iter().map(|a| (*a).to_owned()).collect();
+            ((*code).to_owned(), args)
+        })
+        .collect();
+    let messages: BTreeMap<String, BTreeSet<String>> = english
+        .into_iter()
+        .filter(|(id, _)| id.starts_with("error-"))
+        .filter(|(id, _)| id != "error-summary-title" && id != "error-server")
+        .collect();
+    assert_eq!(listed, messages);
+}

@@ -1,8 +1,10 @@
 mod common;
 
+use case_core::i18n::Arg;
 use case_core::rules::Rules;
 use case_core::validate::validate_all;
-use case_core::wire::{e164, CasePayload};
+use case_core::validate::{refuse_attachment, FieldError};
+use case_core::wire::{e164, CasePayload, FieldProblem};
 use common::{aws_technical, catalog};
 
 #[test]
@@ -81,4 +83,51 @@ fn e164_drops_the_national_prefix_and_a_repeated_country_code() {
 fn unknown_keys_in_a_payload_are_refused() {
     let err = serde_json::from_str::<CasePayload>(r#"{"catalog":"aws","surprise":1}"#).unwrap_err();
     assert!(err.to_string().contains("surprise"), "{err}");
+}
+
+#[test]
+fn a_field_error_crosses_the_wire_with_its_arguments_and_reads_back_whole() {
+    let rules = catalog("aws").attachments.clone();
+    let big = case_core::draft::AttachmentMeta {
+        name: "dump \"1\".bin".into(),
+        size: 6 << 20,
+        content_type: "application/octet-stream".into(),
+        token: String::new(),
+    };
+    let error = refuse_attachment(&rules, &[], &big).unwrap();
+    let json = serde_json::to_value(FieldProblem::from(&error)).unwrap();
+    assert_eq!(json["code"], "error-attachment-too-large");
+    assert_eq!(json["args"]["name"]["text"], "dump \"1\".bin");
+    assert_eq!(json["args"]["size"]["bytes"], 6 << 20);
+    let back: FieldProblem = serde_json::from_value(json).unwrap();
+    let mut shown = back.to_field_error();
+    let mut expected = error;
+    shown.args.sort_by_key(|(name, _)| *name);
+    expected.args.sort_by_key(|(name, _)| *name);
+    assert_eq!(shown, expected);
+}
+
+#[test]
+fn a_server_code_the_widget_does_not_know_or_without_its_arguments_shows_as_a_generic_refusal() {
+    let unknown: FieldProblem =
+        serde_json::from_str(r#"{"field": "subject", "code": "spam-suspected"}"#).unwrap();
+    assert_eq!(
+        unknown.to_field_error(),
+        FieldError::new("subject", "error-server").arg("code", "spam-suspected")
+    );
+    let bare: FieldProblem =
+        serde_json::from_str(r#"{"field": "attachments", "code": "error-attachment-type"}"#)
+            .unwrap();
+    assert_eq!(bare.to_field_error().code, "error-server");
+    let plain: FieldProblem =
+        serde_json::from_str(r#"{"field": "email", "code": "error-email-invalid"}"#).unwrap();
+    assert_eq!(
+        plain.to_field_error(),
+        FieldError::new("email", "error-email-invalid")
+    );
+    let label: FieldProblem = serde_json::from_str(
+        r#"{"field": "field.region", "code": "error-field-required", "args": {"label": {"label": {"en": "Region", "ja": "リージョン"}}}}"#,
+    )
+    .unwrap();
+    assert!(matches!(label.to_field_error().args[0].1, Arg::Label(_)));
 }

@@ -30,6 +30,7 @@ error-description-required = Describe the problem
 error-attachment-too-many = “{ $name }” was not added: you can attach up to { $max } files
 error-attachment-empty = “{ $name }” is empty (0 bytes)
 error-attachment-too-large = “{ $name }” is { $size }: files can be { $max } at most
+error-attachment-over-server-limit = “{ $name }” is larger than the support server accepts ({ $max } at most): remove it or attach a smaller file
 error-attachment-type = “{ $name }” is not a type of file you can attach here
 error-attachment-duplicate = “{ $name }” is already attached
 error-name-required = Enter your name

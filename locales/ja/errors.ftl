@@ -24,6 +24,7 @@ error-description-required = 問題の説明を入力してください
 error-attachment-too-many = 「{ $name }」は追加されませんでした。添付できるのは { $max } ファイルまでです
 error-attachment-empty = 「{ $name }」は空のファイルです (0 バイト)
 error-attachment-too-large = 「{ $name }」は { $size } です。添付できるのは { $max } までです
+error-attachment-over-server-limit = 「{ $name }」はサポートサーバーが受け付けるサイズ (最大 { $max }) を超えています。削除するか、より小さいファイルを添付してください
 error-attachment-type = 「{ $name }」はここに添付できない種類のファイルです
 error-attachment-duplicate = 「{ $name }」はすでに添付されています
 error-name-required = お名前を入力してください

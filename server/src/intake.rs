@@ -14,8 +14,9 @@ use axum::Json;
 use case_core::attachment::{refuse_content, SNIFF_LEN};
 use case_core::catalog::AttachmentRules;
 use case_core::draft::AttachmentMeta;
+use case_core::i18n::Arg;
 use case_core::rules::Rules;
-use case_core::validate::validate_all;
+use case_core::validate::{validate_all, FieldError};
 use case_core::wire::{CaseCreated, CasePayload, ErrorBody, FieldProblem};
 use futures_util::StreamExt;
 use serde::Serialize;
@@ -38,6 +39,7 @@ fn field(field: &str, code: &str) -> FieldProblem {
     FieldProblem {
         field: field.to_owned(),
         code: code.to_owned(),
+        args: Default::default(),
     }
 }
 
@@ -146,7 +148,11 @@ impl FileSink {
                     "{} is larger than {} bytes",
                     self.received.filename, self.cap
                 ),
-                vec![field("attachments", "error-attachment-too-large")],
+                vec![FieldProblem::from(
+                    &FieldError::new("attachments", "error-attachment-over-server-limit")
+                        .arg("name", self.received.filename.as_str())
+                        .arg("max", Arg::Bytes(self.cap)),
+                )],
             ));
         }
         let want = SNIFF_LEN.saturating_sub(self.received.leading.len());
@@ -406,13 +412,13 @@ async fn accept(
         .collect();
     let mut problems: Vec<FieldProblem> = validate_all(&rules, &answers)
         .into_iter()
-        .map(|e| field(&e.field, e.code))
+        .map(|e| FieldProblem::from(&e))
         .collect();
     let limits = rules.attachments(Some(&payload.case_type));
     let mut refused_files = Vec::new();
     for (meta, file) in answers.attachments.iter().zip(&files.0) {
         if let Some(e) = refuse_content(limits, meta, &file.leading) {
-            problems.push(field(&e.field, e.code));
+            problems.push(FieldProblem::from(&e));
             refused_files.push(meta.name.as_str());
         }
     }

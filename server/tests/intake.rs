@@ -294,6 +294,10 @@ fn attachment_limits_hold_on_the_server() {
         body["message"].as_str().unwrap().contains("big.bin"),
         "{body}"
     );
+    let problem = &body["fields"][0];
+    assert_eq!(problem["code"], "error-attachment-over-server-limit");
+    assert_eq!(problem["args"]["name"]["text"], "big.bin", "{body}");
+    assert_eq!(problem["args"]["max"]["bytes"], 5 * 1024 * 1024, "{body}");
 
     let (status, body) = post(
         &server,
@@ -495,6 +499,10 @@ fn uploads_are_refused_by_size_content_and_emptiness() {
     );
     assert_eq!(status, 413, "{body}");
     assert!(body["message"].as_str().unwrap().contains("big.bin"));
+    assert_eq!(
+        body["fields"][0]["args"]["name"]["text"], "big.bin",
+        "{body}"
+    );
     let (status, body) = upload(&server, "photo.png", "image/png", b"MZ\x90\x00 program", "");
     assert_eq!(
         (status, fields(&body)),

@@ -155,7 +155,7 @@ pub fn AttachmentsStep() -> impl IntoView {
                     <span class="cw-optional">{move || i18n.t("optional")}</span>
                 </label>
                 <p class="cw-hint" id="attachments-hint">{limits} " " {move || i18n.t("attachments-drop-hint")}</p>
-                <div id="attachments-error" role="alert">
+                <div id="attachments-refusals" role="alert">
                     {move || refusals.get().into_iter().map(|e| view! { <p class="cw-error-message">{i18n.error(&e)}</p> }).collect_view()}
                     <ErrorMessage field="attachments".to_string() />
                 </div>
@@ -168,7 +168,7 @@ pub fn AttachmentsStep() -> impl IntoView {
                         type="file"
                         multiple
                         accept=accept
-                        aria-describedby="attachments-hint attachments-error"
+                        aria-describedby="attachments-hint attachments-refusals"
                         on:change=picked
                     />
                     <label for="attachments" class="cw-button cw-button-secondary">

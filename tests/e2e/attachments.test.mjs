@@ -3,6 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { answerContactAndReview, assertContains, mouse, openWidget, useServerAndBrowser, waitForStep } from './support.mjs';
 
@@ -143,7 +144,7 @@ describe('refusals', () => {
       const page = await openWidget(env.browser, env.server, { catalog: '/case-widget/catalog/akamai.json', plan: 'premium', locale });
       await toAttachments(page, 'technical', 'dns', 'resolution');
       const text = (name, body) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(body) });
-      const errors = page.locator('case-widget #attachments-error');
+      const errors = page.locator('case-widget #attachments-refusals');
       await mouse.attach(page, [
         text('one.txt', 'first'),
         { name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from('MZ\x90\x00 a program renamed', 'latin1') },
@@ -249,4 +250,40 @@ describe('two-phase retries', () => {
     const stored = await env.server.getCase(await caseId(page));
     assert.deepEqual(stored.attachments.map((a) => a.sha256), files.map((f) => sha256(f.buffer)));
   });
+});
+
+describe('a server that accepts less than the catalog allows', () => {
+  // The page's catalog allows 8 MB files; the server holds to its own 5 MB.
+  const generous = JSON.parse(readFileSync(new URL('../../public/catalog/aws.json', import.meta.url)));
+  generous.attachments.max_bytes = 8 * MiB;
+  const serveGenerous = (page) => page.route('**/catalog/generous.json', (route) => route.fulfill({ json: generous }));
+  for (const [shape, attrs, locale, named] of [
+    ['multipart', {}, 'en', '“huge.bin” is larger than the support server accepts (5 MB at most)'],
+    ['two-phase', { 'upload-endpoint': '/api/uploads' }, 'ja', '「huge.bin」はサポートサーバーが受け付けるサイズ (最大 5 MB) を超えています'],
+  ]) {
+    test(`${shape}: its 413 names the file at the attachments step, and without that file the case is filed`, async () => {
+      const page = await openWidget(env.browser, env.server, { catalog: '/case-widget/catalog/generous.json', plan: 'business', locale, ...attrs }, { prepare: serveGenerous });
+      const files = [
+        { name: 'huge.bin', mimeType: 'application/octet-stream', buffer: randomBytes(6 * MiB) },
+        { name: 'small.txt', mimeType: 'text/plain', buffer: Buffer.from('fits\n') },
+      ];
+      await toAttachments(page);
+      await mouse.attach(page, files);
+      await waitForFiles(page, 2);
+      await toReview(page);
+      const before = await countCases();
+      await mouse.next(page);
+      await waitForStep(page, 'attachments');
+      await assertContains(page.locator('case-widget #attachments-refusals'), named);
+      assert.equal(await page.locator('case-widget .cw-failure').getAttribute('role'), 'alert');
+      assert.equal(await countCases(), before);
+      await page.locator('case-widget [data-action="remove-file"]').first().click();
+      await mouse.next(page);
+      await waitForStep(page, 'review');
+      await mouse.next(page);
+      await waitForStep(page, 'done');
+      const stored = await env.server.getCase(await caseId(page));
+      assert.deepEqual(stored.attachments.map((a) => a.sha256), [sha256(files[1].buffer)]);
+    });
+  }
 });

@@ -110,10 +110,10 @@ describe('attached files in the draft', () => {
 describe('when the browser keeps nothing', () => {
   test('with storage unavailable, as in some private modes, the widget says so and still files the case', async () => {
     const page = await openWidget(env.browser, env.server, aws, {
-      initScript: () => {
+      prepare: (page) => page.addInitScript(() => {
         Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
         Object.defineProperty(window, 'indexedDB', { get() { return undefined; } });
-      },
+      }),
     });
     const files = someFiles();
     await attachOnDetails(page, files);
@@ -127,9 +127,9 @@ describe('when the browser keeps nothing', () => {
 
   test('with storage full the widget says so in the customer\'s language and loses nothing typed', async () => {
     const page = await openWidget(env.browser, env.server, { ...aws, locale: 'ja' }, {
-      initScript: () => {
+      prepare: (page) => page.addInitScript(() => {
         Storage.prototype.setItem = () => { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
-      },
+      }),
     });
     await answerFirstSteps(page, { caseType: 'technical', service: 's3', category: 'performance', severity: 'normal' });
     await assertContains(page.locator('case-widget .cw-notice-storage'), 'このブラウザーでは回答のコピーを保存できない');
@@ -145,9 +145,9 @@ describe('when the browser keeps nothing', () => {
 
   test('when only the files cannot be kept, the note says so and the text draft still survives a reload', async () => {
     const page = await openWidget(env.browser, env.server, aws, {
-      initScript: () => {
+      prepare: (page) => page.addInitScript(() => {
         IDBObjectStore.prototype.put = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
-      },
+      }),
     });
     await attachOnDetails(page, someFiles());
     await assertContains(page.locator('case-widget .cw-notice-storage'), 'This browser cannot keep your attached files');

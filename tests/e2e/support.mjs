@@ -95,7 +95,7 @@ export async function launchBrowser() {
  * Opens the demo page in a fresh browser context and puts a <case-widget> with these attributes
  * on it, as a portal would. Fails the test on any page error.
  */
-export async function openWidget(browser, server, attrs = {}, { browserLocale = 'en-US', initScript } = {}) {
+export async function openWidget(browser, server, attrs = {}, { browserLocale = 'en-US', prepare } = {}) {
   const context = await browser.newContext({ locale: browserLocale, viewport: { width: 1000, height: 900 } });
   const page = await context.newPage();
   // Intercept file choosers from the start: a key press can open one before a lazily
@@ -109,7 +109,7 @@ export async function openWidget(browser, server, attrs = {}, { browserLocale = 
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
   });
-  if (initScript) await page.addInitScript(initScript);
+  if (prepare) await prepare(page);
   await page.goto(`${server.url}/`);
   await page.evaluate((attrs) => {
     document.querySelector('case-widget')?.remove();
