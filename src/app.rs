@@ -229,6 +229,12 @@ fn WizardView(
             wizard.next();
         }
     };
+    // Enter that commits an input method's composition (Japanese, Korean, Chinese) is not a submit.
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Enter" && (ev.is_composing() || ev.key_code() == 229) {
+            ev.prevent_default();
+        }
+    };
     view! {
         <div class="cw-wizard" node_ref=root data-step=move || if done() { "done" } else { wizard.step.get().id() }>
             <header class="cw-header">
@@ -246,7 +252,7 @@ fn WizardView(
                     </div>
                 })}
                 <ErrorSummary />
-                <form class="cw-form" novalidate on:submit=on_submit>
+                <form class="cw-form" novalidate on:submit=on_submit on:keydown=on_keydown>
                     {move || match wizard.step.get() {
                         Step::CaseType => view! { <steps::CaseTypeStep /> }.into_any(),
                         Step::Classification => view! { <steps::ClassificationStep /> }.into_any(),

@@ -237,6 +237,36 @@ describe('languages and errors', () => {
   }
 });
 
+describe('input methods', () => {
+  /** Presses Enter as the browser delivers it while an input method is composing `text`. */
+  async function enterWhileComposing(page, text) {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r', unmodifiedText: '\r' });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13 });
+    return cdp;
+  }
+
+  for (const [locale, composing] of [['ja', 'にほんご'], ['ko', '한국어'], ['zh', '中文输入']]) {
+    test(`${locale}: Enter while the input method is composing neither submits nor changes step; Enter after it does`, async () => {
+      const page = await openWidget(env.browser, env.server, aws('business', { locale }));
+      await reachDetails(page);
+      await mouse.fill(page, 'description', '—');
+      await mouse.fill(page, 'subject', 'S3 ');
+      const cdp = await enterWhileComposing(page, composing);
+      await page.waitForTimeout(300);
+      await waitForStep(page, 'details');
+      assert.equal(await page.locator('case-widget .cw-error-summary').count(), 0, 'no validation ran');
+      assert.equal(await byId(page, 'subject').inputValue(), `S3 ${composing}`);
+      await cdp.send('Input.insertText', { text: composing });
+      await page.keyboard.press('Enter');
+      await waitForStep(page, 'attachments');
+      await page.locator('case-widget [data-action="back"]').click();
+      assert.equal(await byId(page, 'subject').inputValue(), `S3 ${composing}`);
+    });
+  }
+});
+
 describe('drafts and outcomes', () => {
   test('a reload brings the customer back to the same step with every typed answer', async () => {
     const page = await openWidget(env.browser, env.server, aws('business'));
