@@ -253,6 +253,13 @@ fn WizardView(
                 })}
                 <ErrorSummary />
                 <form class="cw-form" novalidate on:submit=on_submit on:keydown=on_keydown>
+                    // People never see or hear this field; bots fill it in and the server refuses them.
+                    <div class="cw-trap" aria-hidden="true">
+                        <label for="cw-website">{move || i18n.t("trap-label")}</label>
+                        <input id="cw-website" name="website" type="text" tabindex="-1" autocomplete="off"
+                            prop:value=move || wizard.trap.get()
+                            on:input=move |ev| wizard.trap.set(event_target_value(&ev)) />
+                    </div>
                     {move || match wizard.step.get() {
                         Step::CaseType => view! { <steps::CaseTypeStep /> }.into_any(),
                         Step::Classification => view! { <steps::ClassificationStep /> }.into_any(),

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use case_core::rules::Rules;
 use case_core::validate::{step_of_field, validate_all, validate_step};
-use case_core::wire::{CaseCreated, CasePayload, FieldProblem};
+use case_core::wire::{CaseCreated, CasePayload, FieldProblem, SpamCheck};
 use case_core::{Answers, Catalog, FieldError, Step};
 use leptos::prelude::*;
 use web_sys::{File, HtmlElement};
@@ -80,6 +80,9 @@ pub struct Wizard {
     /// False until a restored draft's files are back, so they are not overwritten meanwhile.
     files_restored: StoredValue<bool>,
     idempotency_key: RwSignal<String>,
+    started_at: RwSignal<f64>,
+    /// The hidden field only bots fill in.
+    pub trap: RwSignal<String>,
     draft_key: StoredValue<String>,
 }
 
@@ -103,7 +106,11 @@ impl Wizard {
             answers: blank_answers(&config),
             step: Step::CaseType,
             idempotency_key: new_key(),
+            started_at: js_sys::Date::now(),
         });
+        if saved.started_at <= 0.0 {
+            saved.started_at = js_sys::Date::now();
+        }
         // A new draft takes everything the host page prefilled; an older one keeps its answers
         // but for what the page supplies or locks.
         apply_prefill(&mut saved.answers, &catalog, &config, restored);
@@ -126,6 +133,8 @@ impl Wizard {
             storage_note: RwSignal::new(None),
             files_restored: StoredValue::new(!files_to_restore),
             idempotency_key: RwSignal::new(saved.idempotency_key),
+            started_at: RwSignal::new(saved.started_at),
+            trap: RwSignal::new(String::new()),
             draft_key: StoredValue::new(draft_key),
         };
         if files_to_restore {
@@ -185,6 +194,7 @@ impl Wizard {
             answers: self.answers.get(),
             step: self.step.get(),
             idempotency_key: self.idempotency_key.get(),
+            started_at: self.started_at.get(),
         };
         if self.phase.get_untracked() != Phase::Editing {
             return;
@@ -298,6 +308,7 @@ impl Wizard {
         });
         self.answers.set(answers);
         self.idempotency_key.set(new_key());
+        self.started_at.set(js_sys::Date::now());
         self.returning_to_review.set(false);
         self.go_to(Step::CaseType);
         self.phase.set(Phase::Editing);
@@ -326,6 +337,10 @@ impl Wizard {
         let catalog = self.catalog.get_value();
         let config = self.config.get_value();
         let mut payload = CasePayload::from_answers(&catalog, &config.plan, locale, &answers);
+        payload.spam_check = Some(SpamCheck {
+            website: self.trap.get_untracked(),
+            filled_in_ms: (js_sys::Date::now() - self.started_at.get_untracked()).max(0.0) as u64,
+        });
         let files = self.files.get_untracked();
         let host = self.host.get_value();
         let key = self.idempotency_key.get_untracked();
@@ -449,6 +464,9 @@ impl Wizard {
                     SubmitError::KeptForLater => (failed("submit-kept", None), Vec::new()),
                     SubmitError::Unavailable { status, .. } => {
                         (failed("submit-failed", Some(status)), Vec::new())
+                    }
+                    SubmitError::Status(_, Some(body)) if body.error == "spam-suspected" => {
+                        (failed("submit-spam-suspected", None), Vec::new())
                     }
                     SubmitError::Status(413, body) => (
                         failed("submit-too-large", Some(413)),

@@ -10,6 +10,9 @@ pub struct SavedDraft {
     pub answers: Answers,
     pub step: Step,
     pub idempotency_key: String,
+    /// When the customer started, in ms since the epoch: how long they took tells them from a bot.
+    #[serde(default)]
+    pub started_at: f64,
 }
 
 fn storage() -> Option<web_sys::Storage> {

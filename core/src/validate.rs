@@ -70,6 +70,7 @@ pub const FIELD_ERRORS: &[(&str, &[&str])] = &[
     ("error-phone-country-required", &[]),
     ("error-phone-required", &[]),
     ("error-phone-invalid", &[]),
+    ("error-phone-not-in-country", &["country"]),
     ("error-extension-invalid", &[]),
     ("error-cc-too-many", &["max"]),
     ("error-cc-invalid", &["email"]),

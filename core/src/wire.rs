@@ -32,6 +32,19 @@ pub struct CasePayload {
     pub cc: Vec<String>,
     #[serde(default)]
     pub attachments: Vec<AttachmentMeta>,
+    /// What tells a bot from a person; a backend may ignore it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spam_check: Option<SpamCheck>,
+}
+
+/// A hidden field no person sees (`website`, empty unless a bot filled it in) and how long the
+/// form was open before it was sent.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpamCheck {
+    #[serde(default)]
+    pub website: String,
+    pub filled_in_ms: u64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -190,6 +203,7 @@ impl CasePayload {
             },
             cc: a.cc_list().into_iter().map(str::to_owned).collect(),
             attachments: a.attachments.clone(),
+            spam_check: None,
         }
     }
 

@@ -41,6 +41,7 @@ error-contact-language-required = Select a contact language
 error-phone-country-required = Select the country or region of your phone number
 error-phone-required = Enter a phone number
 error-phone-invalid = Enter a phone number using digits, spaces and dashes, like 03-1234-5678
+error-phone-not-in-country = This is not a phone number in { $country }: check the digits and the country
 error-extension-invalid = Enter an extension using digits only
 error-cc-too-many = Enter no more than { $max } email addresses
 error-cc-invalid = “{ $email }” is not an email address

@@ -137,6 +137,8 @@ submit-failed-status = The support server answered with status { $status }.
 submit-network = The support server could not be reached. Check your connection and try again.
 submit-rejected = The support server could not accept some answers. Please correct them.
 submit-too-large = A file is larger than the support server accepts. Remove it or attach a smaller one.
+submit-spam-suspected = The support server took this for an automated submission and did not accept it. Check your answers and submit again.
+trap-label = Leave this field empty
 
 language-name = English
 

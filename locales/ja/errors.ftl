@@ -35,6 +35,7 @@ error-contact-language-required = 対応言語を選択してください
 error-phone-country-required = 電話番号の国または地域を選択してください
 error-phone-required = 電話番号を入力してください
 error-phone-invalid = 電話番号は数字、スペース、ハイフンで入力してください (例: 03-1234-5678)
+error-phone-not-in-country = { $country } の電話番号ではありません。番号と国・地域を確認してください
 error-extension-invalid = 内線番号は数字のみで入力してください
 error-cc-too-many = メールアドレスは { $max } 件までにしてください
 error-cc-invalid = 「{ $email }」はメールアドレスではありません

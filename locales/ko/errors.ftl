@@ -35,6 +35,7 @@ error-contact-language-required = 연락 언어를 선택하세요
 error-phone-country-required = 전화번호의 국가 또는 지역을 선택하세요
 error-phone-required = 전화번호를 입력하세요
 error-phone-invalid = 전화번호는 숫자, 공백, 하이픈으로 입력하세요(예: 010-1234-5678)
+error-phone-not-in-country = { $country }의 전화번호가 아닙니다. 번호와 국가/지역을 확인하세요
 error-extension-invalid = 내선 번호는 숫자로만 입력하세요
 error-cc-too-many = 이메일 주소는 { $max }개까지 입력하세요
 error-cc-invalid = "{ $email }"은(는) 이메일 주소가 아닙니다

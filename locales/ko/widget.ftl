@@ -116,6 +116,8 @@ submit-failed-status = 지원 서버 응답: 상태 { $status }
 submit-network = 지원 서버에 연결할 수 없습니다. 연결을 확인하고 다시 시도하세요.
 submit-rejected = 지원 서버가 일부 답변을 받아들이지 않았습니다. 수정해 주세요.
 submit-too-large = 지원 서버가 받을 수 있는 크기보다 큰 파일이 있습니다. 삭제하거나 더 작은 파일을 첨부하세요.
+submit-spam-suspected = 지원 서버가 이 제출을 자동 제출로 판단하여 받지 않았습니다. 답변을 확인한 후 다시 제출하세요.
+trap-label = 이 칸은 비워 두세요
 
 language-name = 한국어
 

@@ -35,6 +35,7 @@ error-contact-language-required = 请选择联系语言
 error-phone-country-required = 请选择电话号码所属的国家或地区
 error-phone-required = 请输入电话号码
 error-phone-invalid = 请使用数字、空格和连字符输入电话号码，例如 138-0013-8000
+error-phone-not-in-country = 这不是{ $country }的电话号码：请检查号码和国家/地区
 error-extension-invalid = 分机号只能包含数字
 error-cc-too-many = 电子邮件地址不能超过 { $max } 个
 error-cc-invalid = “{ $email }”不是电子邮件地址

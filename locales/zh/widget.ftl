@@ -116,6 +116,8 @@ submit-failed-status = 支持服务器返回状态 { $status }。
 submit-network = 无法连接支持服务器。请检查网络连接后重试。
 submit-rejected = 支持服务器无法接受部分回答，请更正。
 submit-too-large = 有文件超过了支持服务器接受的大小。请删除它或添加较小的文件。
+submit-spam-suspected = 支持服务器将此次提交视为自动提交，未予接受。请检查您的回答后重新提交。
+trap-label = 请将此栏留空
 
 language-name = 中文
 

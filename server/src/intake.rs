@@ -23,6 +23,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use tokio::io::AsyncWriteExt;
 
+use crate::phone::to_e164;
 use crate::store::{Received, StoredCase};
 use crate::AppState;
 
@@ -368,7 +369,7 @@ fn form_data_name(name: &str) -> String {
 async fn accept(
     state: Arc<AppState>,
     key: Option<String>,
-    case_json: serde_json::Value,
+    mut case_json: serde_json::Value,
     mut files: Incoming,
 ) -> Response {
     let payload: CasePayload = match serde_json::from_value(case_json.clone()) {
@@ -383,6 +384,23 @@ async fn accept(
             vec![field("catalog", "error-choice-unknown")],
         );
     };
+    if let Some(check) = &payload.spam_check {
+        let hint = if !check.website.is_empty() {
+            Some("a field hidden from people was filled in".to_owned())
+        } else if check.filled_in_ms < state.min_fill_ms {
+            Some(format!("filled in {} ms", check.filled_in_ms))
+        } else {
+            None
+        };
+        if let Some(hint) = hint {
+            return error(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "spam-suspected",
+                hint,
+                vec![],
+            );
+        }
+    }
     let rules = Rules::new(catalog, &payload.plan);
     if !rules.plan_is_known() {
         return error(
@@ -414,6 +432,20 @@ async fn accept(
         .into_iter()
         .map(|e| FieldProblem::from(&e))
         .collect();
+    if let Some(phone) = &payload.contact.phone {
+        let country = catalog.phone_country(&phone.country);
+        match country.and_then(|c| to_e164(&c.region, &phone.number)) {
+            Some(e164) => case_json["contact"]["phone"]["e164"] = e164.into(),
+            None if !problems.iter().any(|p| p.field.starts_with("phone_")) => {
+                let label = country.map(|c| c.label.clone()).unwrap_or_default();
+                problems.push(FieldProblem::from(
+                    &FieldError::new("phone_number", "error-phone-not-in-country")
+                        .arg("country", Arg::Label(label)),
+                ));
+            }
+            None => {}
+        }
+    }
     let limits = rules.attachments(Some(&payload.case_type));
     let mut refused_files = Vec::new();
     for (meta, file) in answers.attachments.iter().zip(&files.0) {

@@ -4,6 +4,7 @@
 
 mod faults;
 mod intake;
+mod phone;
 mod store;
 
 use std::collections::HashMap;
@@ -24,13 +25,15 @@ pub use store::Store;
 
 pub const USAGE: &str =
     "usage: case-server [--addr 127.0.0.1:8080] [--data DIR] [--catalogs DIR] [--dist DIR]
-                   [--cors-origin ORIGIN]... [--expose-cases] [--faults]
+                   [--cors-origin ORIGIN]... [--min-fill-seconds N] [--expose-cases] [--faults]
 
   --addr          where to listen (default 127.0.0.1:8080; port 0 picks a free port)
   --data          where cases and attachments are stored (default ./data)
   --catalogs      folder of catalog JSON files, by their id (default ./public/catalog)
   --dist          the built widget to serve under /case-widget/ and / (default ./dist)
   --cors-origin   an origin allowed to post cases from another site (repeatable)
+  --min-fill-seconds  refuse a widget's case filled in faster than this, as a bot would
+                  (default 3; 0 turns it off)
   --expose-cases  serve GET /api/cases and /api/cases/{id}, for demos and tests only
   --faults        serve POST /api/_faults, which makes the next case requests fail on purpose
                   (tests only; see server/src/faults.rs)";
@@ -44,6 +47,7 @@ pub struct Config {
     pub cors_origins: Vec<String>,
     pub expose_cases: bool,
     pub faults: bool,
+    pub min_fill_ms: u64,
 }
 
 impl Default for Config {
@@ -56,6 +60,7 @@ impl Default for Config {
             cors_origins: Vec::new(),
             expose_cases: false,
             faults: false,
+            min_fill_ms: 3000,
         }
     }
 }
@@ -74,6 +79,12 @@ impl Config {
                 "--cors-origin" => config.cors_origins.push(value()?),
                 "--expose-cases" => config.expose_cases = true,
                 "--faults" => config.faults = true,
+                "--min-fill-seconds" => {
+                    let seconds: f64 = value()?
+                        .parse()
+                        .map_err(|e| format!("--min-fill-seconds: {e}"))?;
+                    config.min_fill_ms = (seconds * 1000.0) as u64;
+                }
                 other => return Err(format!("unknown argument {other}")),
             }
         }
@@ -88,6 +99,8 @@ pub struct AppState {
     pub expose_cases: bool,
     /// Failures queued for the next case requests (`--faults`).
     pub faults: faults::Queue,
+    /// A widget's case filled in faster than this is taken for a bot's.
+    pub min_fill_ms: u64,
 }
 
 /// Reads every `*.json` in `dir` as a catalog; a bad catalog stops the server with its problems.
@@ -180,7 +193,10 @@ pub async fn run(config: Config) -> Result<(), String> {
         store,
         expose_cases: config.expose_cases,
         faults: faults::Queue::default(),
+        min_fill_ms: config.min_fill_ms,
     });
+    // Loads the phone numbering metadata now rather than in the first customer's request.
+    let _ = phone::to_e164("US", "");
     let app = router(state, &config);
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await

@@ -22,6 +22,7 @@ fn start(data: &Path, cors: &[&str]) -> Server {
         cors_origins: cors.iter().map(|s| s.to_string()).collect(),
         expose_cases: true,
         faults: false,
+        min_fill_ms: 3000,
     };
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let listener = runtime
@@ -33,6 +34,7 @@ fn start(data: &Path, cors: &[&str]) -> Server {
         store: Store::open(&config.data).unwrap(),
         expose_cases: true,
         faults: Default::default(),
+        min_fill_ms: config.min_fill_ms,
     });
     let app = router(state, &config);
     runtime.spawn(async move { axum::serve(listener, app).await.unwrap() });
@@ -527,4 +529,62 @@ fn uploads_are_refused_by_size_content_and_emptiness() {
             vec![("attachments".into(), "error-attachment-type".into())]
         )
     );
+}
+
+#[test]
+fn a_phone_number_is_checked_for_its_country_and_stored_as_typed_with_its_e164_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(dir.path(), &[]);
+    let phone = |number: &str| {
+        with_case(|c| {
+            c["contact"]["method"] = json!("phone");
+            c["contact"]["phone"] = json!({ "country": "JP", "number": number });
+        })
+    };
+    let (status, body) = post(&server, None, &phone("０３－１２３４－５６７８"), &[]);
+    assert_eq!(status, 201, "{body}");
+    let (_, stored) = get(&server, body["id"].as_str().unwrap());
+    assert_eq!(
+        stored["case"]["contact"]["phone"]["number"],
+        "０３－１２３４－５６７８"
+    );
+    assert_eq!(stored["case"]["contact"]["phone"]["e164"], "+81312345678");
+
+    let (status, body) = post(&server, None, &phone("03-1234"), &[]);
+    assert_eq!(status, 422, "{body}");
+    let problem = &body["fields"][0];
+    assert_eq!(problem["field"], "phone_number");
+    assert_eq!(problem["code"], "error-phone-not-in-country");
+    assert_eq!(problem["args"]["country"]["label"]["ja"], "日本", "{body}");
+}
+
+#[test]
+fn a_case_filled_in_by_a_bot_is_refused_and_one_filled_in_by_a_person_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(dir.path(), &[]);
+    let checked = |website: &str, ms: u64| {
+        with_case(|c| c["spam_check"] = json!({ "website": website, "filled_in_ms": ms }))
+    };
+    let (status, body) = post(&server, None, &checked("https://spam.example", 95_000), &[]);
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (422, Some("spam-suspected")),
+        "{body}"
+    );
+    let (status, body) = post(&server, None, &checked("", 900), &[]);
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (422, Some("spam-suspected")),
+        "{body}"
+    );
+    let count: Value = agent()
+        .get(format!("{}/api/cases", server.url))
+        .call()
+        .unwrap()
+        .body_mut()
+        .read_json()
+        .unwrap();
+    assert_eq!(count["count"], 0, "nothing stored: {count}");
+    let (status, body) = post(&server, None, &checked("", 95_000), &[]);
+    assert_eq!(status, 201, "{body}");
 }

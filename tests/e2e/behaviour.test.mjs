@@ -237,6 +237,41 @@ describe('languages and errors', () => {
   }
 });
 
+describe('the server has the last word', () => {
+  test('a phone number impossible in its country is refused by the server and shown at the field in Japanese, as typed', async () => {
+    const page = await openWidget(env.browser, env.server, aws('business', { locale: 'ja' }));
+    await reachDetails(page);
+    await mouse.fill(page, 'subject', '電話で連絡してください');
+    await mouse.fill(page, 'description', '番号は桁が足りません。');
+    await mouse.next(page);
+    await mouse.next(page);
+    await waitForStep(page, 'contact');
+    await mouse.fill(page, 'name', '山田');
+    await mouse.fill(page, 'email', 'yamada@example.jp');
+    await mouse.radio(page, 'contact_method', 'phone');
+    await mouse.select(page, 'phone_country', 'JP');
+    await mouse.fill(page, 'phone_number', '０３－１２３４');
+    await mouse.select(page, 'contact_language', 'ja');
+    await mouse.next(page);
+    await waitForStep(page, 'review');
+    const before = (await (await fetch(`${env.server.url}/api/cases`)).json()).count;
+    await mouse.next(page);
+    await waitForStep(page, 'contact');
+    await assertContains(page.locator('case-widget .cw-field-error'), '日本 の電話番号ではありません');
+    assert.equal(await byId(page, 'phone_number').inputValue(), '０３－１２３４');
+    assert.equal((await (await fetch(`${env.server.url}/api/cases`)).json()).count, before);
+    await mouse.fill(page, 'phone_number', '０３－１２３４－５６７８');
+    await mouse.next(page);
+    await waitForStep(page, 'review');
+    await mouse.next(page);
+    await waitForStep(page, 'done');
+    const id = (await page.locator('case-widget .cw-case-id').innerText()).match(/CASE-\d{8}-\d{5}/)[0];
+    const stored = await env.server.getCase(id);
+    assert.equal(stored.case.contact.phone.number, '０３－１２３４－５６７８');
+    assert.equal(stored.case.contact.phone.e164, '+81312345678');
+  });
+});
+
 describe('input methods', () => {
   /** Presses Enter as the browser delivers it while an input method is composing `text`. */
   async function enterWhileComposing(page, text) {

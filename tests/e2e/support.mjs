@@ -11,8 +11,11 @@ import { chromium } from 'playwright-core';
 
 const root = new URL('../../', import.meta.url).pathname;
 
-/** Starts case-server on 127.0.0.1:0 with its own data folder and a copy of dist/. */
-export async function startServer({ corsOrigins = [] } = {}) {
+/**
+ * Starts case-server on 127.0.0.1:0 with its own data folder and a copy of dist/. Scripts fill
+ * the form in faster than any person, so the minimum time to fill in is off unless given.
+ */
+export async function startServer({ corsOrigins = [], minFillSeconds = 0 } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'case-widget-e2e-'));
   const dist = join(dir, 'dist');
   cpSync(join(root, 'dist'), dist, { recursive: true });
@@ -22,6 +25,7 @@ export async function startServer({ corsOrigins = [] } = {}) {
   const child = spawn(join(root, 'target/release/case-server'), [
     '--addr', '127.0.0.1:0', '--data', join(dir, 'data'), '--dist', dist,
     '--catalogs', join(root, 'public/catalog'), '--expose-cases', '--faults',
+    '--min-fill-seconds', String(minFillSeconds),
     ...corsOrigins.flatMap((o) => ['--cors-origin', o]),
   ], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve, reject) => {
