@@ -194,6 +194,17 @@ pub enum ResponseTime {
     BusinessDays(u32),
 }
 
+impl ResponseTime {
+    /// Between zero and about a quarter: a promise a support plan could make.
+    pub fn is_plausible(self) -> bool {
+        match self {
+            ResponseTime::Minutes(m) => (1..=90 * 24 * 60).contains(&m),
+            ResponseTime::Hours(h) => (1..=90 * 24).contains(&h),
+            ResponseTime::BusinessDays(d) => (1..=60).contains(&d),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ContactMethod {
@@ -453,6 +464,16 @@ impl Catalog {
             check.text(&format!("{path}.label"), &s.label);
             check.opt_text(&format!("{path}.description"), &s.description);
             check.refs(&format!("{path}.response"), s.response.keys(), &plans);
+            for (plan, response) in &s.response {
+                if !response.is_plausible() {
+                    let value = format!("{response:?}");
+                    check.problem(
+                        "catalog-bad-response",
+                        &format!("{path}.response.{plan}"),
+                        &value,
+                    );
+                }
+            }
         }
         for m in &self.contact_methods {
             let path = format!("contact_methods[{}]", m.id);

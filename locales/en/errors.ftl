@@ -65,4 +65,5 @@ catalog-bad-dial-code = the calling code “{ $value }” is not digits
 catalog-bad-limit = the limit { $value } is not allowed
 catalog-bad-url = the link “{ $value }” is not an http or https address
 catalog-bad-range = the range { $value } is empty
+catalog-bad-response = the response time { $value } is not between one minute and 90 days
 catalog-unknown-plan = the plan “{ $value }” is not one of the catalog's plans

@@ -59,4 +59,5 @@ catalog-bad-dial-code = 国番号「{ $value }」が数字ではありません
 catalog-bad-limit = 制限値 { $value } は使用できません
 catalog-bad-url = リンク「{ $value }」は http または https のアドレスではありません
 catalog-bad-range = 範囲 { $value } が空です
+catalog-bad-response = 応答時間 { $value } が 1 分から 90 日の範囲にありません
 catalog-unknown-plan = プラン「{ $value }」はカタログのプランにありません

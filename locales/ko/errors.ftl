@@ -59,4 +59,5 @@ catalog-bad-dial-code = 국가 번호 "{ $value }"이(가) 숫자가 아닙니�
 catalog-bad-limit = 한도 { $value }은(는) 사용할 수 없습니다
 catalog-bad-url = 링크 "{ $value }"은(는) http 또는 https 주소가 아닙니다
 catalog-bad-range = 범위 { $value }이(가) 비어 있습니다
+catalog-bad-response = 응답 시간 { $value }이(가) 1분에서 90일 사이가 아닙니다
 catalog-unknown-plan = 플랜 "{ $value }"은(는) 카탈로그의 플랜이 아닙니다

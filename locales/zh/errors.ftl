@@ -59,4 +59,5 @@ catalog-bad-dial-code = 国家代码“{ $value }”不是数字
 catalog-bad-limit = 不允许使用限制值 { $value }
 catalog-bad-url = 链接“{ $value }”不是 http 或 https 地址
 catalog-bad-range = 范围 { $value } 为空
+catalog-bad-response = 响应时间 { $value } 不在 1 分钟到 90 天之间
 catalog-unknown-plan = 计划“{ $value }”不是目录中的计划
