@@ -588,3 +588,108 @@ fn a_case_filled_in_by_a_bot_is_refused_and_one_filled_in_by_a_person_is_kept() 
     let (status, body) = post(&server, None, &checked("", 95_000), &[]);
     assert_eq!(status, 201, "{body}");
 }
+
+/// One server for the property tests below, which send it hundreds of requests.
+fn fuzz_server() -> &'static Server {
+    static SERVER: std::sync::OnceLock<(Server, tempfile::TempDir)> = std::sync::OnceLock::new();
+    &SERVER
+        .get_or_init(|| {
+            let dir = tempfile::tempdir().unwrap();
+            (start(dir.path(), &[]), dir)
+        })
+        .0
+}
+
+/// Posts raw bytes; the status and the body as text.
+fn post_raw(path: &str, content_type: &str, body: &[u8]) -> (u16, String) {
+    let mut response = agent()
+        .post(format!("{}{path}", fuzz_server().url))
+        .header("Content-Type", content_type)
+        .send(body)
+        .unwrap();
+    let status = response.status().as_u16();
+    (
+        status,
+        response.body_mut().read_to_string().unwrap_or_default(),
+    )
+}
+
+fn any_json() -> impl proptest::strategy::Strategy<Value = Value> {
+    use proptest::prelude::*;
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        "\\PC{0,20}".prop_map(Value::from),
+    ];
+    leaf.prop_recursive(4, 40, 6, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            proptest::collection::btree_map(
+                prop_oneof![
+                    Just("attachments".to_owned()),
+                    Just("contact".to_owned()),
+                    Just("catalog".to_owned()),
+                    "[a-z_]{1,10}"
+                ],
+                inner,
+                0..6
+            )
+            .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 150, ..Default::default() })]
+
+    #[test]
+    fn random_bytes_as_multipart_get_a_clear_4xx(body in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..2000)) {
+        let (status, text) = post_raw("/api/cases", "multipart/form-data; boundary=----case-widget-test-boundary", &body);
+        proptest::prop_assert!((400..500).contains(&status), "{status} {text}");
+        proptest::prop_assert!(!text.is_empty());
+    }
+
+    #[test]
+    fn a_corrupted_multipart_case_is_stored_whole_or_refused_with_a_4xx_never_a_5xx(
+        at in 0usize..4000, byte in proptest::prelude::any::<u8>(), cut in 0usize..4000, repeat in 0usize..4000,
+    ) {
+        let case = with_case(|c| c["attachments"] = json!([{ "name": "app.log", "size": 18, "type": "text/plain" }]));
+        let (content_type, mut body) = multipart(&case, &[("app.log", "text/plain", b"line one\nline two\n".to_vec())]);
+        let at = at % body.len();
+        body[at] = byte;
+        let copy = body[repeat % body.len()..].to_vec();
+        body.extend_from_slice(&copy[..copy.len().min(64)]);
+        body.truncate(cut.max(at + 1).min(body.len()));
+        let (status, text) = post_raw("/api/cases", &content_type, &body);
+        proptest::prop_assert!(status < 500, "{status} {text}");
+        if status < 300 {
+            let id: Value = serde_json::from_str(&text).unwrap();
+            let (found, stored) = get(fuzz_server(), id["id"].as_str().unwrap());
+            proptest::prop_assert_eq!(found, 200);
+            proptest::prop_assert_eq!(stored["attachments"].as_array().unwrap().len(), 1);
+        }
+    }
+
+    #[test]
+    fn any_json_as_a_case_gets_a_clear_4xx(value in any_json()) {
+        let (status, text) = post_raw("/api/cases", "application/json", value.to_string().as_bytes());
+        proptest::prop_assert!((400..500).contains(&status), "{status} {text}");
+        proptest::prop_assert!(!text.is_empty());
+    }
+
+    #[test]
+    fn any_upload_query_and_body_get_an_answer_never_a_5xx(query in "[a-z_=&%0-9.]{0,40}", body in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..600)) {
+        let (status, text) = post_raw(&format!("/api/uploads?{query}"), "application/octet-stream", &body);
+        proptest::prop_assert!(status < 500, "{status} {text}");
+    }
+}
+
+#[test]
+fn after_the_random_requests_the_server_still_files_a_valid_case() {
+    for _ in 0..50 {
+        let _ = post_raw("/api/cases", "application/json", b"{\"attachments\": [");
+    }
+    let (status, body) = post(fuzz_server(), None, &valid_case(), &[]);
+    assert_eq!(status, 201, "{body}");
+}
