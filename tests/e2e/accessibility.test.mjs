@@ -3,7 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { answerContactAndReview, answerFirstSteps, mouse, openWidget, useServerAndBrowser, waitForStep } from './support.mjs';
+import { answerContactAndReview, answerDetailsAndFiles, answerFirstSteps, mouse, openWidget, useServerAndBrowser, waitForStep } from './support.mjs';
 
 const env = useServerAndBrowser();
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -106,10 +106,7 @@ test('the retry notice and the not-submitted message have no violations, in ever
   for (const locale of ['en', 'ja', 'ko', 'zh']) {
     const page = await openWidget(env.browser, env.server, { catalog: '/case-widget/catalog/aws.json', plan: 'business', locale });
     await answerFirstSteps(page, { caseType: 'technical', service: 's3', category: 'performance', severity: 'normal' });
-    await mouse.fill(page, 'subject', 'S');
-    await mouse.fill(page, 'description', 'D');
-    await mouse.next(page);
-    await mouse.next(page);
+    await answerDetailsAndFiles(page);
     await answerContactAndReview(page);
     await env.server.fault({ kind: 'unavailable', count: 100 });
     await mouse.next(page);

@@ -2,7 +2,7 @@
 // catalog, broken catalogs, languages, errors, drafts and the events a host page hears.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { answerContactAndReview, answerFirstSteps, assertContains, byId, fileCase, mouse, openWidget, useServerAndBrowser, waitForStep } from './support.mjs';
+import { answerContactAndReview, answerDetailsAndFiles, answerFirstSteps, assertContains, byId, fileCase, mouse, openWidget, useServerAndBrowser, waitForStep } from './support.mjs';
 
 const env = useServerAndBrowser();
 
@@ -217,11 +217,7 @@ describe('languages and errors', () => {
     test(`errors are summarised and shown at each field in ${locale}, and a summary link focuses its field`, async () => {
       const page = await openWidget(env.browser, env.server, aws('business', { locale }));
       await reachDetails(page);
-      await mouse.fill(page, 'subject', 'S');
-      await mouse.fill(page, 'description', 'D');
-      await mouse.next(page);
-      await mouse.next(page);
-      await waitForStep(page, 'contact');
+      await answerDetailsAndFiles(page);
       await mouse.fill(page, 'email', '');
       await mouse.next(page);
       const box = page.locator('case-widget .cw-error-summary');
@@ -241,11 +237,7 @@ describe('the server has the last word', () => {
   test('a phone number impossible in its country is refused by the server and shown at the field in Japanese, as typed', async () => {
     const page = await openWidget(env.browser, env.server, aws('business', { locale: 'ja' }));
     await reachDetails(page);
-    await mouse.fill(page, 'subject', '電話で連絡してください');
-    await mouse.fill(page, 'description', '番号は桁が足りません。');
-    await mouse.next(page);
-    await mouse.next(page);
-    await waitForStep(page, 'contact');
+    await answerDetailsAndFiles(page, { subject: '電話で連絡してください', description: '番号は桁が足りません。' });
     await mouse.fill(page, 'name', '山田');
     await mouse.fill(page, 'email', 'yamada@example.jp');
     await mouse.radio(page, 'contact_method', 'phone');

@@ -4,19 +4,14 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { answerContactAndReview, answerFirstSteps, assertContains, mouse, openWidget, useServerAndBrowser, waitForStep } from './support.mjs';
+import { answerContactAndReview, answerDetailsAndFiles, answerFirstSteps, assertContains, mouse, openWidget, useServerAndBrowser, waitForStep } from './support.mjs';
 
 const env = useServerAndBrowser();
 const sha256 = (buffer) => createHash('sha256').update(buffer).digest('hex');
 
 async function fillUpToReview(page, files) {
   await answerFirstSteps(page, { caseType: 'technical', service: 's3', category: 'performance', severity: 'high' });
-  await mouse.fill(page, 'subject', 'Under faults');
-  await mouse.fill(page, 'description', 'The network is flaky today.');
-  await mouse.next(page);
-  await mouse.attach(page, files);
-  await page.locator('case-widget .cw-file-name').nth(files.length - 1).waitFor();
-  await mouse.next(page);
+  await answerDetailsAndFiles(page, { subject: 'Under faults', description: 'The network is flaky today.', files });
   await answerContactAndReview(page);
 }
 

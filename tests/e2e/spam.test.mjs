@@ -2,17 +2,14 @@
 // with its default of 3 s; neither is seen, reached or heard by a person.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { answerContactAndReview, answerFirstSteps, assertContains, byId, mouse, openWidget, useServerAndBrowser, waitForStep } from './support.mjs';
+import { answerContactAndReview, answerDetailsAndFiles, answerFirstSteps, assertContains, byId, mouse, openWidget, useServerAndBrowser, waitForStep } from './support.mjs';
 
 const env = useServerAndBrowser({ minFillSeconds: 3 });
 const aws = (locale) => ({ catalog: '/case-widget/catalog/aws.json', plan: 'business', locale });
 
 async function fillToReview(page) {
   await answerFirstSteps(page, { caseType: 'technical', service: 's3', category: 'performance', severity: 'normal' });
-  await mouse.fill(page, 'subject', 'Bucket listing is slow');
-  await mouse.fill(page, 'description', 'Since this morning.');
-  await mouse.next(page);
-  await mouse.next(page);
+  await answerDetailsAndFiles(page, { subject: 'Bucket listing is slow', description: 'Since this morning.' });
   await answerContactAndReview(page);
 }
 

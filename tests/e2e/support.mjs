@@ -239,6 +239,21 @@ export async function answerFirstSteps(page, { caseType, service, category, seve
   }
 }
 
+/** Fills subject and description in, attaches `files`, and stops on the contact step. */
+export async function answerDetailsAndFiles(page, { subject = 'S', description = 'D', files = [] } = {}) {
+  await waitForStep(page, 'details');
+  await mouse.fill(page, 'subject', subject);
+  await mouse.fill(page, 'description', description);
+  await mouse.next(page);
+  await waitForStep(page, 'attachments');
+  if (files.length) {
+    await mouse.attach(page, files);
+    await page.locator('case-widget .cw-file-name').nth(files.length - 1).waitFor();
+  }
+  await mouse.next(page);
+  await waitForStep(page, 'contact');
+}
+
 /** Answers the contact step with web contact in English and goes on to the review. */
 export async function answerContactAndReview(page, { name = 'Ada', email = 'ada@example.com' } = {}) {
   await waitForStep(page, 'contact');
