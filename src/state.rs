@@ -297,8 +297,17 @@ impl Wizard {
         });
     }
 
+    /// Removes the stored draft, answers and files.
+    fn forget_draft(&self) {
+        let key = self.draft_key.get_value();
+        storage::clear(&key);
+        leptos::task::spawn_local(async move {
+            let _ = file_store::save(&key, &[]).await;
+        });
+    }
+
     pub fn discard(&self) {
-        storage::clear(&self.draft_key.get_value());
+        self.forget_draft();
         self.files.set(Vec::new());
         let catalog = self.catalog.get_value();
         let answers = self.config.with_value(|config| {
@@ -444,7 +453,7 @@ impl Wizard {
     ) {
         match result {
             Ok((created, body)) => {
-                storage::clear(&self.draft_key.get_value());
+                self.forget_draft();
                 let detail = js_sys::Object::new();
                 let _ = js_sys::Reflect::set(&detail, &"id".into(), &created.id.as_str().into());
                 let response = serde_json::to_string(&body)

@@ -41,13 +41,9 @@ pub fn save(key: &str, draft: &SavedDraft) -> bool {
     }
 }
 
-/// Removes the draft, its files included.
+/// Removes the draft's answers; its files go with [`crate::file_store`].
 pub fn clear(key: &str) {
     if let Some(storage) = storage() {
         let _ = storage.remove_item(key);
     }
-    let key = key.to_owned();
-    leptos::task::spawn_local(async move {
-        let _ = crate::file_store::save(&key, &[]).await;
-    });
 }
