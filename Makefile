@@ -2,13 +2,20 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 PORT ?= 8080
+# `make demo BACKEND=rt` files the demo's cases into Request Tracker 5 instead.
+BACKEND ?= reference
+RT_PORT ?= 9311
 SERVER := target/release/case-server
 
 .PHONY: demo test setup setup-browser build lint host-test browser-test bench clean
 
 demo: build
+ifeq ($(BACKEND),rt)
+	scripts/demo-rt.sh $(PORT) $(RT_PORT)
+else
 	@echo "Demo: open http://127.0.0.1:$(PORT)/ (cases are stored in ./data; Ctrl-C stops it)"
 	$(SERVER) --addr 127.0.0.1:$(PORT) --data data --expose-cases
+endif
 
 test: setup-browser lint host-test build browser-test
 

@@ -54,4 +54,6 @@ if [ "${1:-}" = browser ]; then
   if ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ] || ! [ -d /usr/share/fonts/opentype/noto ]; then
     apt_install chromium chromium-driver fonts-noto-cjk
   fi
+  # Request Tracker 5, the real helpdesk the browser tests file cases into.
+  scripts/rt.sh install
 fi

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use case_core::catalog::Problem;
 use case_core::i18n::Arg;
+use case_core::profile::Profile;
 use case_core::rules::Rules;
 use case_core::{Catalog, CatalogError, Step};
 use leptos::prelude::*;
@@ -21,27 +22,53 @@ use crate::ui::ErrorSummary;
 enum LoadError {
     Fetch(String),
     Catalog(CatalogError),
+    /// The wire profile at this URL is unusable, for this reason.
+    Profile(String, String),
 }
 
-async fn load_catalog(url: String, plan: String) -> Result<Arc<Catalog>, LoadError> {
-    let response = gloo_net::http::Request::get(&url)
+async fn fetch_text(url: &str) -> Result<String, String> {
+    let response = gloo_net::http::Request::get(url)
         .send()
         .await
-        .map_err(|e| LoadError::Fetch(e.to_string()))?;
+        .map_err(|e| e.to_string())?;
     if !response.ok() {
-        return Err(LoadError::Fetch(format!("HTTP {}", response.status())));
+        return Err(format!("HTTP {}", response.status()));
     }
-    let text = response
-        .text()
-        .await
-        .map_err(|e| LoadError::Fetch(e.to_string()))?;
+    response.text().await.map_err(|e| e.to_string())
+}
+
+/// The page's wire profile, or the reference contract when it names none.
+async fn load_profile(config: &Config) -> Result<Arc<Profile>, LoadError> {
+    if config.profile_url.is_empty() {
+        return Ok(Arc::new(Profile::reference(
+            config.upload_endpoint.is_some(),
+        )));
+    }
+    let failed = |reason: String| LoadError::Profile(config.profile_url.clone(), reason);
+    let text = fetch_text(&config.profile_url).await.map_err(failed)?;
+    Profile::from_json(&text)
+        .map(Arc::new)
+        .map_err(|e| failed(e.0))
+}
+
+async fn load(config: Config) -> Result<(Arc<Catalog>, Arc<Profile>), LoadError> {
+    let (catalog, profile) = futures::future::join(
+        load_catalog(&config.catalog_url, &config.plan),
+        load_profile(&config),
+    )
+    .await;
+    Ok((catalog?, profile?))
+}
+
+async fn load_catalog(url: &str, plan: &str) -> Result<Arc<Catalog>, LoadError> {
+    let text = fetch_text(url).await.map_err(LoadError::Fetch)?;
     let catalog = Catalog::from_json(&text).map_err(LoadError::Catalog)?;
-    if !plan.is_empty() && !Rules::new(&catalog, &plan).plan_is_known() {
+    if !plan.is_empty() && !Rules::new(&catalog, plan).plan_is_known() {
         return Err(LoadError::Catalog(CatalogError::Inconsistent(vec![
             Problem {
                 code: "catalog-unknown-plan",
                 path: "plan".into(),
-                value: plan,
+                value: plan.to_owned(),
             },
         ])));
     }
@@ -50,6 +77,7 @@ async fn load_catalog(url: String, plan: String) -> Result<Arc<Catalog>, LoadErr
 
 fn load_error_lines(i18n: I18n, error: &LoadError) -> Vec<String> {
     match error {
+        LoadError::Profile(_, reason) => vec![reason.clone()],
         LoadError::Fetch(detail) => vec![i18n.ta(
             "catalog-fetch-failed",
             &[("detail", detail.as_str().into())],
@@ -90,19 +118,21 @@ pub fn App(
     wizard: RwSignal<Option<Wizard>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let url = config.catalog_url.clone();
-    let plan = config.plan.clone();
-    let catalog = LocalResource::new(move || load_catalog(url.clone(), plan.clone()));
+    let loading = config.clone();
+    let catalog = LocalResource::new(move || load(loading.clone()));
     let config = StoredValue::new(config);
     view! {
         <div class="cw-root" lang=move || i18n.lang()>
             {move || match catalog.get() {
                 None => view! { <p class="cw-loading" role="status">{move || i18n.t("loading")}</p> }.into_any(),
                 Some(Err(error)) => {
-                    let url = config.with_value(|c| c.catalog_url.clone());
+                    let (heading, url) = match &error {
+                        LoadError::Profile(url, _) => ("profile-failed", url.clone()),
+                        _ => ("catalog-failed", config.with_value(|c| c.catalog_url.clone())),
+                    };
                     view! {
                         <div class="cw-catalog-error" role="alert">
-                            <h2 class="cw-heading">{move || i18n.ta("catalog-failed", &[("url", url.as_str().into())])}</h2>
+                            <h2 class="cw-heading">{move || i18n.ta(heading, &[("url", url.as_str().into())])}</h2>
                             <ul>
                                 {move || load_error_lines(i18n, &error).into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
                             </ul>
@@ -110,8 +140,9 @@ pub fn App(
                     }
                     .into_any()
                 }
-                Some(Ok(catalog)) => {
+                Some(Ok((catalog, profile))) => {
                     let mut config = config.get_value();
+                    config.profile = profile;
                     if config.plan.is_empty() {
                         config.plan = catalog.plans[0].id.clone();
                     }
@@ -248,6 +279,7 @@ fn WizardView(
                 {move || wizard.failure.get().map(|f| view! {
                     <div class="cw-failure" role="alert">
                         <p>{i18n.t(f.message)}</p>
+                        {f.said.map(|said| view! { <p class="cw-hint cw-failure-said">{i18n.ta("submit-backend-said", &[("message", said.into())])}</p> })}
                         {f.status.map(|s| view! { <p class="cw-hint">{i18n.ta("submit-failed-status", &[("status", u32::from(s).into())])}</p> })}
                     </div>
                 })}

@@ -2,6 +2,9 @@
 //! into the element's shadow root, and outcomes are told back as DOM events.
 
 use std::any::Any;
+use std::sync::Arc;
+
+use case_core::profile::Profile;
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -19,6 +22,10 @@ pub struct Config {
     /// Set for the two-phase shape: files first, then the case as JSON.
     pub upload_endpoint: Option<String>,
     pub catalog_url: String,
+    /// The wire profile's URL; empty for the reference contract.
+    pub profile_url: String,
+    /// The wire profile, once loaded.
+    pub profile: Arc<Profile>,
     pub plan: String,
     /// Prefilled contact details, e.g. from the portal's signed-in user; shown read-only.
     pub name: String,
@@ -55,6 +62,8 @@ impl Config {
             } else {
                 catalog
             },
+            profile_url: attr("profile"),
+            profile: Arc::new(Profile::reference(false)),
             plan: attr("plan"),
             name: attr("name"),
             email: attr("email"),
@@ -179,12 +188,24 @@ pub fn dispatch(host: &HtmlElement, name: &str, detail: &JsValue) {
     }
 }
 
-/// Extra request headers the host page set on the element (`element.requestHeaders = {...}`),
-/// e.g. a CSRF token; read at send time so a page can refresh them.
-pub fn request_headers(host: &HtmlElement) -> Vec<(String, String)> {
-    let Ok(value) = js_sys::Reflect::get(host, &JsValue::from_str("requestHeaders")) else {
-        return Vec::new();
-    };
+/// The page's own request headers, read at send time so it can refresh them: the
+/// `requestHeaders` object (e.g. a CSRF token), then what the `getRequestHeaders()` callback
+/// returns or resolves to (e.g. a fresh bearer token). `Err` when the callback fails: the
+/// customer has to sign in again.
+pub async fn request_headers(host: &HtmlElement) -> Result<Vec<(String, String)>, JsValue> {
+    let mut headers = header_entries(&js_sys::Reflect::get(host, &"requestHeaders".into())?);
+    let callback = js_sys::Reflect::get(host, &"getRequestHeaders".into())?;
+    if let Some(callback) = callback.dyn_ref::<js_sys::Function>() {
+        let mut value = callback.call0(host)?;
+        if let Some(promise) = value.dyn_ref::<js_sys::Promise>() {
+            value = wasm_bindgen_futures::JsFuture::from(promise.clone()).await?;
+        }
+        headers.extend(header_entries(&value));
+    }
+    Ok(headers)
+}
+
+fn header_entries(value: &JsValue) -> Vec<(String, String)> {
     if !value.is_object() {
         return Vec::new();
     }

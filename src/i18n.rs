@@ -5,10 +5,11 @@ use std::sync::OnceLock;
 
 use case_core::catalog::Text;
 use case_core::i18n::{negotiate, Arg, Messages, LANGUAGES};
-use case_core::FieldError;
+use case_core::summary;
+use case_core::{Answers, Catalog, FieldError};
 use leptos::prelude::*;
 
-fn messages() -> &'static Messages {
+pub fn messages() -> &'static Messages {
     static MESSAGES: OnceLock<Messages> = OnceLock::new();
     MESSAGES.get_or_init(|| Messages::load().expect("every locale parses (a host test checks)"))
 }
@@ -59,6 +60,11 @@ impl I18n {
 
     pub fn size(&self, bytes: u64) -> String {
         messages().size(self.lang.get(), bytes)
+    }
+
+    /// Every answer as question and answer, in the current language.
+    pub fn summary(&self, catalog: &Catalog, answers: &Answers) -> Vec<summary::Row> {
+        summary::rows(messages(), self.lang.get(), catalog, answers)
     }
 
     pub fn error(&self, error: &FieldError) -> String {

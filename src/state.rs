@@ -12,6 +12,7 @@ use web_sys::{File, HtmlElement};
 
 use crate::embed::{dispatch, request_headers, Config};
 use crate::file_store;
+use crate::i18n::messages;
 use crate::storage::{self, SavedDraft};
 use crate::transport::{self, InFlight, SubmitError, Target};
 
@@ -54,6 +55,8 @@ pub enum Retry {
 pub struct Failure {
     pub message: &'static str,
     pub status: Option<u16>,
+    /// The backend's own words about why, when it gave any.
+    pub said: Option<String>,
 }
 
 #[derive(Clone, Copy)]
@@ -359,10 +362,13 @@ impl Wizard {
         self.progress.set(vec![0.0; files.len()]);
         self.phase.set(Phase::Submitting);
         leptos::task::spawn_local(async move {
-            let target = Target {
+            let target = |headers| Target {
+                profile: &config.profile,
+                catalog: &catalog,
+                messages: messages(),
                 endpoint: &config.endpoint,
-                upload_endpoint: config.upload_endpoint.as_deref(),
-                headers: request_headers(&host),
+                upload_endpoint: config.upload_endpoint.as_deref().unwrap_or_default(),
+                headers,
                 idempotency_key: &key,
                 timeout_ms: config.timeout_ms,
             };
@@ -379,14 +385,20 @@ impl Wizard {
             });
             let mut attempt = 1;
             let result = loop {
-                let result = transport::submit(
-                    &target,
-                    &mut payload,
-                    &files,
-                    &in_flight,
-                    on_progress.clone(),
-                )
-                .await;
+                // Asked for on every try, so a page can hand out a fresh token each time.
+                let result = match request_headers(&host).await {
+                    Ok(headers) => {
+                        transport::submit(
+                            &target(headers),
+                            &mut payload,
+                            &files,
+                            &in_flight,
+                            on_progress.clone(),
+                        )
+                        .await
+                    }
+                    Err(_) => Err(SubmitError::SignIn(None)),
+                };
                 // Uploaded files keep their tokens, so a retry sends only what is missing.
                 wizard.answers.update(|a| {
                     for (meta, sent) in a.attachments.iter_mut().zip(&payload.attachments) {
@@ -456,6 +468,9 @@ impl Wizard {
                 self.forget_draft();
                 let detail = js_sys::Object::new();
                 let _ = js_sys::Reflect::set(&detail, &"id".into(), &created.id.as_str().into());
+                if let Some(link) = &created.link {
+                    let _ = js_sys::Reflect::set(&detail, &"link".into(), &link.as_str().into());
+                }
                 let response = serde_json::to_string(&body)
                     .ok()
                     .and_then(|s| js_sys::JSON::parse(&s).ok())
@@ -466,27 +481,44 @@ impl Wizard {
             }
             Err(error) => {
                 self.phase.set(Phase::Editing);
-                let failed = |message, status| Failure { message, status };
+                let failed = |message, status| Failure {
+                    message,
+                    status,
+                    said: None,
+                };
                 let (failure, field_errors) = match error {
                     SubmitError::Network => (failed("submit-network", None), Vec::new()),
                     SubmitError::Cancelled => (failed("submit-cancelled", None), Vec::new()),
                     SubmitError::KeptForLater => (failed("submit-kept", None), Vec::new()),
+                    SubmitError::SignIn(status) => (failed("submit-sign-in", status), Vec::new()),
                     SubmitError::Unavailable { status, .. } => {
                         (failed("submit-failed", Some(status)), Vec::new())
                     }
-                    SubmitError::Status(_, Some(body)) if body.error == "spam-suspected" => {
+                    SubmitError::Status {
+                        body: Some(body), ..
+                    } if body.error == "spam-suspected" => {
                         (failed("submit-spam-suspected", None), Vec::new())
                     }
-                    SubmitError::Status(413, body) => (
+                    SubmitError::Status {
+                        status: 413, body, ..
+                    } => (
                         failed("submit-too-large", Some(413)),
                         body.map(|b| b.fields).unwrap_or_default(),
                     ),
-                    SubmitError::Status(status, Some(body)) if !body.fields.is_empty() => {
+                    SubmitError::Status {
+                        status,
+                        body: Some(body),
+                        ..
+                    } if !body.fields.is_empty() => {
                         (failed("submit-rejected", Some(status)), body.fields)
                     }
-                    SubmitError::Status(status, _) => {
-                        (failed("submit-failed", Some(status)), Vec::new())
-                    }
+                    SubmitError::Status { status, said, .. } => (
+                        Failure {
+                            said,
+                            ..failed("submit-refused", Some(status))
+                        },
+                        Vec::new(),
+                    ),
                 };
                 let detail = js_sys::Object::new();
                 let _ = js_sys::Reflect::set(&detail, &"reason".into(), &failure.message.into());

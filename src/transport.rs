@@ -1,22 +1,24 @@
-//! Sending a case, in one of two shapes the host page chooses:
-//! - multipart (default): one `multipart/form-data` POST with a `case` JSON part and one
-//!   `attachments` part per file;
-//! - two-phase (`upload-endpoint` set): each file is POSTed alone and answered with a token, then
-//!   the case is POSTed as JSON naming the tokens, as AWS, Zendesk and Jira do. A failed upload is
-//!   retried alone.
+//! Sending a case the way the page's wire profile says (`case_core::profile`): the uploads it
+//! asks for first, each retried alone after a network error or a 5xx, then the case. Files
+//! already uploaded keep their reference, so a retry sends only what is missing.
 //!
 //! Requests go through `XMLHttpRequest` because only it reports upload progress. Files travel
-//! from the browser's `File` objects straight into the request: their bytes never enter wasm.
+//! from the browser's `File` objects straight into the request, or through the browser's own
+//! base64 encoder where a profile wants them inside JSON: their bytes never enter wasm.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use case_core::i18n::Messages;
+use case_core::profile::{Body, Context, Part, Profile, Request, Segment};
 use case_core::wire::{CaseCreated, CasePayload, ErrorBody};
-use js_sys::Promise;
+use case_core::Catalog;
+use js_sys::{Array, JsString, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, Event, File, FormData, ProgressEvent, XmlHttpRequest};
+use web_sys::XmlHttpRequest;
+use web_sys::{Blob, BlobPropertyBag, Event, File, FileReader, FormData, ProgressEvent};
 
 #[derive(Clone, Debug)]
 pub enum SubmitError {
@@ -26,13 +28,20 @@ pub enum SubmitError {
     Cancelled,
     /// The customer stopped the automatic retries and kept the case for later.
     KeptForLater,
+    /// The page could not supply its sign-in headers, or the backend refused them (401).
+    SignIn(Option<u16>),
     /// 429 or 5xx: worth trying again, after `Retry-After` seconds where the server said.
     Unavailable {
         status: u16,
         retry_after: Option<u32>,
     },
-    /// Any other answer than 2xx, with the server's error body where it sent one.
-    Status(u16, Option<ErrorBody>),
+    /// Any other answer than 2xx: the reference server's error body where it sent one, and the
+    /// backend's own words as the profile reads them.
+    Status {
+        status: u16,
+        body: Option<ErrorBody>,
+        said: Option<String>,
+    },
 }
 
 impl SubmitError {
@@ -65,30 +74,181 @@ pub type InFlight = Rc<RefCell<Option<XmlHttpRequest>>>;
 /// Bytes sent so far for each file, in order.
 pub type OnProgress = Rc<dyn Fn(Vec<f64>)>;
 
-enum Body<'a> {
-    Form(&'a FormData),
-    Blob(&'a Blob),
-    Text(&'a str),
+/// Where and how to send, as the host page configured it.
+pub struct Target<'a> {
+    pub profile: &'a Profile,
+    pub catalog: &'a Catalog,
+    pub messages: &'a Messages,
+    pub endpoint: &'a str,
+    pub upload_endpoint: &'a str,
+    /// The page's own headers, e.g. its sign-in.
+    pub headers: Vec<(String, String)>,
+    pub idempotency_key: &'a str,
+    /// How long one request may take before it counts as failed.
+    pub timeout_ms: u32,
 }
 
-/// One request; resolves with the status and text of the answer.
-async fn send(
-    url: &str,
-    headers: &[(String, String)],
-    body: Body<'_>,
+/// What every request of one submission shares: the files, the bytes sent of each, the
+/// request under way and who hears of progress.
+struct Sending<'a> {
+    files: &'a [File],
+    sent: Rc<RefCell<Vec<f64>>>,
+    in_flight: &'a InFlight,
+    on_progress: OnProgress,
+}
+
+/// Sends the case with its files as the profile says; the answer's case ID and link, and the
+/// answer itself.
+pub async fn submit(
+    target: &Target<'_>,
+    payload: &mut CasePayload,
+    files: &[File],
     in_flight: &InFlight,
-    timeout_ms: u32,
-    on_upload: impl Fn(f64) + 'static,
+    on_progress: OnProgress,
+) -> Result<(CaseCreated, serde_json::Value), SubmitError> {
+    let sending = Sending {
+        files,
+        sent: Rc::new(RefCell::new(
+            payload
+                .attachments
+                .iter()
+                .zip(files)
+                .map(|(a, f)| if a.token.is_empty() { 0.0 } else { f.size() })
+                .collect(),
+        )),
+        in_flight,
+        on_progress: on_progress.clone(),
+    };
+    let uploads = target.profile.uploads(&context(target, payload));
+    for upload in uploads {
+        let reply = send_retrying(target, &upload, &sending).await?;
+        let (answer, status) = answer(target.profile, reply)?;
+        let Some(reference) = target.profile.reference_in(&answer) else {
+            return Err(unexpected(status));
+        };
+        for &index in &upload.files {
+            payload.attachments[index].token = reference.clone();
+        }
+    }
+    let create = target.profile.create(&context(target, payload));
+    let reply = send(target, &create, &sending).await?;
+    on_progress(files.iter().map(|f| f.size()).collect());
+    let (answer, status) = answer(target.profile, reply)?;
+    let created = target
+        .profile
+        .created_in(&answer, target.endpoint)
+        .ok_or_else(|| unexpected(status))?;
+    Ok((created, answer))
+}
+
+fn context<'a>(target: &'a Target, payload: &'a CasePayload) -> Context<'a> {
+    Context {
+        catalog: target.catalog,
+        payload,
+        messages: target.messages,
+        endpoint: target.endpoint,
+        upload_endpoint: target.upload_endpoint,
+        idempotency_key: target.idempotency_key,
+    }
+}
+
+/// A 2xx whose body is not what the profile expects.
+fn unexpected(status: u16) -> SubmitError {
+    SubmitError::Status {
+        status,
+        body: None,
+        said: None,
+    }
+}
+
+fn answer(profile: &Profile, reply: Reply) -> Result<(serde_json::Value, u16), SubmitError> {
+    let Reply {
+        status,
+        text,
+        retry_after,
+    } = reply;
+    let json: Option<serde_json::Value> = serde_json::from_str(&text).ok();
+    match status {
+        200..=299 => json.map(|j| (j, status)).ok_or_else(|| unexpected(status)),
+        401 => Err(SubmitError::SignIn(Some(status))),
+        429 | 500.. => Err(SubmitError::Unavailable {
+            status,
+            retry_after,
+        }),
+        _ => Err(SubmitError::Status {
+            status,
+            body: json.clone().and_then(|j| serde_json::from_value(j).ok()),
+            said: json.and_then(|j| profile.error_in(&j)),
+        }),
+    }
+}
+
+/// An upload, tried up to three times after a network error or a 5xx.
+async fn send_retrying(
+    target: &Target<'_>,
+    request: &Request,
+    sending: &Sending<'_>,
 ) -> Result<Reply, SubmitError> {
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        let result = send(target, request, sending).await;
+        let retryable = match &result {
+            Err(SubmitError::Network) => true,
+            Ok(reply) => reply.status >= 500,
+            _ => false,
+        };
+        if retryable && attempt < 3 {
+            sleep_ms(500 * attempt).await;
+            continue;
+        }
+        return result;
+    }
+}
+
+/// One request; resolves with the status and text of the answer. Progress is shared out among
+/// the files the request carries, in order.
+async fn send(
+    target: &Target<'_>,
+    request: &Request,
+    sending: &Sending<'_>,
+) -> Result<Reply, SubmitError> {
+    let Sending {
+        files,
+        sent,
+        in_flight,
+        on_progress,
+    } = sending;
     let network = |_| SubmitError::Network;
     let xhr = XmlHttpRequest::new().map_err(network)?;
-    xhr.open_with_async("POST", url, true).map_err(network)?;
-    xhr.set_timeout(timeout_ms);
-    for (name, value) in headers {
+    xhr.open_with_async("POST", &request.url, true)
+        .map_err(network)?;
+    xhr.set_timeout(target.timeout_ms);
+    xhr.set_with_credentials(target.profile.with_credentials);
+    for (name, value) in request.headers.iter().chain(&target.headers) {
         xhr.set_request_header(name, value).map_err(network)?;
     }
-    let progress =
-        Closure::<dyn Fn(ProgressEvent)>::new(move |e: ProgressEvent| on_upload(e.loaded()));
+    let carried: Vec<(usize, f64)> = request
+        .files
+        .iter()
+        .filter_map(|&i| Some((i, files.get(i)?.size())))
+        .collect();
+    let (report, sent_now) = (on_progress.clone(), sent.clone());
+    let progress = Closure::<dyn Fn(ProgressEvent)>::new(move |e: ProgressEvent| {
+        let size: f64 = carried.iter().map(|(_, s)| s).sum();
+        let total = e.total();
+        let mut left = if total > 0.0 {
+            e.loaded() / total * size
+        } else {
+            0.0
+        };
+        for (index, file_size) in &carried {
+            let part = left.min(*file_size);
+            left -= part;
+            sent_now.borrow_mut()[*index] = part;
+        }
+        report(sent_now.borrow().clone());
+    });
     xhr.upload()
         .map_err(network)?
         .set_onprogress(Some(progress.as_ref().unchecked_ref()));
@@ -98,12 +258,26 @@ async fn send(
         xhr.set_onabort(Some(&reject));
         xhr.set_ontimeout(Some(&reject));
     });
-    let sent = match body {
-        Body::Form(form) => xhr.send_with_opt_form_data(Some(form)),
-        Body::Blob(blob) => xhr.send_with_opt_blob(Some(blob)),
-        Body::Text(text) => xhr.send_with_opt_str(Some(text)),
+    let content_type = request
+        .headers
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case("content-type"))
+        .map_or("", |(_, v)| v.as_str());
+    let sending = match &request.body {
+        Body::File(index) => match files.get(*index) {
+            Some(file) => xhr.send_with_opt_blob(Some(file)),
+            None => return Err(SubmitError::Network),
+        },
+        Body::Text(segments) => {
+            let blob = blob_of(segments, files, content_type).await?;
+            xhr.send_with_opt_blob(Some(&blob))
+        }
+        Body::Form(parts) => {
+            let form = form_of(parts, files).await?;
+            xhr.send_with_opt_form_data(Some(&form))
+        }
     };
-    sent.map_err(network)?;
+    sending.map_err(network)?;
     in_flight.replace(Some(xhr.clone()));
     let outcome = JsFuture::from(done).await;
     in_flight.replace(None);
@@ -129,205 +303,75 @@ async fn send(
     }
 }
 
-fn answer<T: serde::de::DeserializeOwned>(
-    reply: Reply,
-) -> Result<(T, serde_json::Value), SubmitError> {
-    let Reply {
-        status,
-        text,
-        retry_after,
-    } = reply;
-    if status == 429 || status >= 500 {
-        return Err(SubmitError::Unavailable {
-            status,
-            retry_after,
-        });
-    }
-    if (200..300).contains(&status) {
-        let body: serde_json::Value =
-            serde_json::from_str(&text).map_err(|_| SubmitError::Status(status, None))?;
-        let value =
-            serde_json::from_value(body.clone()).map_err(|_| SubmitError::Status(status, None))?;
-        Ok((value, body))
-    } else {
-        Err(SubmitError::Status(
-            status,
-            serde_json::from_str(&text).ok(),
-        ))
-    }
-}
-
-fn json_blob(json: &str) -> Result<Blob, JsValue> {
-    let options = BlobPropertyBag::new();
-    options.set_type("application/json");
-    Blob::new_with_str_sequence_and_options(&js_sys::Array::of1(&JsValue::from_str(json)), &options)
-}
-
-/// Where and how to send, as the host page configured it.
-pub struct Target<'a> {
-    pub endpoint: &'a str,
-    /// Set for the two-phase shape.
-    pub upload_endpoint: Option<&'a str>,
-    pub headers: Vec<(String, String)>,
-    pub idempotency_key: &'a str,
-    /// How long one request may take before it counts as failed.
-    pub timeout_ms: u32,
-}
-
-/// Sends the case with its files in the target's shape.
-pub async fn submit(
-    target: &Target<'_>,
-    payload: &mut CasePayload,
-    files: &[File],
-    in_flight: &InFlight,
-    on_progress: OnProgress,
-) -> Result<(CaseCreated, serde_json::Value), SubmitError> {
-    let mut headers = target.headers.clone();
-    headers.push(("Idempotency-Key".into(), target.idempotency_key.into()));
-    match target.upload_endpoint {
-        None => {
-            let json = serde_json::to_string(payload).map_err(|_| SubmitError::Network)?;
-            let form = FormData::new().map_err(|_| SubmitError::Network)?;
-            let blob = json_blob(&json).map_err(|_| SubmitError::Network)?;
-            form.append_with_blob_and_filename("case", &blob, "case.json")
-                .map_err(|_| SubmitError::Network)?;
-            for file in files {
-                form.append_with_blob_and_filename("attachments", file, &file.name())
-                    .map_err(|_| SubmitError::Network)?;
-            }
-            // The body's bytes before each file, to share the progress out among the files.
-            let sizes: Vec<f64> = files.iter().map(|f| f.size()).collect();
-            let head = json.len() as f64 + 400.0;
-            let report = on_progress.clone();
-            let response = send(
-                target.endpoint,
-                &headers,
-                Body::Form(&form),
-                in_flight,
-                target.timeout_ms,
-                move |loaded| {
-                    let mut left = (loaded - head).max(0.0);
-                    report(
-                        sizes
-                            .iter()
-                            .map(|size| {
-                                let sent = left.min(*size);
-                                left -= sent;
-                                sent
-                            })
-                            .collect(),
-                    );
-                },
-            )
-            .await?;
-            on_progress(files.iter().map(|f| f.size()).collect());
-            answer(response)
-        }
-        Some(upload_endpoint) => {
-            let done: Rc<RefCell<Vec<f64>>> = Rc::new(RefCell::new(vec![0.0; files.len()]));
-            for (index, file) in files.iter().enumerate() {
-                if !payload.attachments[index].token.is_empty() {
-                    done.borrow_mut()[index] = file.size();
-                    continue;
-                }
-                let token = upload(
-                    target,
-                    upload_endpoint,
-                    payload,
-                    file,
-                    index,
-                    &done,
-                    in_flight,
-                    &on_progress,
-                )
-                .await?;
-                payload.attachments[index].token = token;
-            }
-            let json = serde_json::to_string(payload).map_err(|_| SubmitError::Network)?;
-            headers.push(("Content-Type".into(), "application/json".into()));
-            answer(
-                send(
-                    target.endpoint,
-                    &headers,
-                    Body::Text(&json),
-                    in_flight,
-                    target.timeout_ms,
-                    |_| {},
-                )
-                .await?,
-            )
-        }
-    }
-}
-
-#[derive(serde::Deserialize)]
-struct Uploaded {
-    token: String,
-}
-
-/// Uploads one file, retrying it alone after a network error or a 5xx, up to three tries.
-#[allow(clippy::too_many_arguments)]
-async fn upload(
-    target: &Target<'_>,
-    upload_endpoint: &str,
-    payload: &CasePayload,
-    file: &File,
-    index: usize,
-    done: &Rc<RefCell<Vec<f64>>>,
-    in_flight: &InFlight,
-    on_progress: &OnProgress,
-) -> Result<String, SubmitError> {
-    let separator = if upload_endpoint.contains('?') {
-        '&'
-    } else {
-        '?'
-    };
-    let url = format!(
-        "{upload_endpoint}{separator}filename={}&catalog={}&case_type={}",
-        js_sys::encode_uri_component(&file.name()),
-        js_sys::encode_uri_component(&payload.catalog),
-        js_sys::encode_uri_component(&payload.case_type),
-    );
-    let mut headers = target.headers.clone();
-    let content_type = file.type_();
-    headers.push((
-        "Content-Type".into(),
-        if content_type.is_empty() {
-            "application/octet-stream".into()
-        } else {
-            content_type
-        },
-    ));
-    let mut attempt = 0;
-    loop {
-        attempt += 1;
-        let (report, done_now) = (on_progress.clone(), done.clone());
-        let result = send(
-            &url,
-            &headers,
-            Body::Blob(file),
-            in_flight,
-            target.timeout_ms,
-            move |loaded| {
-                done_now.borrow_mut()[index] = loaded;
-                report(done_now.borrow().clone());
+async fn form_of(parts: &[Part], files: &[File]) -> Result<FormData, SubmitError> {
+    let network = |_| SubmitError::Network;
+    let form = FormData::new().map_err(network)?;
+    for part in parts {
+        match part {
+            Part::Field { name, value } => match value.as_slice() {
+                [Segment::Text(text)] => form.append_with_str(name, text),
+                _ => form.append_with_blob(name, &blob_of(value, files, "").await?),
             },
-        )
-        .await;
-        let retryable = match &result {
-            Err(SubmitError::Network) => true,
-            Ok(reply) => reply.status >= 500,
-            _ => false,
-        };
-        if retryable && attempt < 3 {
-            sleep_ms(500 * attempt).await;
-            continue;
+            Part::Json {
+                name,
+                filename,
+                value,
+            } => form.append_with_blob_and_filename(
+                name,
+                &blob_of(value, files, "application/json").await?,
+                filename,
+            ),
+            Part::File { name, index } => {
+                let file = files.get(*index).ok_or(SubmitError::Network)?;
+                form.append_with_blob_and_filename(name, file, &file.name())
+            }
         }
-        let (uploaded, _): (Uploaded, _) = answer(result?)?;
-        done.borrow_mut()[index] = file.size();
-        on_progress(done.borrow().clone());
-        return Ok(uploaded.token);
+        .map_err(network)?;
     }
+    Ok(form)
+}
+
+/// Text with each file's base64 in its place, as a `Blob` the browser assembles.
+async fn blob_of(
+    segments: &[Segment],
+    files: &[File],
+    content_type: &str,
+) -> Result<Blob, SubmitError> {
+    let pieces = Array::new();
+    for segment in segments {
+        match segment {
+            Segment::Text(text) => pieces.push(&JsValue::from_str(text)),
+            Segment::Base64(index) => {
+                let file = files.get(*index).ok_or(SubmitError::Network)?;
+                pieces.push(&base64_of(file).await?.into())
+            }
+        };
+    }
+    let options = BlobPropertyBag::new();
+    options.set_type(content_type);
+    Blob::new_with_str_sequence_and_options(&pieces, &options).map_err(|_| SubmitError::Network)
+}
+
+/// A file's bytes in base64, read by the browser and kept on the JavaScript side.
+async fn base64_of(file: &File) -> Result<JsString, SubmitError> {
+    let reader = FileReader::new().map_err(|_| SubmitError::Network)?;
+    let loaded = Promise::new(&mut |resolve, reject| {
+        reader.set_onload(Some(&resolve));
+        reader.set_onerror(Some(&reject));
+    });
+    reader
+        .read_as_data_url(file)
+        .map_err(|_| SubmitError::Network)?;
+    JsFuture::from(loaded)
+        .await
+        .map_err(|_| SubmitError::Network)?;
+    let url: JsString = reader
+        .result()
+        .map_err(|_| SubmitError::Network)?
+        .unchecked_into();
+    // `data:<type>;base64,<data>`
+    let comma = url.index_of(",", 0);
+    Ok(url.slice(comma as u32 + 1, url.length()))
 }
 
 pub async fn sleep_ms(ms: i32) {

@@ -8,7 +8,9 @@ pub mod catalog;
 pub mod deadline;
 pub mod draft;
 pub mod i18n;
+pub mod profile;
 pub mod rules;
+pub mod summary;
 pub mod validate;
 pub mod wire;
 

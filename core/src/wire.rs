@@ -78,6 +78,9 @@ pub struct CaseCreated {
     pub id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<String>,
+    /// Where the customer can follow the case, when the backend has such a page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
 }
 
 /// The server's answer to a refused case: `fields` names each bad field with a message id.

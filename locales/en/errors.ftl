@@ -49,6 +49,7 @@ error-server = The support server refused this answer ({ $code })
 
 ## Catalog errors, for the portal's owner
 catalog-failed = This support form cannot start: its catalog ({ $url }) has a problem.
+profile-failed = This support form cannot start: its wire profile ({ $url }) has a problem.
 catalog-fetch-failed = The catalog could not be loaded: { $detail }
 catalog-syntax = The catalog is not valid JSON of the expected shape, at line { $line }, column { $column }: { $detail }
 catalog-problem = { $path }: { $message }

@@ -43,6 +43,7 @@ error-server = サポートサーバーがこの回答を受け付けません�
 
 ## Catalog errors, for the portal's owner
 catalog-failed = このサポートフォームを開始できません。カタログ ({ $url }) に問題があります。
+profile-failed = このサポートフォームを開始できません。送信プロファイル ({ $url }) に問題があります。
 catalog-fetch-failed = カタログを読み込めませんでした: { $detail }
 catalog-syntax = カタログが想定された形式の JSON ではありません (行 { $line }、列 { $column }): { $detail }
 catalog-problem = { $path }: { $message }

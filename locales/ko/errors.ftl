@@ -43,6 +43,7 @@ error-server = 지원 서버가 이 답변을 거부했습니다({ $code })
 
 ## Catalog errors, for the portal's owner
 catalog-failed = 이 지원 양식을 시작할 수 없습니다. 카탈로그({ $url })에 문제가 있습니다.
+profile-failed = 이 지원 양식을 시작할 수 없습니다. 전송 프로필({ $url })에 문제가 있습니다.
 catalog-fetch-failed = 카탈로그를 불러올 수 없습니다: { $detail }
 catalog-syntax = 카탈로그가 올바른 형식의 JSON이 아닙니다({ $line }행, { $column }열): { $detail }
 catalog-problem = { $path }: { $message }

@@ -43,6 +43,7 @@ error-server = 支持服务器拒绝了此回答（{ $code }）
 
 ## Catalog errors, for the portal's owner
 catalog-failed = 此支持表单无法启动：其目录（{ $url }）有问题。
+profile-failed = 此支持表单无法启动：其发送配置（{ $url }）有问题。
 catalog-fetch-failed = 无法加载目录：{ $detail }
 catalog-syntax = 目录不是预期格式的 JSON（第 { $line } 行，第 { $column } 列）：{ $detail }
 catalog-problem = { $path }：{ $message }

@@ -66,6 +66,7 @@ fn created(case: &StoredCase, new: bool) -> Response {
     let body = CaseCreated {
         id: case.id.clone(),
         created_at: Some(case.created_at.clone()),
+        link: None,
     };
     if new {
         (StatusCode::CREATED, Json(body)).into_response()

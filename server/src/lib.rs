@@ -5,6 +5,7 @@
 mod faults;
 mod intake;
 mod phone;
+mod proxy;
 mod store;
 
 use std::collections::HashMap;
@@ -25,7 +26,8 @@ pub use store::Store;
 
 pub const USAGE: &str =
     "usage: case-server [--addr 127.0.0.1:8080] [--data DIR] [--catalogs DIR] [--dist DIR]
-                   [--cors-origin ORIGIN]... [--min-fill-seconds N] [--expose-cases] [--faults]
+                   [--cors-origin ORIGIN]... [--min-fill-seconds N] [--proxy PREFIX=URL]...
+                   [--proxy-authorization-file FILE] [--expose-cases] [--faults]
 
   --addr          where to listen (default 127.0.0.1:8080; port 0 picks a free port)
   --data          where cases and attachments are stored (default ./data)
@@ -34,6 +36,10 @@ pub const USAGE: &str =
   --cors-origin   an origin allowed to post cases from another site (repeatable)
   --min-fill-seconds  refuse a widget's case filled in faster than this, as a bot would
                   (default 3; 0 turns it off)
+  --proxy         pass POSTs under PREFIX on to URL, e.g. /REST/2.0/=http://127.0.0.1:9311/REST/2.0/
+                  for a helpdesk on this origin, as a portal's reverse proxy would (repeatable)
+  --proxy-authorization-file  an Authorization header value (e.g. `token …`) the proxies add
+                  to requests that carry none: the portal's own credential, kept on the server
   --expose-cases  serve GET /api/cases and /api/cases/{id}, for demos and tests only
   --faults        serve POST /api/_faults, which makes the next case requests fail on purpose
                   (tests only; see server/src/faults.rs)";
@@ -48,6 +54,8 @@ pub struct Config {
     pub expose_cases: bool,
     pub faults: bool,
     pub min_fill_ms: u64,
+    pub proxies: Vec<proxy::Proxy>,
+    pub proxy_authorization: Option<HeaderValue>,
 }
 
 impl Default for Config {
@@ -61,6 +69,8 @@ impl Default for Config {
             expose_cases: false,
             faults: false,
             min_fill_ms: 3000,
+            proxies: Vec::new(),
+            proxy_authorization: None,
         }
     }
 }
@@ -77,6 +87,17 @@ impl Config {
                 "--catalogs" => config.catalogs = value()?.into(),
                 "--dist" => config.dist = value()?.into(),
                 "--cors-origin" => config.cors_origins.push(value()?),
+                "--proxy" => config.proxies.push(proxy::Proxy::parse(&value()?)?),
+                "--proxy-authorization-file" => {
+                    let path = value()?;
+                    let text =
+                        std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+                    config.proxy_authorization = Some(
+                        text.trim()
+                            .parse()
+                            .map_err(|_| format!("{path}: not a header value"))?,
+                    );
+                }
                 "--expose-cases" => config.expose_cases = true,
                 "--faults" => config.faults = true,
                 "--min-fill-seconds" => {
@@ -154,9 +175,19 @@ pub fn router(state: Arc<AppState>, config: &Config) -> Router {
     let csp = HeaderValue::from_static(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data:",
     );
-    Router::new()
-        .merge(api)
-        .route("/healthz", get(|| async { "ok" }))
+    let mut app = Router::new().merge(api);
+    let client = proxy::client();
+    for target in &config.proxies {
+        let (mut target, client) = (target.clone(), client.clone());
+        target.authorization = config.proxy_authorization.clone();
+        app = app.route(
+            &format!("{}{{*rest}}", target.prefix),
+            axum::routing::any(move |request| async move {
+                proxy::forward(&target, &client, request).await
+            }),
+        );
+    }
+    app.route("/healthz", get(|| async { "ok" }))
         .nest_service("/case-widget", ServeDir::new(&config.dist))
         .route_service("/", ServeFile::new(config.dist.join("index.html")))
         .layer(SetResponseHeaderLayer::if_not_present(
@@ -184,8 +215,8 @@ fn cors(origins: &[String]) -> CorsLayer {
         .allow_credentials(true)
 }
 
-/// Starts the server; prints `listening on http://ADDR` once it accepts connections.
-pub async fn run(config: Config) -> Result<(), String> {
+/// The whole server for `config`: its catalogs and store opened, its routes ready to serve.
+pub fn app(config: &Config) -> Result<Router, String> {
     let catalogs = load_catalogs(&config.catalogs)?;
     let store = Store::open(&config.data).map_err(|e| format!("{}: {e}", config.data.display()))?;
     let state = Arc::new(AppState {
@@ -195,9 +226,14 @@ pub async fn run(config: Config) -> Result<(), String> {
         faults: faults::Queue::default(),
         min_fill_ms: config.min_fill_ms,
     });
+    Ok(router(state, config))
+}
+
+/// Starts the server; prints `listening on http://ADDR` once it accepts connections.
+pub async fn run(config: Config) -> Result<(), String> {
     // Loads the phone numbering metadata now rather than in the first customer's request.
     let _ = phone::to_e164("US", "");
-    let app = router(state, &config);
+    let app = app(&config)?;
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
         .map_err(|e| format!("{}: {e}", config.addr))?;

@@ -2,9 +2,8 @@
 //! limits, durability across restarts and CORS.
 
 use std::path::Path;
-use std::sync::Arc;
 
-use case_server::{load_catalogs, router, AppState, Config, Store};
+use case_server::{app, Config, Store};
 use serde_json::{json, Value};
 
 struct Server {
@@ -23,20 +22,14 @@ fn start(data: &Path, cors: &[&str]) -> Server {
         expose_cases: true,
         faults: false,
         min_fill_ms: 3000,
+        ..Config::default()
     };
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let listener = runtime
         .block_on(tokio::net::TcpListener::bind(config.addr))
         .unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
-    let state = Arc::new(AppState {
-        catalogs: load_catalogs(&config.catalogs).unwrap(),
-        store: Store::open(&config.data).unwrap(),
-        expose_cases: true,
-        faults: Default::default(),
-        min_fill_ms: config.min_fill_ms,
-    });
-    let app = router(state, &config);
+    let app = app(&config).unwrap();
     runtime.spawn(async move { axum::serve(listener, app).await.unwrap() });
     Server {
         url,

@@ -12,10 +12,17 @@ pub fn Confirmation() -> impl IntoView {
         Phase::Done(created) => created.id,
         _ => String::new(),
     };
+    let link = move || match wizard.phase.get() {
+        Phase::Done(created) => created.link,
+        _ => None,
+    };
     view! {
         <div class="cw-confirmation" role="status">
             <h2 class="cw-heading cw-confirmation-heading" tabindex="-1" data-step-heading>{move || i18n.t("done-heading")}</h2>
             <p class="cw-case-id">{move || i18n.ta("done-case-id", &[("id", id().into())])}</p>
+            {move || link().map(|href| view! {
+                <p><a class="cw-link cw-case-link" href=href target="_blank" rel="noopener noreferrer">{i18n.t("done-link")}</a></p>
+            })}
             <p class="cw-hint">{move || i18n.t("done-hint")}</p>
         </div>
         <h3 class="cw-subheading">{move || i18n.t("done-summary")}</h3>

@@ -344,7 +344,7 @@ describe('drafts and outcomes', () => {
       document.addEventListener('case-failed', (e) => window.failed.push(e.detail));
     });
     await assert.rejects(fileCase(page, mouse, basicCase));
-    await assertContains(page.locator('case-widget .cw-failure'), 'Your case was not submitted. Everything you entered is kept');
+    await assertContains(page.locator('case-widget .cw-failure'), 'The support system could not accept this case. Everything you entered is kept');
     assert.equal(await page.locator('case-widget .cw-wizard').getAttribute('data-step'), 'review');
     await assertContains(page.locator('case-widget [data-row="subject"]'), 'Slow uploads');
     const failed = await page.evaluate(() => window.failed);

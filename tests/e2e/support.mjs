@@ -15,7 +15,7 @@ const root = new URL('../../', import.meta.url).pathname;
  * Starts case-server on 127.0.0.1:0 with its own data folder and a copy of dist/. Scripts fill
  * the form in faster than any person, so the minimum time to fill in is off unless given.
  */
-export async function startServer({ corsOrigins = [], minFillSeconds = 0 } = {}) {
+export async function startServer({ corsOrigins = [], minFillSeconds = 0, proxies = [] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'case-widget-e2e-'));
   const dist = join(dir, 'dist');
   cpSync(join(root, 'dist'), dist, { recursive: true });
@@ -27,6 +27,7 @@ export async function startServer({ corsOrigins = [], minFillSeconds = 0 } = {})
     '--catalogs', join(root, 'public/catalog'), '--expose-cases', '--faults',
     '--min-fill-seconds', String(minFillSeconds),
     ...corsOrigins.flatMap((o) => ['--cors-origin', o]),
+    ...proxies.flatMap((p) => ['--proxy', p]),
   ], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve, reject) => {
     let out = '';
@@ -320,7 +321,7 @@ export async function fileCase(page, driver, s) {
 
   await waitForStep(page, 'done');
   const text = await page.locator('case-widget .cw-case-id').innerText();
-  const id = text.match(/CASE-\d{8}-\d{5}/)?.[0];
+  const id = text.match(s.idPattern ?? /CASE-\d{8}-\d{5}/)?.[0];
   assert.ok(id, `a case ID in "${text}"`);
   return id;
 }
