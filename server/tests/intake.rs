@@ -1,9 +1,12 @@
 //! The intake server over real HTTP on loopback: storage, idempotency, server-side validation,
 //! limits, durability across restarts and CORS.
 
+mod common;
+
 use std::path::Path;
 
-use case_server::{app, Config, Store};
+use case_server::{Config, Store};
+use common::{agent, serve};
 use serde_json::{json, Value};
 
 struct Server {
@@ -24,24 +27,11 @@ fn start(data: &Path, cors: &[&str]) -> Server {
         min_fill_ms: 3000,
         ..Config::default()
     };
-    let runtime = tokio::runtime::Runtime::new().unwrap();
-    let listener = runtime
-        .block_on(tokio::net::TcpListener::bind(config.addr))
-        .unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    let app = app(&config).unwrap();
-    runtime.spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let (url, runtime) = serve(&config);
     Server {
         url,
         _runtime: runtime,
     }
-}
-
-fn agent() -> ureq::Agent {
-    ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .build()
-        .into()
 }
 
 fn valid_case() -> Value {

@@ -1,12 +1,15 @@
 //! `--proxy`: a page's POSTs reach another backend on the page's origin, with the page's sign-in
 //! or the portal's own, without the portal's cookies, and never GETs.
 
+mod common;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
 use std::path::Path;
 use std::sync::mpsc;
 
-use case_server::{app, Config};
+use case_server::Config;
+use common::{agent, serve};
 
 /// A backend that records each request's head and body and answers `201 {"id":"7"}`.
 fn backend() -> (String, mpsc::Receiver<(String, Vec<u8>)>) {
@@ -72,25 +75,12 @@ fn start(args: &[String]) -> Server {
         .chain(args.iter().cloned()),
     )
     .unwrap();
-    let runtime = tokio::runtime::Runtime::new().unwrap();
-    let listener = runtime
-        .block_on(tokio::net::TcpListener::bind(config.addr))
-        .unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    let app = app(&config).unwrap();
-    runtime.spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let (url, runtime) = serve(&config);
     Server {
         url,
         _runtime: runtime,
         _data: data,
     }
-}
-
-fn agent() -> ureq::Agent {
-    ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .build()
-        .into()
 }
 
 #[test]

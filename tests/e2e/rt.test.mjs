@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assertContains, fileCase, keyboard, launchBrowser, mouse, openWidget, startServer, waitForStep } from './support.mjs';
+import { answerContactAndReview, answerDetailsAndFiles, answerFirstSteps, assertContains, fileCase, keyboard, launchBrowser, mouse, openWidget, startServer, waitForStep } from './support.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const sha256 = (buffer) => createHash('sha256').update(buffer).digest('hex');
@@ -186,36 +186,11 @@ describe('cases filed through the widget land in Request Tracker 5 as mapped', (
   }
 });
 
-/** Fills a small case in, up to the review. */
+/** Fills a small case in, with one file, up to the review. */
 async function toReview(page, subject) {
-  await fileCaseUntilReview(page, {
-    caseType: 'technical', service: 's3', category: 'performance', severity: 'low', subject,
-    description: 'Slow reads.', files: [files('')[2]], name: 'Ada', email: 'ada@example.com', method: 'web', language: 'en',
-  });
-}
-
-async function fileCaseUntilReview(page, s) {
-  // fileCase without the last "Submit": the same steps, by mouse.
-  await waitForStep(page, 'case-type');
-  await mouse.radio(page, 'case_type', s.caseType);
-  await mouse.next(page);
-  await mouse.select(page, 'service', s.service);
-  await mouse.select(page, 'category', s.category);
-  await mouse.next(page);
-  await mouse.radio(page, 'severity', s.severity);
-  await mouse.next(page);
-  await mouse.fill(page, 'subject', s.subject);
-  await mouse.fill(page, 'description', s.description);
-  await mouse.next(page);
-  await mouse.attach(page, s.files);
-  await page.locator('case-widget .cw-file-name').first().waitFor();
-  await mouse.next(page);
-  await mouse.fill(page, 'name', s.name);
-  await mouse.fill(page, 'email', s.email);
-  await mouse.radio(page, 'contact_method', s.method);
-  await mouse.select(page, 'contact_language', s.language);
-  await mouse.next(page);
-  await waitForStep(page, 'review');
+  await answerFirstSteps(page, { caseType: 'technical', service: 's3', category: 'performance', severity: 'low' });
+  await answerDetailsAndFiles(page, { subject, description: 'Slow reads.', files: [files('')[2]] });
+  await answerContactAndReview(page);
 }
 
 describe('a case Request Tracker refuses is kept, with a clear message', () => {
