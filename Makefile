@@ -7,7 +7,7 @@ BACKEND ?= reference
 RT_PORT ?= 9311
 SERVER := target/release/case-server
 
-.PHONY: demo test setup setup-browser build lint host-test browser-test bench clean
+.PHONY: demo test setup setup-browser build lint host-test browser-test bench prerender clean
 
 demo: build
 ifeq ($(BACKEND),rt)
@@ -46,3 +46,8 @@ clean:
 
 bench: setup-browser build
 	node bench/run.mjs
+
+# Renders the demo page's first step again after a change to it (a browser test tells when).
+prerender: setup-browser build
+	node scripts/prerender.mjs
+	trunk build --release

@@ -22,42 +22,71 @@ function machine() {
   return { cpu: cpus()[0].model, cores: cpus().length, memory_gib: Math.round(totalmem() / 2 ** 30), chromium, node: process.version };
 }
 
-// 1. What the widget loads before its first step is usable.
+// 1. What the widget loads: before its first step is usable (the step prerendered into the page
+// and its styles), and in all until the wasm has taken the step over.
 function transferSizes(dist) {
-  const files = ['case-widget.js', 'case-widget-app.js', 'case-widget-app_bg.wasm', 'case-widget.css', 'catalog/aws.json'];
-  const rows = files.map((f) => {
-    const bytes = readFileSync(join(dist, f));
-    return { file: f, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length };
-  });
-  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
-  return { files: rows, total, budget_gzip: 120 * 1024, within_budget: total.gzip <= 120 * 1024 };
+  const measure = (files) => {
+    const rows = files.map(([name, bytes]) => ({
+      file: name,
+      raw: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    }));
+    const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+    return { files: rows, total, within_budget: total.gzip <= 120 * 1024 };
+  };
+  const read = (f) => [f, readFileSync(join(dist, f))];
+  const prerendered = readFileSync(new URL('../public/prerendered/first-step.html', import.meta.url));
+  return {
+    budget_gzip: 120 * 1024,
+    before_first_step: measure([['first step prerendered in the page', prerendered], read('case-widget.css')]),
+    // English, as the bench's browser asks for; each other language is two more files when chosen.
+    whole_widget: measure(['case-widget.js', 'case-widget-app.js', 'case-widget-app_bg.wasm', 'case-widget.css', 'catalog/aws.json',
+      'locales/en/widget.ftl', 'locales/en/errors.ftl'].map(read)),
+  };
 }
 
-// 2. Navigation to a usable first step, against a static form of the same first step.
+// 2. Navigation to a usable first step, against a static form of the same first step: the first
+// animation frame in which the step's radios are in the document and every style sheet they
+// need has arrived, whether the step was prerendered into the page or rendered by the wasm.
+function watchForUsableStep() {
+  const usable = () => {
+    const root = document.querySelector('case-widget')?.shadowRoot ?? document;
+    const loaded = (r) => [...r.querySelectorAll('link[rel=stylesheet]')].every((l) => l.sheet);
+    return Boolean(root.querySelector('input[type=radio]')) && loaded(document) && loaded(root);
+  };
+  const check = () => {
+    if (usable()) window.stepUsable = performance.now();
+    else requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+  document.addEventListener('case-ready', () => { window.caseReady = performance.now(); }, { once: true });
+}
+
 async function firstInteractive(browser, server, runs) {
   const widget = [];
+  const takenOver = [];
   const baseline = [];
   const scriptWith = [];
   const scriptWithout = [];
   for (let i = 0; i < runs; i++) {
     for (const kind of ['widget', 'baseline']) {
       const context = await browser.newContext();
+      await context.addInitScript(watchForUsableStep);
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send('Performance.enable');
       if (kind === 'widget') {
-        await page.addInitScript(() => {
-          document.addEventListener('case-ready', () => { window.caseReady = performance.now(); }, { once: true });
-        });
         await page.goto(`${server.url}/`);
-        await page.waitForFunction(() => window.caseReady !== undefined);
-        widget.push(await page.evaluate(() => window.caseReady));
+        await page.waitForFunction(() => window.caseReady !== undefined && window.stepUsable !== undefined);
+        widget.push(await page.evaluate(() => window.stepUsable));
+        takenOver.push(await page.evaluate(() => window.caseReady));
         await page.waitForTimeout(200);
         scriptWith.push(await scriptDuration(cdp));
       } else {
         await page.goto(`${server.url}/case-widget/bench-baseline.html`);
-        await page.waitForLoadState('load');
-        baseline.push(await page.evaluate(() => performance.getEntriesByType('navigation')[0].domInteractive));
+        await page.waitForFunction(() => window.stepUsable !== undefined);
+        baseline.push(await page.evaluate(() => window.stepUsable));
         await page.goto(`${server.url}/case-widget/bench-without-widget.html`);
         await page.waitForLoadState('load');
         await page.waitForTimeout(200);
@@ -71,6 +100,7 @@ async function firstInteractive(browser, server, runs) {
   return {
     runs,
     widget_ms: Math.round(median(widget)),
+    taken_over_by_wasm_ms: Math.round(median(takenOver)),
     baseline_ms: Math.round(median(baseline)),
     ratio: Math.round(ratio * 100) / 100,
     within_budget: ratio <= 1.5,
@@ -108,6 +138,11 @@ async function upload(browser, server, dir) {
   await mouse.next(page);
   await waitForStep(page, 'done');
   const widgetMs = await page.evaluate(() => window.submitEnd - window.submitStart);
+  // Where the widget's time goes: before its request starts, the request, after the answer.
+  const phases = await page.evaluate(() => {
+    const request = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/api/cases')).pop();
+    return { before_request_ms: request.startTime - window.submitStart, request_ms: request.responseEnd - request.startTime, after_response_ms: window.submitEnd - request.responseEnd };
+  });
   const memoryAfter = await page.evaluate(() => customElements.get('case-widget').wasmMemoryBytes());
   const id = (await page.locator('case-widget .cw-case-id').innerText()).match(/CASE-\d{8}-\d{5}/)[0];
   const stored = await server.getCase(id);
@@ -129,6 +164,7 @@ async function upload(browser, server, dir) {
   const ratio = widgetMs / median(curlMs);
   return {
     widget_ms: Math.round(widgetMs),
+    widget_phases_ms: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, Math.round(v)])),
     curl_ms: Math.round(median(curlMs)),
     ratio: Math.round(ratio * 100) / 100,
     within_budget: ratio <= 1.2,
@@ -212,7 +248,7 @@ const browser = await launchBrowser();
 const dir = mkdtempSync(join(tmpdir(), 'case-widget-bench-'));
 try {
   const index = readFileSync(join(server.dist, 'index.html'), 'utf8');
-  writeFileSync(join(server.dist, 'bench-without-widget.html'), index.replace(/<script type="module"[^>]*case-widget\.js"><\/script>/, '').replace(/<case-widget[^>]*><\/case-widget>/, ''));
+  writeFileSync(join(server.dist, 'bench-without-widget.html'), index.replace(/<script type="module"[^>]*case-widget\.js"><\/script>/, '').replace(/<case-widget[^>]*>[\s\S]*?<\/case-widget>/, ''));
   writeFileSync(join(server.dist, 'bench-baseline.html'), readFileSync(new URL('./baseline.html', import.meta.url)));
   results.transfer = transferSizes(server.dist);
   results.first_interactive = await firstInteractive(browser, server, quick ? 2 : 10);
@@ -228,13 +264,17 @@ const t = results.transfer;
 console.log(`Machine: ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.memory_gib} GiB; ${results.machine.chromium}`);
 console.log('| measure | value | budget |');
 console.log('|---|---|---|');
-for (const f of t.files) console.log(`| ${f.file} | ${kb(f.raw)} KB raw, ${kb(f.gzip)} KB gzip, ${kb(f.brotli)} KB brotli | |`);
-console.log(`| total before first step | ${kb(t.total.raw)} KB raw, ${kb(t.total.gzip)} KB gzip, ${kb(t.total.brotli)} KB brotli | ≤ 120 KB gzip: ${t.within_budget ? 'met' : 'NOT met'} |`);
+const sizes = (x) => `${kb(x.raw)} KB raw, ${kb(x.gzip)} KB gzip, ${kb(x.brotli)} KB brotli`;
+for (const [title, part] of [['before the first step is usable', t.before_first_step], ['the whole widget, until the wasm took over', t.whole_widget]]) {
+  for (const f of part.files) console.log(`| ${f.file} | ${sizes(f)} | |`);
+  console.log(`| **total ${title}** | ${sizes(part.total)} | ≤ 120 KB gzip: ${part.within_budget ? 'met' : 'NOT met'} |`);
+}
 const fi = results.first_interactive;
-console.log(`| first step interactive (median of ${fi.runs}) | ${fi.widget_ms} ms vs static form ${fi.baseline_ms} ms = ${fi.ratio}× | ≤ 1.5×: ${fi.within_budget ? 'met' : 'NOT met'} |`);
+console.log(`| first step usable (median of ${fi.runs}) | ${fi.widget_ms} ms vs static form ${fi.baseline_ms} ms = ${fi.ratio}× | ≤ 1.5×: ${fi.within_budget ? 'met' : 'NOT met'} |`);
+console.log(`| first step taken over by the wasm (median) | ${fi.taken_over_by_wasm_ms} ms | |`);
 console.log(`| main-thread script cost to the host page | ${fi.script_ms_with_widget_minus_without} ms | ≤ 50 ms: ${fi.script_within_budget ? 'met' : 'NOT met'} |`);
 const u = results.upload;
-console.log(`| 3 × 5 MB submit | widget ${u.widget_ms} ms vs curl ${u.curl_ms} ms = ${u.ratio}× (files whole: ${u.files_whole}) | ≤ 1.2×: ${u.within_budget ? 'met' : 'NOT met'} |`);
+console.log(`| 3 × 5 MB submit | widget ${u.widget_ms} ms vs curl ${u.curl_ms} ms = ${u.ratio}× (before the request ${u.widget_phases_ms.before_request_ms} ms, request ${u.widget_phases_ms.request_ms} ms, after the answer ${u.widget_phases_ms.after_response_ms} ms; files whole: ${u.files_whole}) | ≤ 1.2×: ${u.within_budget ? 'met' : 'NOT met'} |`);
 console.log(`| wasm memory growth during it | ${u.wasm_memory_growth} bytes (${u.wasm_memory_before} → ${u.wasm_memory_after}) | < 1 MB: ${u.memory_within_budget ? 'met' : 'NOT met'} |`);
 const ty = results.typing;
 console.log(`| typing in 10,000 characters, switching language | ${ty.long_tasks_over_50ms} tasks ≥ 50 ms, longest ${ty.longest_task_ms} ms | none ≥ 50 ms: ${ty.within_budget ? 'met' : 'NOT met'} |`);

@@ -32,6 +32,13 @@ class CaseWidget extends HTMLElement {
 
   connectedCallback() {
     this.addEventListener('case-ready', () => { this.#ready = true; }, { once: true });
+    // A prerendered first step works before the wasm arrives; a press of Continue there is kept
+    // for the wizard to carry out when it takes the step over.
+    if (this.shadowRoot && !this.widget) {
+      const keep = (event) => { event.preventDefault(); this.continueRequested = true; };
+      this.shadowRoot.addEventListener('submit', keep);
+      this.addEventListener('case-ready', () => this.shadowRoot.removeEventListener('submit', keep), { once: true });
+    }
     ready.then(() => {
       if (this.isConnected && !this.widget) {
         this.widget = mount(this, base);

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
-use crate::embed::{dispatch, Config};
+use crate::embed::{dispatch, Config, Handover};
 use crate::i18n::{use_i18n, I18n};
 use crate::state::{Phase, Wizard};
 use crate::steps;
@@ -118,6 +118,7 @@ pub fn App(
     wizard: RwSignal<Option<Wizard>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let handover = expect_context::<Handover>();
     let loading = config.clone();
     let catalog = LocalResource::new(move || load(loading.clone()));
     let config = StoredValue::new(config);
@@ -126,6 +127,7 @@ pub fn App(
             {move || match catalog.get() {
                 None => view! { <p class="cw-loading" role="status">{move || i18n.t("loading")}</p> }.into_any(),
                 Some(Err(error)) => {
+                    handover.take_over();
                     let (heading, url) = match &error {
                         LoadError::Profile(url, _) => ("profile-failed", url.clone()),
                         _ => ("catalog-failed", config.with_value(|c| c.catalog_url.clone())),
@@ -216,11 +218,6 @@ fn WizardView(
     });
     let root = NodeRef::<leptos::html::Div>::new();
 
-    // Effects run after the first render: the first step is on screen and usable.
-    Effect::new(move |_| {
-        host.with_value(|h| dispatch(h, "case-ready", &wasm_bindgen::JsValue::NULL));
-    });
-
     // Focus the new step's heading on every step change, not on first render.
     Effect::new(move |previous: Option<(Step, bool)>| {
         let current = (
@@ -239,6 +236,18 @@ fn WizardView(
             });
         }
         current
+    });
+
+    // Effects run after the first render, this one last: the first step is on screen and usable,
+    // in place of a prerendered one, carrying on from what the customer did there.
+    let handover = expect_context::<Handover>();
+    Effect::new(move |_| {
+        untrack(|| {
+            if let Some(early) = handover.take_over() {
+                wizard.carry_on(early, i18n);
+            }
+        });
+        host.with_value(|h| dispatch(h, "case-ready", &wasm_bindgen::JsValue::NULL));
     });
 
     let done = move || matches!(wizard.phase.get(), Phase::Done(_));

@@ -9,7 +9,10 @@ use case_core::profile::Profile;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CustomEvent, CustomEventInit, HtmlElement, ShadowRootInit, ShadowRootMode};
+use web_sys::{
+    CustomEvent, CustomEventInit, Element, HtmlElement, HtmlInputElement, HtmlSelectElement,
+    ShadowRoot, ShadowRootInit, ShadowRootMode,
+};
 
 use crate::app::App;
 use crate::i18n::I18n;
@@ -146,7 +149,8 @@ impl Widget {
 }
 
 /// Renders the wizard into `host`'s shadow root. `base_url` is the URL of the folder the widget
-/// was loaded from, so its own files resolve wherever the portal serves them.
+/// was loaded from, so its own files resolve wherever the portal serves them. A prerendered first
+/// step already in the shadow root stays, usable, until the wizard is ready to take its place.
 #[wasm_bindgen]
 pub fn mount(host: HtmlElement, base_url: String) -> Result<Widget, JsValue> {
     let config = Config::from_element(&host, &base_url);
@@ -154,20 +158,27 @@ pub fn mount(host: HtmlElement, base_url: String) -> Result<Widget, JsValue> {
         Some(shadow) => shadow,
         None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
     };
-    shadow.set_inner_html("");
+    let prerendered = shadow.query_selector("[data-prerendered]")?.is_some();
     let document = host.owner_document().ok_or("no document")?;
     let style = document.create_element("link")?;
     style.set_attribute("rel", "stylesheet")?;
     style.set_attribute("href", &format!("{base_url}case-widget.css"))?;
-    shadow.append_child(&style)?;
     let container: HtmlElement = document.create_element("div")?.unchecked_into();
-    shadow.append_child(&container)?;
+    let handover = Handover(StoredValue::new_local(Some(Replaced {
+        shadow: shadow.clone(),
+        style: style.clone(),
+        container: container.clone(),
+    })));
+    if !prerendered {
+        handover.take_over();
+    }
 
     let i18n = I18n::new(host.get_attribute("locale").as_deref());
     let host = StoredValue::new_local(host);
     let wizard = RwSignal::new(None);
     let view = leptos::mount::mount_to(container, move || {
         provide_context(i18n);
+        provide_context(handover);
         view! { <App config=config host=host wizard=wizard /> }
     });
     Ok(Widget {
@@ -175,6 +186,65 @@ pub fn mount(host: HtmlElement, base_url: String) -> Result<Widget, JsValue> {
         i18n,
         wizard,
     })
+}
+
+struct Replaced {
+    shadow: ShadowRoot,
+    style: Element,
+    container: HtmlElement,
+}
+
+/// Puts the wizard in the shadow root in place of what was there, once: at once when nothing was
+/// prerendered, else when the wizard (or a load error) is ready to show.
+#[derive(Clone, Copy)]
+pub struct Handover(StoredValue<Option<Replaced>, LocalStorage>);
+
+/// What the customer did in the prerendered first step before the wizard took it over.
+#[derive(Default)]
+pub struct EarlyChoices {
+    pub case_type: Option<String>,
+    pub language: Option<String>,
+    /// They pressed Continue (`case-widget.js` keeps the press).
+    pub continued: bool,
+}
+
+impl Handover {
+    /// Swaps the wizard in, keeping keyboard focus on the same control; `None` when done before.
+    pub fn take_over(&self) -> Option<EarlyChoices> {
+        let Replaced {
+            shadow,
+            style,
+            container,
+        } = self.0.try_update_value(Option::take).flatten()?;
+        let choices = early_choices(&shadow);
+        let focused = shadow.active_element().map(|e| e.id());
+        shadow.set_inner_html("");
+        let _ = shadow.append_child(&style);
+        let _ = shadow.append_child(&container);
+        if let Some(id) = focused.filter(|id| !id.is_empty()) {
+            let selector = format!("[id=\"{id}\"]");
+            if let Ok(Some(element)) = container.query_selector(&selector) {
+                let _ = element.unchecked_into::<HtmlElement>().focus();
+            }
+        }
+        Some(choices)
+    }
+}
+
+fn early_choices(shadow: &ShadowRoot) -> EarlyChoices {
+    let find = |selector: &str| shadow.query_selector(selector).ok().flatten();
+    let host = shadow.host();
+    let continued =
+        js_sys::Reflect::get(&host, &"continueRequested".into()).is_ok_and(|v| v.is_truthy());
+    let shown_language = find(".cw-root").and_then(|r| r.get_attribute("lang"));
+    EarlyChoices {
+        case_type: find("input[name=case_type]:checked")
+            .map(|input| input.unchecked_into::<HtmlInputElement>().value()),
+        language: find("#cw-language")
+            .map(|select| select.unchecked_into::<HtmlSelectElement>().value())
+            .filter(|chosen| Some(chosen) != shown_language.as_ref()),
+        continued,
+    }
 }
 
 /// Tells the host page something happened: a bubbling, composed `CustomEvent`.

@@ -10,9 +10,9 @@ use case_core::{Answers, Catalog, FieldError, Step};
 use leptos::prelude::*;
 use web_sys::{File, HtmlElement};
 
-use crate::embed::{dispatch, request_headers, Config};
+use crate::embed::{dispatch, request_headers, Config, EarlyChoices};
 use crate::file_store;
-use crate::i18n::messages;
+use crate::i18n::{messages, I18n};
 use crate::storage::{self, SavedDraft};
 use crate::transport::{self, InFlight, SubmitError, Target};
 
@@ -298,6 +298,26 @@ impl Wizard {
                 a.email = email;
             }
         });
+    }
+
+    /// Carries on from what the customer did in a prerendered first step before the wizard was
+    /// ready, unless a restored draft has moved on from that step.
+    pub fn carry_on(&self, early: EarlyChoices, i18n: I18n) {
+        if let Some(language) = early.language {
+            i18n.set(&language);
+        }
+        if self.step.get_untracked() != Step::CaseType {
+            return;
+        }
+        if early.case_type.is_some() {
+            self.prefill(Prefill {
+                case_type: early.case_type,
+                ..Prefill::default()
+            });
+        }
+        if early.continued {
+            self.next();
+        }
     }
 
     /// Removes the stored draft, answers and files.
