@@ -24,9 +24,11 @@ enum LoadError {
     Catalog(CatalogError),
     /// The wire profile at this URL is unusable, for this reason.
     Profile(String, String),
+    /// A language's texts could not be loaded from this URL.
+    Texts(String),
 }
 
-async fn fetch_text(url: &str) -> Result<String, String> {
+pub async fn fetch_text(url: &str) -> Result<String, String> {
     let response = gloo_net::http::Request::get(url)
         .send()
         .await
@@ -51,13 +53,19 @@ async fn load_profile(config: &Config) -> Result<Arc<Profile>, LoadError> {
         .map_err(|e| failed(e.0))
 }
 
-async fn load(config: Config) -> Result<(Arc<Catalog>, Arc<Profile>), LoadError> {
-    let (catalog, profile) = futures::future::join(
+async fn load(config: Config, i18n: I18n) -> Result<(Arc<Catalog>, Arc<Profile>), LoadError> {
+    let (catalog, profile, texts) = futures::future::join3(
         load_catalog(&config.catalog_url, &config.plan),
         load_profile(&config),
+        i18n.load_shown(),
     )
     .await;
-    Ok((catalog?, profile?))
+    texts.map_err(LoadError::Texts)?;
+    let (catalog, profile) = (catalog?, profile?);
+    i18n.load(&profile.body_language)
+        .await
+        .map_err(LoadError::Texts)?;
+    Ok((catalog, profile))
 }
 
 async fn load_catalog(url: &str, plan: &str) -> Result<Arc<Catalog>, LoadError> {
@@ -78,6 +86,7 @@ async fn load_catalog(url: &str, plan: &str) -> Result<Arc<Catalog>, LoadError> 
 fn load_error_lines(i18n: I18n, error: &LoadError) -> Vec<String> {
     match error {
         LoadError::Profile(_, reason) => vec![reason.clone()],
+        LoadError::Texts(_) => Vec::new(),
         LoadError::Fetch(detail) => vec![i18n.ta(
             "catalog-fetch-failed",
             &[("detail", detail.as_str().into())],
@@ -120,7 +129,7 @@ pub fn App(
     let i18n = use_i18n();
     let handover = expect_context::<Handover>();
     let loading = config.clone();
-    let catalog = LocalResource::new(move || load(loading.clone()));
+    let catalog = LocalResource::new(move || load(loading.clone(), i18n));
     let config = StoredValue::new(config);
     view! {
         <div class="cw-root" lang=move || i18n.lang()>
@@ -130,6 +139,7 @@ pub fn App(
                     handover.take_over();
                     let (heading, url) = match &error {
                         LoadError::Profile(url, _) => ("profile-failed", url.clone()),
+                        LoadError::Texts(url) => ("texts-failed", url.clone()),
                         _ => ("catalog-failed", config.with_value(|c| c.catalog_url.clone())),
                     };
                     view! {

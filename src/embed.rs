@@ -173,7 +173,7 @@ pub fn mount(host: HtmlElement, base_url: String) -> Result<Widget, JsValue> {
         handover.take_over();
     }
 
-    let i18n = I18n::new(host.get_attribute("locale").as_deref());
+    let i18n = I18n::new(host.get_attribute("locale").as_deref(), base_url);
     let host = StoredValue::new_local(host);
     let wizard = RwSignal::new(None);
     let view = leptos::mount::mount_to(container, move || {

@@ -1,22 +1,52 @@
 //! The views' access to messages: the current language as a signal, and lookups that re-render
 //! when it changes.
 
-use std::sync::OnceLock;
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use case_core::catalog::Text;
-use case_core::i18n::{negotiate, Arg, Messages, LANGUAGES};
+use case_core::i18n::{negotiate, Arg, Messages, FILES, LANGUAGES};
 use case_core::summary;
 use case_core::{Answers, Catalog, FieldError};
 use leptos::prelude::*;
 
-pub fn messages() -> &'static Messages {
-    static MESSAGES: OnceLock<Messages> = OnceLock::new();
-    MESSAGES.get_or_init(|| Messages::load().expect("every locale parses (a host test checks)"))
+thread_local! {
+    static MESSAGES: RefCell<Rc<Messages>> = RefCell::new(Rc::new(Messages::basics()));
+}
+
+/// The messages loaded so far: every language's basics, and the languages asked for.
+pub fn messages() -> Rc<Messages> {
+    MESSAGES.with(|m| m.borrow().clone())
+}
+
+/// Fetches a language's texts from `locales/<lang>/` beside the widget, once.
+pub async fn load_language(base_url: &str, lang: &'static str) -> Result<(), String> {
+    if messages().is_loaded(lang) {
+        return Ok(());
+    }
+    let urls = FILES.map(|file| format!("{base_url}locales/{lang}/{file}"));
+    let texts = futures::future::join_all(
+        urls.iter()
+            .map(|url| async move { crate::app::fetch_text(url).await.map_err(|_| url.clone()) }),
+    )
+    .await
+    .into_iter()
+    .collect::<Result<Vec<_>, _>>()?;
+    let sources: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let next = messages()
+        .with(lang, &sources)
+        .map_err(|_| urls[0].clone())?;
+    MESSAGES.with(|m| *m.borrow_mut() = Rc::new(next));
+    Ok(())
 }
 
 #[derive(Clone, Copy)]
 pub struct I18n {
+    /// The language shown: one whose texts are loaded (or about to be, before the first step).
     lang: RwSignal<&'static str>,
+    /// The language last asked for, shown once its texts arrive.
+    wanted: StoredValue<&'static str>,
+    base_url: StoredValue<String>,
 }
 
 fn browser_languages() -> Vec<String> {
@@ -27,19 +57,46 @@ fn browser_languages() -> Vec<String> {
 }
 
 impl I18n {
-    /// The `locale` attribute if given, else the browser's languages, else English.
-    pub fn new(attribute: Option<&str>) -> Self {
+    /// The `locale` attribute if given, else the browser's languages, else English; its texts
+    /// load from beside the widget at `base_url`.
+    pub fn new(attribute: Option<&str>, base_url: String) -> Self {
         let browser = browser_languages();
         let requested = attribute
             .into_iter()
             .chain(browser.iter().map(String::as_str));
+        let lang = negotiate(requested);
         I18n {
-            lang: RwSignal::new(negotiate(requested)),
+            lang: RwSignal::new(lang),
+            wanted: StoredValue::new(lang),
+            base_url: StoredValue::new(base_url),
         }
     }
 
+    /// Loads the texts of the language shown first.
+    pub async fn load_shown(&self) -> Result<(), String> {
+        load_language(&self.base_url.get_value(), self.lang.get_untracked()).await
+    }
+
+    /// Loads a language's texts without showing it, e.g. the one cases are written in.
+    pub async fn load(&self, locale: &str) -> Result<(), String> {
+        load_language(&self.base_url.get_value(), negotiate([locale])).await
+    }
+
+    /// Switches to `locale` once its texts are loaded, unless another was asked for meanwhile.
     pub fn set(&self, locale: &str) {
-        self.lang.set(negotiate([locale]));
+        let lang = negotiate([locale]);
+        self.wanted.set_value(lang);
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            // On failure the language stays as it is; the switcher shows what is shown.
+            if load_language(&this.base_url.get_value(), lang)
+                .await
+                .is_ok()
+                && this.wanted.get_value() == lang
+            {
+                this.lang.set(lang);
+            }
+        });
     }
 
     pub fn lang(&self) -> &'static str {
@@ -64,7 +121,7 @@ impl I18n {
 
     /// Every answer as question and answer, in the current language.
     pub fn summary(&self, catalog: &Catalog, answers: &Answers) -> Vec<summary::Row> {
-        summary::rows(messages(), self.lang.get(), catalog, answers)
+        summary::rows(&messages(), self.lang.get(), catalog, answers)
     }
 
     pub fn error(&self, error: &FieldError) -> String {

@@ -382,10 +382,11 @@ impl Wizard {
         self.progress.set(vec![0.0; files.len()]);
         self.phase.set(Phase::Submitting);
         leptos::task::spawn_local(async move {
+            let messages = messages();
             let target = |headers| Target {
                 profile: &config.profile,
                 catalog: &catalog,
-                messages: messages(),
+                messages: &messages,
                 endpoint: &config.endpoint,
                 upload_endpoint: config.upload_endpoint.as_deref().unwrap_or_default(),
                 headers,

@@ -1,5 +1,7 @@
-//! The widget's messages: Fluent bundles for every language, compiled in, and language
-//! negotiation. Views never build a sentence; they ask for a message id with arguments.
+//! The widget's messages: Fluent bundles for every language (each language's basics compiled
+//! in, the rest added when the language is loaded), and language negotiation. Views never build a sentence; they ask for a message id with arguments.
+
+use std::sync::Arc;
 
 use fluent::{concurrent::FluentBundle, FluentArgs, FluentResource, FluentValue};
 use serde::{Deserialize, Serialize};
@@ -7,32 +9,44 @@ use serde::{Deserialize, Serialize};
 /// The languages the widget speaks, English first (the fallback).
 pub const LANGUAGES: [&str; 4] = ["en", "ja", "ko", "zh"];
 
-/// Every Fluent file, by language.
-pub const SOURCES: [(&str, &[&str]); 4] = [
+/// What each language is called in itself, "loading" and "texts failed": compiled in, so the
+/// widget can offer every language and speak before the rest of a language has loaded.
+pub const BASICS: [(&str, &str); 4] = [
+    ("en", include_str!("../../locales/en/basics.ftl")),
+    ("ja", include_str!("../../locales/ja/basics.ftl")),
+    ("ko", include_str!("../../locales/ko/basics.ftl")),
+    ("zh", include_str!("../../locales/zh/basics.ftl")),
+];
+
+/// The files a language loads on demand, under `locales/<language>/`.
+pub const FILES: [&str; 2] = ["widget.ftl", "errors.ftl"];
+
+/// Every language's files, compiled in: for the host's tests and tools (the widget fetches them).
+pub const SOURCES: [(&str, [&str; 2]); 4] = [
     (
         "en",
-        &[
+        [
             include_str!("../../locales/en/widget.ftl"),
             include_str!("../../locales/en/errors.ftl"),
         ],
     ),
     (
         "ja",
-        &[
+        [
             include_str!("../../locales/ja/widget.ftl"),
             include_str!("../../locales/ja/errors.ftl"),
         ],
     ),
     (
         "ko",
-        &[
+        [
             include_str!("../../locales/ko/widget.ftl"),
             include_str!("../../locales/ko/errors.ftl"),
         ],
     ),
     (
         "zh",
-        &[
+        [
             include_str!("../../locales/zh/widget.ftl"),
             include_str!("../../locales/zh/errors.ftl"),
         ],
@@ -83,36 +97,78 @@ impl From<u32> for Arg {
     }
 }
 
+type Bundle = FluentBundle<FluentResource>;
+
+/// One bundle per language, holding its basics and, once loaded, all its texts.
+#[derive(Clone)]
 pub struct Messages {
-    bundles: Vec<(&'static str, FluentBundle<FluentResource>)>,
+    bundles: Vec<(&'static str, Arc<Bundle>, bool)>,
+}
+
+fn bundle_of(lang: &str, sources: &[&str]) -> Result<Bundle, String> {
+    let id = lang.parse().map_err(|e| format!("{lang}: {e}"))?;
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    // The UI languages are all left-to-right; isolation marks would only litter the text.
+    bundle.set_use_isolating(false);
+    for source in sources {
+        let resource = FluentResource::try_new(source.to_string())
+            .map_err(|(_, errors)| format!("{lang}: {errors:?}"))?;
+        bundle
+            .add_resource(resource)
+            .map_err(|errors| format!("{lang}: {errors:?}"))?;
+    }
+    Ok(bundle)
 }
 
 impl Messages {
-    /// Parses every locale; a syntax error in a Fluent file is an error here, not a blank label.
+    /// Every language's basics only; [`Messages::with`] adds a language's texts.
+    pub fn basics() -> Self {
+        let bundles = BASICS
+            .iter()
+            .map(|(lang, basics)| {
+                let bundle = bundle_of(lang, &[basics]).expect("the basics parse (a test checks)");
+                (*lang, Arc::new(bundle), false)
+            })
+            .collect();
+        Messages { bundles }
+    }
+
+    /// Every language complete, from the compiled-in sources; a syntax error in a Fluent file is
+    /// an error here, not a blank label.
     pub fn load() -> Result<Self, String> {
-        let mut bundles = Vec::new();
-        for (lang, sources) in SOURCES {
-            let id = lang.parse().map_err(|e| format!("{lang}: {e}"))?;
-            let mut bundle = FluentBundle::new_concurrent(vec![id]);
-            // The UI languages are all left-to-right; isolation marks would only litter the text.
-            bundle.set_use_isolating(false);
-            for source in sources {
-                let resource = FluentResource::try_new(source.to_string())
-                    .map_err(|(_, errors)| format!("{lang}: {errors:?}"))?;
-                bundle
-                    .add_resource(resource)
-                    .map_err(|errors| format!("{lang}: {errors:?}"))?;
-            }
-            bundles.push((lang, bundle));
-        }
-        Ok(Messages { bundles })
+        SOURCES
+            .iter()
+            .try_fold(Messages::basics(), |m, (lang, sources)| {
+                m.with(lang, sources)
+            })
+    }
+
+    /// These messages with `lang`'s texts (the contents of its [`FILES`]) added.
+    pub fn with(&self, lang: &str, sources: &[&str]) -> Result<Self, String> {
+        let mut next = self.clone();
+        let slot = next
+            .bundles
+            .iter_mut()
+            .find(|(l, _, _)| *l == lang)
+            .ok_or_else(|| format!("{lang}: not a language of the widget"))?;
+        let basics = BASICS.iter().find(|(l, _)| *l == lang).map(|(_, b)| *b);
+        let all: Vec<&str> = basics.into_iter().chain(sources.iter().copied()).collect();
+        *slot = (slot.0, Arc::new(bundle_of(lang, &all)?), true);
+        Ok(next)
+    }
+
+    /// Whether `lang`'s texts are loaded, beyond its basics.
+    pub fn is_loaded(&self, lang: &str) -> bool {
+        self.bundles
+            .iter()
+            .any(|(l, _, loaded)| *l == lang && *loaded)
     }
 
     fn bundle(&self, lang: &str) -> &FluentBundle<FluentResource> {
         self.bundles
             .iter()
-            .find(|(l, _)| *l == lang)
-            .map_or(&self.bundles[0].1, |(_, b)| b)
+            .find(|(l, _, _)| *l == lang)
+            .map_or(&self.bundles[0].1, |(_, b, _)| b)
     }
 
     /// A size in the largest unit that keeps it at least 1, to one decimal: "4.5 MB".

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use case_core::i18n::{negotiate, Arg, Messages, LANGUAGES};
+use case_core::i18n::{negotiate, Arg, Messages, LANGUAGES, SOURCES};
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
 
 fn root() -> PathBuf {
@@ -231,4 +231,35 @@ fn every_field_error_a_server_may_send_has_a_message_with_exactly_its_arguments(
         .filter(|(id, _)| id != "error-summary-title" && id != "error-server")
         .collect();
     assert_eq!(listed, messages);
+}
+
+#[test]
+fn before_a_language_loads_only_its_basics_are_known_and_every_language_is_named_in_itself() {
+    let m = Messages::basics();
+    let names: Vec<String> = LANGUAGES
+        .iter()
+        .map(|l| m.format(l, "language-name", &[]))
+        .collect();
+    assert_eq!(names, ["English", "日本語", "한국어", "中文"]);
+    assert_eq!(m.format("ko", "loading", &[]), "불러오는 중…");
+    assert!(!m.is_loaded("ko"));
+    assert_eq!(m.format("ko", "action-next", &[]), "action-next");
+}
+
+#[test]
+fn a_language_loaded_on_demand_is_complete_and_leaves_the_others_as_they_were() {
+    let (_, ko) = SOURCES.iter().find(|(l, _)| *l == "ko").unwrap();
+    let m = Messages::basics().with("ko", ko).unwrap();
+    assert!(m.is_loaded("ko"));
+    assert_eq!(m.format("ko", "action-next", &[]), "계속");
+    assert_eq!(m.format("ko", "language-name", &[]), "한국어");
+    assert!(!m.is_loaded("ja"));
+    assert_eq!(m.format("ja", "action-next", &[]), "action-next");
+}
+
+#[test]
+fn texts_for_a_language_the_widget_lacks_or_that_do_not_parse_are_refused() {
+    let m = Messages::basics();
+    assert!(m.with("fr", &["action-next = Continuer"]).is_err());
+    assert!(m.with("ja", &["action-next = {"]).is_err());
 }

@@ -9,7 +9,6 @@ step-attachments = Attachments
 step-contact = Contact options
 step-review = Review and submit
 language-label = Language
-loading = Loading…
 optional = (optional)
 action-next = Continue
 action-back = Back
@@ -144,7 +143,6 @@ submit-too-large = A file is larger than the support server accepts. Remove it o
 submit-spam-suspected = The support server took this for an automated submission and did not accept it. Check your answers and submit again.
 trap-label = Leave this field empty
 
-language-name = English
 
 ## Upload
 attachments-drop-hint = You can also drop files here, or paste a screenshot.

@@ -9,7 +9,6 @@ step-attachments = 添付ファイル
 step-contact = 連絡方法
 step-review = 確認と送信
 language-label = 言語
-loading = 読み込み中…
 optional = (任意)
 action-next = 次へ
 action-back = 戻る
@@ -123,7 +122,6 @@ submit-too-large = サポートサーバーが受け付けるサイズを超え�
 submit-spam-suspected = サポートサーバーはこの送信を自動送信と判断し、受け付けませんでした。回答を確認して、もう一度送信してください。
 trap-label = この欄は空のままにしてください
 
-language-name = 日本語
 
 ## Upload
 attachments-drop-hint = ここにファイルをドロップするか、スクリーンショットを貼り付けることもできます。

@@ -9,7 +9,6 @@ step-attachments = 첨부 파일
 step-contact = 연락 방법
 step-review = 검토 및 제출
 language-label = 언어
-loading = 불러오는 중…
 optional = (선택 사항)
 action-next = 계속
 action-back = 뒤로
@@ -123,7 +122,6 @@ submit-too-large = 지원 서버가 받을 수 있는 크기보다 큰 파일이
 submit-spam-suspected = 지원 서버가 이 제출을 자동 제출로 판단하여 받지 않았습니다. 답변을 확인한 후 다시 제출하세요.
 trap-label = 이 칸은 비워 두세요
 
-language-name = 한국어
 
 ## Upload
 attachments-drop-hint = 여기에 파일을 끌어다 놓거나 스크린샷을 붙여 넣을 수도 있습니다.

@@ -9,7 +9,6 @@ step-attachments = 附件
 step-contact = 联系方式
 step-review = 检查并提交
 language-label = 语言
-loading = 正在加载…
 optional = （可选）
 action-next = 继续
 action-back = 返回
@@ -123,7 +122,6 @@ submit-too-large = 有文件超过了支持服务器接受的大小。请删除�
 submit-spam-suspected = 支持服务器将此次提交视为自动提交，未予接受。请检查您的回答后重新提交。
 trap-label = 请将此栏留空
 
-language-name = 中文
 
 ## Upload
 attachments-drop-hint = 您也可以将文件拖放到此处，或粘贴屏幕截图。

@@ -205,6 +205,7 @@ describe('a case Request Tracker refuses is kept, with a clear message', () => {
       const subject = `Refused: ${what}`;
       await toReview(page, subject);
       await page.evaluate((l) => document.querySelector('case-widget').setAttribute('locale', l), locale);
+      await page.locator(`case-widget .cw-root[lang="${locale}"]`).waitFor();
       await mouse.next(page);
       const failure = page.locator('case-widget .cw-failure');
       await assertContains(failure, message);
