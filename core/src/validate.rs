@@ -226,7 +226,7 @@ fn extra_field(field: &ExtraField, value: &str) -> Option<FieldError> {
             }
         }
         FieldKind::Date { min, max } => {
-            let Ok(date) = NaiveDate::parse_from_str(&fold_width(value), "%Y-%m-%d") else {
+            let Ok(date) = fold_width(value).parse::<NaiveDate>() else {
                 return Some(FieldError::new(id, "error-not-a-date"));
             };
             if let Some(min) = min.filter(|m| date < *m) {

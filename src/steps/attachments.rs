@@ -2,7 +2,7 @@ use case_core::attachment::{refuse_content, SNIFF_LEN};
 use case_core::draft::AttachmentMeta;
 use case_core::validate::refuse_attachment;
 use case_core::FieldError;
-use chrono::Local;
+use chrono::{Datelike, Local, Timelike};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -38,9 +38,16 @@ fn name_pasted(file: File) -> File {
         return file;
     }
     let ext = file.type_().trim_start_matches("image/").to_owned();
+    // Written out rather than with `format("%Y…")`, which would ship chrono's format parser.
+    let now = Local::now();
     let name = format!(
-        "screenshot-{}.{ext}",
-        Local::now().format("%Y-%m-%d-%H%M%S")
+        "screenshot-{}-{:02}-{:02}-{:02}{:02}{:02}.{ext}",
+        now.year(),
+        now.month(),
+        now.day(),
+        now.hour(),
+        now.minute(),
+        now.second()
     );
     let options = FilePropertyBag::new();
     options.set_type(&file.type_());

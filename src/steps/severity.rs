@@ -80,8 +80,8 @@ pub fn SeverityStep() -> impl IntoView {
                 i18n.ta(
                     "severity-business-hours",
                     &[
-                        ("start", h.start.format("%H:%M").to_string().into()),
-                        ("end", h.end.format("%H:%M").to_string().into()),
+                        ("start", hours_minutes(h.start).into()),
+                        ("end", hours_minutes(h.end).into()),
                     ],
                 )
             })
@@ -119,4 +119,9 @@ pub fn SeverityStep() -> impl IntoView {
         })}
         <StepNav />
     }
+}
+
+/// "09:00", written out rather than with `format("%H:%M")`, which would ship chrono's format parser.
+fn hours_minutes(time: chrono::NaiveTime) -> String {
+    format!("{:02}:{:02}", time.hour(), time.minute())
 }
