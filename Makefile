@@ -7,7 +7,7 @@ BACKEND ?= reference
 RT_PORT ?= 9311
 SERVER := target/release/case-server
 
-.PHONY: demo test setup setup-browser build lint host-test browser-test bench prerender clean
+.PHONY: demo test setup setup-browser build lint host-test browser-test bench wasm-size prerender clean
 
 demo: build
 ifeq ($(BACKEND),rt)
@@ -46,6 +46,10 @@ clean:
 
 bench: setup-browser build
 	node bench/run.mjs
+
+# Where the wasm's bytes come from, by crate and by function (installs twiggy if missing).
+wasm-size: setup
+	bench/wasm-size.sh
 
 # Renders the demo page's first step again after a change to it (a browser test tells when).
 prerender: setup-browser build
