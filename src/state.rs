@@ -144,7 +144,14 @@ impl Wizard {
             wizard.restore_files();
         }
         Effect::new(move |_| wizard.save());
-        Effect::new(move |_| wizard.save_files());
+        // Only changes are saved: at the start, what is stored is what `restore_files` brings
+        // back, and a page without a draft need not open IndexedDB at all.
+        Effect::new(move |started: Option<()>| {
+            let files = wizard.files.get();
+            if started.is_some() {
+                wizard.save_files(files);
+            }
+        });
         wizard
     }
 
@@ -176,8 +183,7 @@ impl Wizard {
         });
     }
 
-    fn save_files(&self) {
-        let files = self.files.get();
+    fn save_files(&self, files: Vec<File>) {
         if !self.files_restored.get_value() || self.phase.get_untracked() != Phase::Editing {
             return;
         }

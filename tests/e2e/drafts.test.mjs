@@ -77,6 +77,18 @@ describe('attached files in the draft', () => {
     await waitForFileSets(again, 0);
   });
 
+  test('a visit that attaches nothing never opens IndexedDB', async () => {
+    const page = await openWidget(env.browser, env.server, aws);
+    await answerFirstSteps(page, { caseType: 'technical', service: 's3', category: 'performance', severity: 'normal' });
+    await waitForStep(page, 'details');
+    await mouse.fill(page, 'subject', 'Typed, nothing attached');
+    await page.reload();
+    await waitForStep(page, 'details');
+    assert.equal(await byId(page, 'subject').inputValue(), 'Typed, nothing attached');
+    assert.deepEqual(await page.evaluate(() => indexedDB.databases()), []);
+    await page.context().close();
+  });
+
   test('removing a file removes it from the draft too', async () => {
     const page = await openWidget(env.browser, env.server, aws);
     const files = someFiles();
