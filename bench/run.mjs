@@ -286,7 +286,7 @@ try {
   writeFileSync(join(server.dist, 'bench-without-widget.html'), index.replace(/<script type="module"[^>]*case-widget\.js"><\/script>/, '').replace(/<case-widget[^>]*>[\s\S]*?<\/case-widget>/, ''));
   writeFileSync(join(server.dist, 'bench-baseline.html'), readFileSync(new URL('./baseline.html', import.meta.url)));
   results.transfer = transferSizes(server.dist);
-  results.first_interactive = await firstInteractive(browser, server, quick ? 2 : 10);
+  results.first_interactive = await firstInteractive(browser, server, quick ? 2 : 20);
   results.upload = await upload(browser, server, dir, quick ? 1 : 5);
   results.typing = await typing(browser, server);
   results.load = await load(server);
