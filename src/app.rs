@@ -145,9 +145,10 @@ pub fn App(
                     view! {
                         <div class="cw-catalog-error" role="alert">
                             <h2 class="cw-heading">{move || i18n.ta(heading, &[("url", url.as_str().into())])}</h2>
-                            <ul>
-                                {move || load_error_lines(i18n, &error).into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
-                            </ul>
+                            {move || {
+                                let lines = load_error_lines(i18n, &error);
+                                (!lines.is_empty()).then(|| view! { <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> })
+                            }}
                         </div>
                     }
                     .into_any()

@@ -40,5 +40,6 @@ test('when a language cannot be loaded, the widget says so in that language', as
   const error = page.locator('case-widget .cw-catalog-error');
   await assertContains(error, 'フォームの文言を');
   await assertContains(error, '/locales/ja/errors.ftl');
+  assert.equal(await error.locator('ul').count(), 0, 'no empty list of details under the message');
   await page.context().close();
 });
