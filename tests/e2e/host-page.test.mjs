@@ -2,7 +2,7 @@
 // widgets on one page, and styles that stay on their side of the shadow root.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertContains, byId, fileCase, mouse, openWidget, useServerAndBrowser, waitForStep } from './support.mjs';
+import { assertContains, byId, fileCase, liveWizard, mouse, openWidget, useServerAndBrowser, waitForStep } from './support.mjs';
 
 const env = useServerAndBrowser();
 const aws = { catalog: '/case-widget/catalog/aws.json', plan: 'business', locale: 'en' };
@@ -99,8 +99,8 @@ describe('two widgets on one page', () => {
     assert.equal(await second.locator('input[name="case_type"]:checked').count(), 0);
     await assertContains(second.locator('.cw-title'), 'サポートケースの作成');
     await page.reload();
-    await page.locator('case-widget').first().locator('.cw-wizard').waitFor();
-    assert.equal(await page.locator('case-widget').first().locator('.cw-wizard').getAttribute('data-step'), 'classification');
+    await page.locator('case-widget').first().locator(liveWizard).waitFor();
+    assert.equal(await page.locator('case-widget').first().locator(liveWizard).getAttribute('data-step'), 'classification');
   });
 });
 

@@ -125,10 +125,13 @@ export async function openWidget(browser, server, attrs = {}, { browserLocale = 
   return page;
 }
 
-export const step = (page) => page.locator('case-widget .cw-wizard').getAttribute('data-step');
+/** The wizard once the wasm runs it, not a prerendered first step waiting to be taken over. */
+export const liveWizard = 'div:not([data-prerendered]) > .cw-root > .cw-wizard';
+
+export const step = (page) => page.locator(`case-widget ${liveWizard}`).getAttribute('data-step');
 
 export async function waitForStep(page, id) {
-  await page.locator(`case-widget .cw-wizard[data-step="${id}"]`).waitFor({ timeout: 10_000 });
+  await page.locator(`case-widget ${liveWizard}[data-step="${id}"]`).waitFor({ timeout: 10_000 });
 }
 
 export const byId = (page, id) => page.locator(`case-widget [id="${id}"]`);
