@@ -42,9 +42,7 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
 /// The page's wire profile, or the reference contract when it names none.
 async fn load_profile(config: &Config) -> Result<Arc<Profile>, LoadError> {
     if config.profile_url.is_empty() {
-        return Ok(Arc::new(Profile::reference(
-            config.upload_endpoint.is_some(),
-        )));
+        return Ok(Profile::reference(config.upload_endpoint.is_some()));
     }
     let failed = |reason: String| LoadError::Profile(config.profile_url.clone(), reason);
     let text = fetch_text(&config.profile_url).await.map_err(failed)?;

@@ -66,7 +66,7 @@ impl Config {
                 catalog
             },
             profile_url: attr("profile"),
-            profile: Arc::new(Profile::reference(false)),
+            profile: Profile::reference(false),
             plan: attr("plan"),
             name: attr("name"),
             email: attr("email"),

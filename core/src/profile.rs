@@ -5,6 +5,7 @@
 //! `docs/wire-profiles.md` describes the format; `public/profiles/` holds the shipped ones.
 
 use std::collections::BTreeMap;
+use std::sync::{Arc, OnceLock};
 
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -190,14 +191,22 @@ impl Profile {
     }
 
     /// The reference server's own contract: one multipart request, or with `two_phase` each
-    /// file first and then the case as JSON naming the files' tokens.
-    pub fn reference(two_phase: bool) -> Profile {
+    /// file first and then the case as JSON naming the files' tokens. Parsed once, then shared.
+    pub fn reference(two_phase: bool) -> Arc<Profile> {
+        static PARSED: [OnceLock<Arc<Profile>>; 2] = [OnceLock::new(), OnceLock::new()];
         let json = if two_phase {
             REFERENCE_TWO_PHASE
         } else {
             REFERENCE
         };
-        Profile::from_json(json).expect("the shipped reference profiles are valid (a test checks)")
+        PARSED[usize::from(two_phase)]
+            .get_or_init(|| {
+                Arc::new(
+                    Profile::from_json(json)
+                        .expect("the shipped reference profiles are valid (a test checks)"),
+                )
+            })
+            .clone()
     }
 
     fn check(&self) -> Result<(), ProfileError> {
