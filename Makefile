@@ -30,6 +30,8 @@ build: setup
 	cargo build --release -p case-server
 
 lint:
+	python3 scripts/check-architecture.py
+	python3 scripts/check-architecture.py --self-test
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p case-widget --target wasm32-unknown-unknown -- -D warnings

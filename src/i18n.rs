@@ -10,6 +10,8 @@ use case_core::summary;
 use case_core::{Answers, Catalog, FieldError};
 use leptos::prelude::*;
 
+use crate::web::fetch::fetch_text;
+
 thread_local! {
     static MESSAGES: RefCell<Rc<Messages>> = RefCell::new(Rc::new(Messages::basics()));
 }
@@ -27,7 +29,7 @@ pub async fn load_language(base_url: &str, lang: &'static str) -> Result<(), Str
     let urls = FILES.map(|file| format!("{base_url}locales/{lang}/{file}"));
     let texts = futures::future::join_all(
         urls.iter()
-            .map(|url| async move { crate::app::fetch_text(url).await.map_err(|_| url.clone()) }),
+            .map(|url| async move { fetch_text(url).await.map_err(|_| url.clone()) }),
     )
     .await
     .into_iter()

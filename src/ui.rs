@@ -6,18 +6,22 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::use_i18n;
-use crate::state::Wizard;
 
-/// Reads and writes one text answer: `bind!(wizard, subject)`.
-#[macro_export]
-macro_rules! bind {
-    ($wizard:expr, $($field:tt)+) => {{
-        let answers = $wizard.answers;
-        (
-            Signal::derive(move || answers.with(|a| a.$($field)+.clone())),
-            Callback::new(move |v: String| answers.update(|a| a.$($field)+ = v)),
-        )
-    }};
+/// The errors of the last "Continue", which every control reads for its own field. Whoever owns
+/// them provides this context; the controls never know what a wizard is.
+#[derive(Clone, Copy)]
+pub struct FieldErrors(pub Signal<Vec<FieldError>>);
+
+impl FieldErrors {
+    /// The error shown at `field`, if any.
+    pub fn of(&self, field: &str) -> Option<FieldError> {
+        self.0
+            .with(|errors| errors.iter().find(|e| e.field == field).cloned())
+    }
+}
+
+fn use_field_errors() -> FieldErrors {
+    expect_context::<FieldErrors>()
 }
 
 pub fn hint_id(field: &str) -> String {
@@ -32,14 +36,14 @@ pub fn error_id(field: &str) -> String {
 pub fn described_by(
     field: String,
     has_hint: bool,
-    wizard: Wizard,
+    errors: FieldErrors,
 ) -> impl Fn() -> Option<String> + Send + Sync {
     move || {
         let mut ids = Vec::new();
         if has_hint {
             ids.push(hint_id(&field));
         }
-        if wizard.error_for(&field).is_some() {
+        if errors.of(&field).is_some() {
             ids.push(error_id(&field));
         }
         (!ids.is_empty()).then(|| ids.join(" "))
@@ -48,14 +52,14 @@ pub fn described_by(
 
 /// Whether `field` shows an error, and its `aria-invalid` value.
 fn error_state(
-    wizard: Wizard,
+    errors: FieldErrors,
     field: &str,
 ) -> (
     impl Fn() -> bool + Clone + Send + Sync + 'static,
     impl Fn() -> Option<&'static str> + Send + Sync + 'static,
 ) {
     let field = field.to_owned();
-    let has_error = move || wizard.error_for(&field).is_some();
+    let has_error = move || errors.of(&field).is_some();
     let invalid = {
         let has_error = has_error.clone();
         move || has_error().then_some("true")
@@ -82,11 +86,11 @@ pub fn focus_field(anchor: &web_sys::Element, field: &str) {
 
 #[component]
 pub fn ErrorMessage(field: String) -> impl IntoView {
-    let wizard = expect_context::<Wizard>();
+    let errors = use_field_errors();
     let i18n = use_i18n();
     let id = error_id(&field);
     move || {
-        wizard.error_for(&field).map(|e| {
+        errors.of(&field).map(|e| {
             view! {
                 <p class="cw-error-message" id=id.clone()>
                     <span class="cw-visually-hidden">{i18n.t("error-summary-title")}": "</span>
@@ -145,10 +149,10 @@ pub fn TextField(
     #[prop(optional)]
     readonly: bool,
 ) -> impl IntoView {
-    let wizard = expect_context::<Wizard>();
+    let errors = use_field_errors();
     let i18n = use_i18n();
-    let (has_error, invalid) = error_state(wizard, &field);
-    let describedby = described_by(field.clone(), hint.is_some(), wizard);
+    let (has_error, invalid) = error_state(errors, &field);
+    let describedby = described_by(field.clone(), hint.is_some(), errors);
     let input = move |ev: web_sys::Event| on_input.run(event_target_value(&ev));
     let autocomplete = (!autocomplete.is_empty()).then_some(autocomplete);
     let control = if kind == InputKind::Multiline {
@@ -230,9 +234,9 @@ pub fn RadioGroup(
     on_change: Callback<String>,
     #[prop(optional)] heading: bool,
 ) -> impl IntoView {
-    let wizard = expect_context::<Wizard>();
-    let (has_error, _) = error_state(wizard, &field);
-    let describedby = described_by(field.clone(), false, wizard);
+    let errors = use_field_errors();
+    let (has_error, _) = error_state(errors, &field);
+    let describedby = described_by(field.clone(), false, errors);
     let legend_view = if heading {
         view! { <legend class="cw-legend cw-legend-heading"><h2 class="cw-heading" tabindex="-1" data-step-heading>{legend}</h2></legend> }.into_any()
     } else {
@@ -300,10 +304,10 @@ pub fn Select(
     #[prop(optional)]
     disabled: bool,
 ) -> impl IntoView {
-    let wizard = expect_context::<Wizard>();
+    let errors = use_field_errors();
     let i18n = use_i18n();
-    let (has_error, invalid) = error_state(wizard, &field);
-    let describedby = described_by(field.clone(), hint.is_some(), wizard);
+    let (has_error, invalid) = error_state(errors, &field);
+    let describedby = described_by(field.clone(), hint.is_some(), errors);
     let autocomplete = (!autocomplete.is_empty()).then_some(autocomplete);
     view! {
         <div class="cw-field" class:cw-field-error=has_error>
@@ -341,11 +345,11 @@ pub fn Select(
 /// GOV.UK's error summary: every error of the step, each a link that focuses its field.
 #[component]
 pub fn ErrorSummary() -> impl IntoView {
-    let wizard = expect_context::<Wizard>();
+    let errors = use_field_errors();
     let i18n = use_i18n();
     let summary = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
-        if !wizard.errors.with(Vec::is_empty) {
+        if !errors.0.with(Vec::is_empty) {
             request_animation_frame(move || {
                 if let Some(el) = summary.get_untracked() {
                     let _ = el.focus();
@@ -354,7 +358,7 @@ pub fn ErrorSummary() -> impl IntoView {
         }
     });
     move || {
-        let errors: Vec<FieldError> = wizard.errors.get();
+        let errors: Vec<FieldError> = errors.0.get();
         (!errors.is_empty()).then(|| {
             view! {
                 <div class="cw-error-summary" role="alert" tabindex="-1" node_ref=summary>
@@ -392,23 +396,4 @@ pub fn ErrorSummary() -> impl IntoView {
 #[component]
 pub fn StepHeading(text: Signal<String>) -> impl IntoView {
     view! { <h2 class="cw-heading" tabindex="-1" data-step-heading>{text}</h2> }
-}
-
-/// "Back" and "Continue" (or another primary action) at the foot of a step.
-#[component]
-pub fn StepNav(#[prop(optional)] primary: Option<Signal<String>>) -> impl IntoView {
-    let wizard = expect_context::<Wizard>();
-    let i18n = use_i18n();
-    let primary = primary.unwrap_or_else(|| Signal::derive(move || i18n.t("action-next")));
-    let has_back = move || wizard.step.with(|s| s.prev().is_some());
-    view! {
-        <div class="cw-nav">
-            <button type="submit" class="cw-button cw-button-primary" data-action="next">{primary}</button>
-            <Show when=has_back>
-                <button type="button" class="cw-button cw-button-secondary" data-action="back" on:click=move |_| wizard.back()>
-                    {move || i18n.t("action-back")}
-                </button>
-            </Show>
-        </div>
-    }
 }

@@ -125,6 +125,7 @@ impl Default for AnswerFields {
 }
 
 /// Everything a profile's templates can name, besides the backend's answer.
+#[derive(Clone, Copy)]
 pub struct Context<'a> {
     pub catalog: &'a Catalog,
     pub payload: &'a CasePayload,

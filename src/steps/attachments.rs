@@ -8,9 +8,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{File, FilePropertyBag, HtmlInputElement};
 
+use super::nav::StepNav;
 use crate::i18n::use_i18n;
-use crate::state::Wizard;
-use crate::ui::{ErrorMessage, StepHeading, StepNav};
+use crate::ui::{ErrorMessage, StepHeading};
+use crate::wizard::Wizard;
 
 fn meta(file: &File) -> AttachmentMeta {
     AttachmentMeta {

@@ -1,8 +1,9 @@
 use leptos::prelude::*;
 
+use super::nav::StepNav;
 use crate::i18n::use_i18n;
-use crate::state::Wizard;
-use crate::ui::{Choice, RadioGroup, StepNav};
+use crate::ui::{Choice, RadioGroup};
+use crate::wizard::Wizard;
 
 #[component]
 pub fn CaseTypeStep() -> impl IntoView {

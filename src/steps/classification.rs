@@ -1,9 +1,10 @@
 use case_core::catalog::{Category, ExtraField, FieldKind};
 use leptos::prelude::*;
 
+use super::nav::StepNav;
 use crate::i18n::use_i18n;
-use crate::state::Wizard;
-use crate::ui::{Choice, InputKind, Select, StepHeading, StepNav, TextField};
+use crate::ui::{Choice, InputKind, Select, StepHeading, TextField};
+use crate::wizard::Wizard;
 
 #[component]
 pub fn ClassificationStep() -> impl IntoView {

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::review::Summary;
 use crate::i18n::use_i18n;
-use crate::state::{Phase, Wizard};
+use crate::wizard::{Phase, Wizard};
 
 #[component]
 pub fn Confirmation() -> impl IntoView {

@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 
-use crate::bind;
+use super::nav::StepNav;
 use crate::i18n::use_i18n;
-use crate::state::Wizard;
-use crate::ui::{Choice, InputKind, RadioGroup, Select, StepHeading, StepNav, TextField};
+use crate::ui::{Choice, InputKind, RadioGroup, Select, StepHeading, TextField};
+use crate::wizard::Wizard;
 
 #[component]
 pub fn ContactStep() -> impl IntoView {

@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 
-use crate::bind;
+use super::nav::StepNav;
 use crate::i18n::use_i18n;
-use crate::state::Wizard;
-use crate::ui::{InputKind, StepHeading, StepNav, TextField};
+use crate::ui::{InputKind, StepHeading, TextField};
+use crate::wizard::Wizard;
 
 #[component]
 pub fn DetailsStep() -> impl IntoView {

@@ -1,4 +1,16 @@
-//! One component per step of the wizard, in the order the customer meets them.
+//! One component per step of the wizard, in the order the customer meets them, and the
+//! navigation at each step's foot.
+
+/// Reads and writes one text answer: `bind!(wizard, subject)`.
+macro_rules! bind {
+    ($wizard:expr, $($field:tt)+) => {{
+        let answers = $wizard.answers;
+        (
+            Signal::derive(move || answers.with(|a| a.$($field)+.clone())),
+            Callback::new(move |v: String| answers.update(|a| a.$($field)+ = v)),
+        )
+    }};
+}
 
 mod attachments;
 mod case_type;
@@ -6,6 +18,7 @@ mod classification;
 mod confirmation;
 mod contact;
 mod details;
+mod nav;
 mod review;
 mod severity;
 

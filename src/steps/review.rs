@@ -1,8 +1,9 @@
 use leptos::prelude::*;
 
+use super::nav::StepNav;
 use crate::i18n::use_i18n;
-use crate::state::{Phase, Retry, Wizard, MAX_ATTEMPTS};
-use crate::ui::{StepHeading, StepNav};
+use crate::ui::StepHeading;
+use crate::wizard::{Phase, Retry, Wizard, MAX_ATTEMPTS};
 
 /// Every answer as a summary list; with `changes`, each row links back to its step.
 #[component]

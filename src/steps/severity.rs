@@ -3,9 +3,10 @@ use case_core::deadline::first_response_by;
 use chrono::{Datelike, Local, Timelike};
 use leptos::prelude::*;
 
+use super::nav::StepNav;
 use crate::i18n::{use_i18n, I18n};
-use crate::state::Wizard;
-use crate::ui::{Choice, RadioGroup, StepNav};
+use crate::ui::{Choice, RadioGroup};
+use crate::wizard::Wizard;
 
 pub fn response_label(i18n: I18n, response: ResponseTime) -> String {
     let (id, n) = match response {

@@ -1,5 +1,5 @@
 //! The draft kept in the browser's local storage, so a reload brings the customer back to the
-//! same step with every typed answer (its files are in [`crate::file_store`]). Where storage is
+//! same step with every typed answer (its files are in [`super::file_store`]). Where storage is
 //! full or unavailable the draft lives in memory only, and the wizard says so.
 
 use case_core::{Answers, Step};
@@ -41,7 +41,7 @@ pub fn save(key: &str, draft: &SavedDraft) -> bool {
     }
 }
 
-/// Removes the draft's answers; its files go with [`crate::file_store`].
+/// Removes the draft's answers; its files go with [`super::file_store`].
 pub fn clear(key: &str) {
     if let Some(storage) = storage() {
         let _ = storage.remove_item(key);

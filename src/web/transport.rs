@@ -9,16 +9,16 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use case_core::i18n::Messages;
 use case_core::profile::{Body, Context, Part, Profile, Request, Segment};
-use case_core::wire::{CaseCreated, CasePayload, ErrorBody};
-use case_core::Catalog;
+use case_core::wire::{CaseCreated, ErrorBody};
 use js_sys::{Array, JsString, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::XmlHttpRequest;
 use web_sys::{Blob, BlobPropertyBag, Event, File, FileReader, FormData, ProgressEvent};
+
+use super::timer::sleep_ms;
 
 #[derive(Clone, Debug)]
 pub enum SubmitError {
@@ -77,13 +77,10 @@ pub type OnProgress = Rc<dyn Fn(Vec<f64>)>;
 /// Where and how to send, as the host page configured it.
 pub struct Target<'a> {
     pub profile: &'a Profile,
-    pub catalog: &'a Catalog,
-    pub messages: &'a Messages,
-    pub endpoint: &'a str,
-    pub upload_endpoint: &'a str,
+    /// What the profile's templates read, with the case as this try starts it.
+    pub context: Context<'a>,
     /// The page's own headers, e.g. its sign-in.
     pub headers: Vec<(String, String)>,
-    pub idempotency_key: &'a str,
     /// How long one request may take before it counts as failed.
     pub timeout_ms: u32,
 }
@@ -98,14 +95,16 @@ struct Sending<'a> {
 }
 
 /// Sends the case with its files as the profile says; the answer's case ID and link, and the
-/// answer itself.
+/// answer itself. Each file uploaded is told to `on_uploaded` with its reference, so a later try
+/// sends only what is missing.
 pub async fn submit(
     target: &Target<'_>,
-    payload: &mut CasePayload,
     files: &[File],
     in_flight: &InFlight,
     on_progress: OnProgress,
+    on_uploaded: impl Fn(usize, &str),
 ) -> Result<(CaseCreated, serde_json::Value), SubmitError> {
+    let mut payload = target.context.payload.clone();
     let sending = Sending {
         files,
         sent: Rc::new(RefCell::new(
@@ -119,7 +118,7 @@ pub async fn submit(
         in_flight,
         on_progress: on_progress.clone(),
     };
-    let uploads = target.profile.uploads(&context(target, payload));
+    let uploads = target.profile.uploads(&target.context);
     for upload in uploads {
         let reply = send_retrying(target, &upload, &sending).await?;
         let (answer, status) = answer(target.profile, reply)?;
@@ -128,28 +127,21 @@ pub async fn submit(
         };
         for &index in &upload.files {
             payload.attachments[index].token = reference.clone();
+            on_uploaded(index, &reference);
         }
     }
-    let create = target.profile.create(&context(target, payload));
+    let create = target.profile.create(&Context {
+        payload: &payload,
+        ..target.context
+    });
     let reply = send(target, &create, &sending).await?;
     on_progress(files.iter().map(|f| f.size()).collect());
     let (answer, status) = answer(target.profile, reply)?;
     let created = target
         .profile
-        .created_in(&answer, target.endpoint)
+        .created_in(&answer, target.context.endpoint)
         .ok_or_else(|| unexpected(status))?;
     Ok((created, answer))
-}
-
-fn context<'a>(target: &'a Target, payload: &'a CasePayload) -> Context<'a> {
-    Context {
-        catalog: target.catalog,
-        payload,
-        messages: target.messages,
-        endpoint: target.endpoint,
-        upload_endpoint: target.upload_endpoint,
-        idempotency_key: target.idempotency_key,
-    }
 }
 
 /// A 2xx whose body is not what the profile expects.
@@ -372,13 +364,4 @@ async fn base64_of(file: &File) -> Result<JsString, SubmitError> {
     // `data:<type>;base64,<data>`
     let comma = url.index_of(",", 0);
     Ok(url.slice(comma as u32 + 1, url.length()))
-}
-
-pub async fn sleep_ms(ms: i32) {
-    let promise = Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
 }

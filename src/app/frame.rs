@@ -1,0 +1,143 @@
+//! The frame around the steps: title, language, notices, progress, the failure of the last
+//! submission, the error summary, the form and its keyboard rules.
+
+use case_core::Step;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+
+use super::discard::DiscardDraft;
+use super::language::LanguageSwitcher;
+use crate::host::HostEvent;
+use crate::i18n::use_i18n;
+use crate::prerender::Handover;
+use crate::steps;
+use crate::ui::{ErrorSummary, FieldErrors};
+use crate::wizard::{Phase, Wizard};
+
+#[component]
+pub fn WizardFrame(wizard: Wizard) -> impl IntoView {
+    let i18n = use_i18n();
+    provide_context(wizard);
+    provide_context(FieldErrors(wizard.errors.into()));
+
+    // GOV.UK's pattern: while a step shows errors, the page title starts with "Error:".
+    let page_title = web_sys::window()
+        .and_then(|w| w.document())
+        .map(|d| d.title())
+        .unwrap_or_default();
+    Effect::new(move |_| {
+        let has_errors = !wizard.errors.with(Vec::is_empty);
+        let title = if has_errors {
+            i18n.ta("page-title-error", &[("title", page_title.as_str().into())])
+        } else {
+            page_title.clone()
+        };
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            if document.title() != title {
+                document.set_title(&title);
+            }
+        }
+    });
+    let root = NodeRef::<leptos::html::Div>::new();
+
+    // Focus the new step's heading on every step change, not on first render.
+    Effect::new(move |previous: Option<(Step, bool)>| {
+        let current = (
+            wizard.step.get(),
+            matches!(wizard.phase.get(), Phase::Done(_)),
+        );
+        if previous.is_some_and(|p| p != current) {
+            request_animation_frame(move || {
+                let heading = root
+                    .get_untracked()
+                    .and_then(|r| r.query_selector("[data-step-heading]").ok().flatten())
+                    .and_then(|h| h.dyn_into::<HtmlElement>().ok());
+                if let Some(heading) = heading {
+                    let _ = heading.focus();
+                }
+            });
+        }
+        current
+    });
+
+    // Effects run after the first render, this one last: the first step is on screen and usable,
+    // in place of a prerendered one, carrying on from what the customer did there.
+    let handover = expect_context::<Handover>();
+    Effect::new(move |_| {
+        untrack(|| {
+            if let Some(early) = handover.take_over() {
+                wizard.carry_on(early, i18n);
+            }
+        });
+        wizard.tell_page(HostEvent::Ready);
+    });
+
+    let done = move || matches!(wizard.phase.get(), Phase::Done(_));
+    let progress = move || {
+        let step = wizard.step.get();
+        i18n.ta(
+            "step-progress",
+            &[
+                ("current", step.number().into()),
+                ("total", Step::ALL.len().into()),
+            ],
+        )
+    };
+    let on_submit = move |ev: web_sys::SubmitEvent| {
+        ev.prevent_default();
+        if wizard.step.get_untracked() == Step::Review {
+            wizard.submit(i18n.lang());
+        } else {
+            wizard.next();
+        }
+    };
+    // Enter that commits an input method's composition (Japanese, Korean, Chinese) is not a submit.
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Enter" && (ev.is_composing() || ev.key_code() == 229) {
+            ev.prevent_default();
+        }
+    };
+    view! {
+        <div class="cw-wizard" node_ref=root data-step=move || if done() { "done" } else { wizard.step.get().id() }>
+            <header class="cw-header">
+                <h1 class="cw-title">{move || i18n.t("widget-title")}</h1>
+                <LanguageSwitcher />
+            </header>
+            {move || wizard.notice.get().map(|id| view! { <p class="cw-notice" role="status">{i18n.t(id)}</p> })}
+            {move || wizard.storage_note.get().map(|id| view! { <p class="cw-notice cw-notice-storage" role="status">{i18n.t(id)}</p> })}
+            <Show when=done fallback=move || view! {
+                <p class="cw-progress" aria-live="polite">{progress}</p>
+                {move || wizard.failure.get().map(|f| view! {
+                    <div class="cw-failure" role="alert">
+                        <p>{i18n.t(f.message)}</p>
+                        {f.said.map(|said| view! { <p class="cw-hint cw-failure-said">{i18n.ta("submit-backend-said", &[("message", said.into())])}</p> })}
+                        {f.status.map(|s| view! { <p class="cw-hint">{i18n.ta("submit-failed-status", &[("status", u32::from(s).into())])}</p> })}
+                    </div>
+                })}
+                <ErrorSummary />
+                <form class="cw-form" novalidate on:submit=on_submit on:keydown=on_keydown>
+                    // People never see or hear this field; bots fill it in and the server refuses them.
+                    <div class="cw-trap" aria-hidden="true">
+                        <label for="cw-website">{move || i18n.t("trap-label")}</label>
+                        <input id="cw-website" name="website" type="text" tabindex="-1" autocomplete="off"
+                            prop:value=move || wizard.trap.get()
+                            on:input=move |ev| wizard.trap.set(event_target_value(&ev)) />
+                    </div>
+                    {move || match wizard.step.get() {
+                        Step::CaseType => view! { <steps::CaseTypeStep /> }.into_any(),
+                        Step::Classification => view! { <steps::ClassificationStep /> }.into_any(),
+                        Step::Severity => view! { <steps::SeverityStep /> }.into_any(),
+                        Step::Details => view! { <steps::DetailsStep /> }.into_any(),
+                        Step::Attachments => view! { <steps::AttachmentsStep /> }.into_any(),
+                        Step::Contact => view! { <steps::ContactStep /> }.into_any(),
+                        Step::Review => view! { <steps::ReviewStep /> }.into_any(),
+                    }}
+                </form>
+                <DiscardDraft />
+            }>
+                <steps::Confirmation />
+            </Show>
+        </div>
+    }
+}

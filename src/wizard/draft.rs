@@ -1,0 +1,136 @@
+//! The draft: brought back when the wizard starts, kept while the customer works, forgotten once
+//! the case is filed or the customer discards it. Its answers are in local storage, its files
+//! in IndexedDB.
+
+use case_core::Step;
+use leptos::prelude::*;
+use web_sys::File;
+
+use super::{Phase, Wizard};
+use crate::web::storage::{self, SavedDraft};
+use crate::web::{file_store, random, timer};
+
+impl Wizard {
+    /// The stored draft under `key`, or a new one; true when it was restored.
+    pub(super) fn saved_or_new(&self, key: &str) -> (SavedDraft, bool) {
+        match storage::load(key) {
+            Some(mut saved) => {
+                if saved.started_at <= 0.0 {
+                    saved.started_at = timer::now_ms();
+                }
+                (saved, true)
+            }
+            None => (
+                SavedDraft {
+                    answers: self.blank_answers(),
+                    step: Step::CaseType,
+                    idempotency_key: random::new_key(),
+                    started_at: timer::now_ms(),
+                },
+                false,
+            ),
+        }
+    }
+
+    /// Saves the answers on every change, and the files when they change.
+    pub(super) fn keep_saving(self) {
+        Effect::new(move |_| self.save());
+        // Only changes are saved: at the start, what is stored is what `restore_files` brings
+        // back, and a page without a draft need not open IndexedDB at all.
+        Effect::new(move |started: Option<()>| {
+            let files = self.files.get();
+            if started.is_some() {
+                self.save_files(files);
+            }
+        });
+    }
+
+    /// Brings back the files of a restored draft; an attachment whose file is gone is dropped.
+    pub(super) fn restore_files(self) {
+        let key = self.draft_key.get_value();
+        leptos::task::spawn_local(async move {
+            let loaded = file_store::load(&key).await;
+            if loaded.is_err() && self.storage_note.get_untracked().is_none() {
+                self.storage_note.set(Some("storage-files-unavailable"));
+            }
+            let mut loaded: Vec<Option<File>> =
+                loaded.unwrap_or_default().into_iter().map(Some).collect();
+            let mut files = Vec::new();
+            self.answers.update(|a| {
+                a.attachments.retain(|meta| {
+                    let found = loaded.iter_mut().find(|f| {
+                        f.as_ref()
+                            .is_some_and(|f| f.name() == meta.name && f.size() as u64 == meta.size)
+                    });
+                    found
+                        .and_then(Option::take)
+                        .map(|f| files.push(f))
+                        .is_some()
+                });
+            });
+            self.files_restored.set_value(true);
+            self.files.set(files);
+        });
+    }
+
+    fn save_files(&self, files: Vec<File>) {
+        if !self.files_restored.get_value() || self.phase.get_untracked() != Phase::Editing {
+            return;
+        }
+        let key = self.draft_key.get_value();
+        let note = self.storage_note;
+        leptos::task::spawn_local(async move {
+            let failed = file_store::save(&key, &files).await.is_err();
+            if failed && !files.is_empty() && note.get_untracked().is_none() {
+                note.set(Some("storage-files-unavailable"));
+            }
+        });
+    }
+
+    /// Keeps the draft in storage while it holds anything the customer entered.
+    fn save(&self) {
+        let draft = SavedDraft {
+            answers: self.answers.get(),
+            step: self.step.get(),
+            idempotency_key: self.idempotency_key.get(),
+            started_at: self.started_at.get(),
+        };
+        if self.phase.get_untracked() != Phase::Editing {
+            return;
+        }
+        let key = self.draft_key.get_value();
+        if draft.answers == self.blank_answers() && draft.step == Step::CaseType {
+            storage::clear(&key);
+        } else if !storage::save(&key, &draft) && self.storage_note.get_untracked().is_none() {
+            self.storage_note.set(Some("storage-unavailable"));
+        }
+    }
+
+    /// Removes the stored draft, answers and files.
+    pub(super) fn forget_draft(&self) {
+        let key = self.draft_key.get_value();
+        storage::clear(&key);
+        leptos::task::spawn_local(async move {
+            let _ = file_store::save(&key, &[]).await;
+        });
+    }
+
+    /// "Discard draft", once confirmed: a new, empty case, and a note that the old one is gone.
+    pub fn discard(&self) {
+        self.forget_draft();
+        self.files.set(Vec::new());
+        self.answers.set(self.blank_answers());
+        self.idempotency_key.set(random::new_key());
+        self.started_at.set(timer::now_ms());
+        self.returning_to_review.set(false);
+        self.go_to(Step::CaseType);
+        self.phase.set(Phase::Editing);
+        self.notice.set(Some("draft-discarded"));
+    }
+
+    /// A new case at once, without a note: "New case" after filing, and the page's `reset()`.
+    pub fn start_over(&self) {
+        self.discard();
+        self.notice.set(None);
+    }
+}

@@ -1,0 +1,191 @@
+//! The wizard's state, shared by every step through context: the answers, the current step, the
+//! errors of the last "Continue", the attached files and the submission's progress. This file
+//! holds the signals and the navigation; the draft, the page's prefill and the submission each
+//! have their own file.
+
+mod draft;
+mod prefill;
+mod submit;
+
+use std::sync::Arc;
+
+use case_core::profile::Profile;
+use case_core::rules::Rules;
+use case_core::validate::{step_of_field, validate_step};
+use case_core::{Answers, Catalog, FieldError, Step};
+use leptos::prelude::*;
+use web_sys::File;
+
+use crate::host::{Config, Host, HostEvent};
+use crate::web::storage;
+use crate::web::transport::InFlight;
+
+pub use prefill::Prefill;
+pub use submit::{Failure, Phase, Retry, MAX_ATTEMPTS};
+
+#[derive(Clone, Copy)]
+pub struct Wizard {
+    pub catalog: StoredValue<Arc<Catalog>>,
+    profile: StoredValue<Arc<Profile>>,
+    plan: StoredValue<String>,
+    pub config: StoredValue<Config>,
+    host: Host,
+    pub answers: RwSignal<Answers>,
+    pub step: RwSignal<Step>,
+    pub errors: RwSignal<Vec<FieldError>>,
+    /// Set by a "Change" link on the review: "Continue" then returns to the review.
+    returning_to_review: RwSignal<bool>,
+    pub files: RwSignal<Vec<File>, LocalStorage>,
+    /// Bytes sent so far for each file while submitting.
+    pub progress: RwSignal<Vec<f64>>,
+    in_flight: StoredValue<InFlight, LocalStorage>,
+    pub phase: RwSignal<Phase>,
+    pub failure: RwSignal<Option<Failure>>,
+    /// Automatic retries after a network error, a timeout, 429 or 5xx.
+    pub retry: RwSignal<Retry>,
+    pub notice: RwSignal<Option<&'static str>>,
+    /// Set when the draft, or its files, cannot be kept in this browser.
+    pub storage_note: RwSignal<Option<&'static str>>,
+    /// False until a restored draft's files are back, so they are not overwritten meanwhile.
+    files_restored: StoredValue<bool>,
+    idempotency_key: RwSignal<String>,
+    started_at: RwSignal<f64>,
+    /// The hidden field only bots fill in.
+    pub trap: RwSignal<String>,
+    draft_key: StoredValue<String>,
+}
+
+impl Wizard {
+    /// The wizard for one loaded catalog, with the stored draft where there is one.
+    pub fn new(
+        catalog: Arc<Catalog>,
+        profile: Arc<Profile>,
+        plan: String,
+        config: Config,
+        host: Host,
+    ) -> Self {
+        let draft_key = storage::draft_key(&catalog.id, &config.instance);
+        let wizard = Wizard {
+            catalog: StoredValue::new(catalog),
+            profile: StoredValue::new(profile),
+            plan: StoredValue::new(plan),
+            config: StoredValue::new(config),
+            host,
+            answers: RwSignal::new(Answers::default()),
+            step: RwSignal::new(Step::CaseType),
+            errors: RwSignal::new(Vec::new()),
+            returning_to_review: RwSignal::new(false),
+            files: RwSignal::new_local(Vec::new()),
+            progress: RwSignal::new(Vec::new()),
+            in_flight: StoredValue::new_local(InFlight::default()),
+            phase: RwSignal::new(Phase::Editing),
+            failure: RwSignal::new(None),
+            retry: RwSignal::new(Retry::Idle),
+            notice: RwSignal::new(None),
+            storage_note: RwSignal::new(None),
+            files_restored: StoredValue::new(true),
+            idempotency_key: RwSignal::new(String::new()),
+            started_at: RwSignal::new(0.0),
+            trap: RwSignal::new(String::new()),
+            draft_key: StoredValue::new(draft_key.clone()),
+        };
+        let (mut saved, restored) = wizard.saved_or_new(&draft_key);
+        // An older draft keeps its answers but for what the page supplies or locks.
+        if restored {
+            wizard.apply_to_restored(&mut saved.answers);
+            wizard.notice.set(Some("draft-restored"));
+        }
+        let files_to_restore = !saved.answers.attachments.is_empty();
+        wizard.answers.set(saved.answers);
+        wizard.step.set(saved.step);
+        wizard.idempotency_key.set(saved.idempotency_key);
+        wizard.started_at.set(saved.started_at);
+        if files_to_restore {
+            wizard.files_restored.set_value(false);
+            wizard.restore_files();
+        }
+        wizard.keep_saving();
+        wizard.tell_steps();
+        wizard
+    }
+
+    pub fn with_rules<T>(&self, f: impl FnOnce(&Rules) -> T) -> T {
+        let catalog = self.catalog.get_value();
+        self.plan.with_value(|plan| f(&Rules::new(&catalog, plan)))
+    }
+
+    pub fn go_to(&self, step: Step) {
+        self.errors.set(Vec::new());
+        self.failure.set(None);
+        self.step.set(step);
+    }
+
+    /// "Continue": validates the step and moves on, or shows its errors.
+    pub fn next(&self) {
+        let step = self.step.get_untracked();
+        let errors = self.with_rules(|rules| {
+            self.answers
+                .with_untracked(|a| validate_step(rules, a, step))
+        });
+        if !errors.is_empty() {
+            self.errors.set(errors);
+            return;
+        }
+        self.notice.set(None);
+        let next = if self.returning_to_review.get_untracked() {
+            Step::Review
+        } else {
+            step.next().unwrap_or(Step::Review)
+        };
+        if next == Step::Review {
+            self.returning_to_review.set(false);
+        }
+        self.go_to(next);
+    }
+
+    pub fn back(&self) {
+        if let Some(prev) = self.step.get_untracked().prev() {
+            self.returning_to_review.set(false);
+            self.go_to(prev);
+        }
+    }
+
+    /// A "Change" link on the review.
+    pub fn change(&self, step: Step) {
+        self.returning_to_review.set(true);
+        self.go_to(step);
+    }
+
+    /// Takes the customer to the first step with errors and shows that step's errors; false when
+    /// there are none.
+    fn show_first_failing(&self, errors: Vec<FieldError>) -> bool {
+        let Some(step) = errors.first().map(|e| step_of_field(&e.field)) else {
+            return false;
+        };
+        self.step.set(step);
+        self.errors.set(
+            errors
+                .into_iter()
+                .filter(|e| step_of_field(&e.field) == step)
+                .collect(),
+        );
+        true
+    }
+
+    /// Tells the host page something happened.
+    pub fn tell_page(&self, event: HostEvent) {
+        self.host.emit(event);
+    }
+
+    /// Tells the page where the customer is, on every change of step.
+    fn tell_steps(&self) {
+        let (step, host) = (self.step, self.host);
+        Effect::new(move |previous: Option<Step>| {
+            let current = step.get();
+            if previous.is_some_and(|p| p != current) {
+                host.emit(HostEvent::Step(current));
+            }
+            current
+        });
+    }
+}

@@ -1,0 +1,244 @@
+//! Filing the case: validation of every step, then the requests the wire profile asks for, tried
+//! again automatically after a network error, a timeout, 429 or 5xx, under the same
+//! `Idempotency-Key`; then the outcome, told to the customer and to the page.
+
+use std::rc::Rc;
+
+use case_core::profile::Context;
+use case_core::validate::validate_all;
+use case_core::wire::{CaseCreated, CasePayload, FieldProblem, SpamCheck};
+use leptos::prelude::*;
+
+use super::Wizard;
+use crate::host::HostEvent;
+use crate::i18n::messages;
+use crate::web::timer::{now_ms, sleep_ms};
+use crate::web::transport::{self, SubmitError, Target};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Phase {
+    Editing,
+    Submitting,
+    Done(CaseCreated),
+}
+
+/// How many tries a submission gets before the customer is asked.
+pub const MAX_ATTEMPTS: u32 = 4;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Retry {
+    Idle,
+    /// Waiting `seconds` before try `attempt` of [`MAX_ATTEMPTS`].
+    Waiting {
+        attempt: u32,
+        seconds: u32,
+    },
+    Now,
+    Stop,
+}
+
+/// Why the last submission failed, as a message id.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Failure {
+    pub message: &'static str,
+    pub status: Option<u16>,
+    /// The backend's own words about why, when it gave any.
+    pub said: Option<String>,
+}
+
+impl Wizard {
+    /// Sends the case once; a second press while sending does nothing.
+    pub fn submit(&self, locale: &'static str) {
+        if self.phase.get_untracked() != Phase::Editing {
+            return;
+        }
+        let answers = self.answers.get_untracked();
+        let errors = self.with_rules(|rules| validate_all(rules, &answers));
+        if self.show_first_failing(errors) {
+            return;
+        }
+        let catalog = self.catalog.get_value();
+        let profile = self.profile.get_value();
+        let config = self.config.get_value();
+        let mut payload = self
+            .plan
+            .with_value(|plan| CasePayload::from_answers(&catalog, plan, locale, &answers));
+        payload.spam_check = Some(SpamCheck {
+            website: self.trap.get_untracked(),
+            filled_in_ms: (now_ms() - self.started_at.get_untracked()).max(0.0) as u64,
+        });
+        let files = self.files.get_untracked();
+        let key = self.idempotency_key.get_untracked();
+        let in_flight = self.in_flight.get_value();
+        let wizard = *self;
+        self.failure.set(None);
+        self.progress.set(vec![0.0; files.len()]);
+        self.phase.set(Phase::Submitting);
+        leptos::task::spawn_local(async move {
+            let messages = messages();
+            let total: f64 = files.iter().map(|f| f.size()).sum();
+            let on_progress = Rc::new(move |sent: Vec<f64>| {
+                let loaded = sent.iter().sum();
+                wizard.host.emit(HostEvent::Progress { loaded, total });
+                wizard.progress.set(sent);
+            });
+            // Uploaded files keep their references in the answers, so a retry, or a submit after
+            // a reload, sends only what is missing.
+            let on_uploaded = |index: usize, reference: &str| {
+                wizard.answers.update(|a| {
+                    if let Some(meta) = a.attachments.get_mut(index) {
+                        meta.token = reference.to_owned();
+                    }
+                });
+            };
+            let mut attempt = 1;
+            let result = loop {
+                payload.attachments = wizard.answers.with_untracked(|a| a.attachments.clone());
+                // Asked for on every try, so a page can hand out a fresh token each time.
+                let result = match wizard.host.request_headers().await {
+                    Ok(headers) => {
+                        let target = Target {
+                            profile: &profile,
+                            context: Context {
+                                catalog: &catalog,
+                                payload: &payload,
+                                messages: &messages,
+                                endpoint: &config.endpoint,
+                                upload_endpoint: config
+                                    .upload_endpoint
+                                    .as_deref()
+                                    .unwrap_or_default(),
+                                idempotency_key: &key,
+                            },
+                            headers,
+                            timeout_ms: config.timeout_ms,
+                        };
+                        transport::submit(
+                            &target,
+                            &files,
+                            &in_flight,
+                            on_progress.clone(),
+                            on_uploaded,
+                        )
+                        .await
+                    }
+                    Err(_) => Err(SubmitError::SignIn(None)),
+                };
+                let wait = result.as_ref().err().and_then(|e| e.retry_in_ms(attempt));
+                match wait {
+                    Some(ms) if attempt < MAX_ATTEMPTS => {
+                        wizard.retry.set(Retry::Waiting {
+                            attempt: attempt + 1,
+                            seconds: ms.div_ceil(1000),
+                        });
+                        if !wizard.wait_to_retry(ms).await {
+                            break Err(SubmitError::KeptForLater);
+                        }
+                        attempt += 1;
+                    }
+                    _ => break result,
+                }
+            };
+            wizard.retry.set(Retry::Idle);
+            wizard.finish(result);
+        });
+    }
+
+    /// Waits before the next try; false when the customer chose to keep the case for later.
+    async fn wait_to_retry(&self, ms: u32) -> bool {
+        let mut waited = 0;
+        while waited < ms {
+            match self.retry.get_untracked() {
+                Retry::Now => return true,
+                Retry::Stop => return false,
+                _ => {}
+            }
+            sleep_ms(100).await;
+            waited += 100;
+        }
+        true
+    }
+
+    /// "Try now" while waiting to retry.
+    pub fn retry_now(&self) {
+        self.retry.set(Retry::Now);
+    }
+
+    /// "Keep for later": stops retrying; the draft stays.
+    pub fn keep_for_later(&self) {
+        self.retry.set(Retry::Stop);
+        self.cancel();
+    }
+
+    /// Stops the upload under way; the draft stays as it is.
+    pub fn cancel(&self) {
+        if let Some(xhr) = self.in_flight.get_value().borrow().as_ref() {
+            let _ = xhr.abort();
+        }
+    }
+
+    fn finish(&self, result: Result<(CaseCreated, serde_json::Value), SubmitError>) {
+        match result {
+            Ok((created, response)) => {
+                self.forget_draft();
+                self.phase.set(Phase::Done(created.clone()));
+                self.host.emit(HostEvent::Submitted {
+                    created: &created,
+                    response: &response,
+                });
+            }
+            Err(error) => {
+                self.phase.set(Phase::Editing);
+                let failed = |message, status| Failure {
+                    message,
+                    status,
+                    said: None,
+                };
+                let (failure, field_errors) = match error {
+                    SubmitError::Network => (failed("submit-network", None), Vec::new()),
+                    SubmitError::Cancelled => (failed("submit-cancelled", None), Vec::new()),
+                    SubmitError::KeptForLater => (failed("submit-kept", None), Vec::new()),
+                    SubmitError::SignIn(status) => (failed("submit-sign-in", status), Vec::new()),
+                    SubmitError::Unavailable { status, .. } => {
+                        (failed("submit-failed", Some(status)), Vec::new())
+                    }
+                    SubmitError::Status {
+                        body: Some(body), ..
+                    } if body.error == "spam-suspected" => {
+                        (failed("submit-spam-suspected", None), Vec::new())
+                    }
+                    SubmitError::Status {
+                        status: 413, body, ..
+                    } => (
+                        failed("submit-too-large", Some(413)),
+                        body.map(|b| b.fields).unwrap_or_default(),
+                    ),
+                    SubmitError::Status {
+                        status,
+                        body: Some(body),
+                        ..
+                    } if !body.fields.is_empty() => {
+                        (failed("submit-rejected", Some(status)), body.fields)
+                    }
+                    SubmitError::Status { status, said, .. } => (
+                        Failure {
+                            said,
+                            ..failed("submit-refused", Some(status))
+                        },
+                        Vec::new(),
+                    ),
+                };
+                let errors = field_errors
+                    .iter()
+                    .map(FieldProblem::to_field_error)
+                    .collect();
+                if self.show_first_failing(errors) {
+                    self.returning_to_review.set(true);
+                }
+                let (reason, status) = (failure.message, failure.status);
+                self.failure.set(Some(failure));
+                self.host.emit(HostEvent::Failed { reason, status });
+            }
+        }
+    }
+}
