@@ -2,6 +2,7 @@
 //! page's request headers are read at send time, and every event the page hears is a
 //! [`HostEvent`] sent by [`Host::emit`].
 
+use case_core::msg::MessageId;
 use case_core::wire::CaseCreated;
 use case_core::Step;
 use leptos::prelude::*;
@@ -105,7 +106,7 @@ pub enum HostEvent<'a> {
     },
     /// The case was not filed (`case-failed`): the message id shown, and the HTTP status.
     Failed {
-        reason: &'static str,
+        reason: MessageId,
         status: Option<u16>,
     },
 }
@@ -143,9 +144,10 @@ impl HostEvent<'_> {
                     ("response", response),
                 ])
             }
-            HostEvent::Failed { reason, status } => {
-                object(&[("reason", (*reason).into()), ("status", (*status).into())])
-            }
+            HostEvent::Failed { reason, status } => object(&[
+                ("reason", reason.as_str().into()),
+                ("status", (*status).into()),
+            ]),
         }
     }
 }

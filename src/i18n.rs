@@ -1,11 +1,13 @@
 //! The views' access to messages: the current language as a signal, and lookups that re-render
 //! when it changes.
 
+use case_core::msg;
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use case_core::catalog::Text;
 use case_core::i18n::{negotiate, Arg, Messages, FILES, LANGUAGES};
+use case_core::msg::MessageId;
 use case_core::summary;
 use case_core::{Answers, Catalog, FieldError};
 use leptos::prelude::*;
@@ -105,12 +107,12 @@ impl I18n {
         self.lang.get()
     }
 
-    pub fn t(&self, id: &str) -> String {
-        messages().format(self.lang.get(), id, &[])
+    pub fn t(&self, id: MessageId) -> String {
+        messages().format(self.lang.get(), id.as_str(), &[])
     }
 
-    pub fn ta(&self, id: &str, args: &[(&str, Arg)]) -> String {
-        messages().format(self.lang.get(), id, args)
+    pub fn ta(&self, id: MessageId, args: &[(&str, Arg)]) -> String {
+        messages().format(self.lang.get(), id.as_str(), args)
     }
 
     pub fn text(&self, text: &Text) -> String {
@@ -126,15 +128,19 @@ impl I18n {
         summary::rows(&messages(), self.lang.get(), catalog, answers)
     }
 
+    pub fn ta_str(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        messages().format(self.lang.get(), id, args)
+    }
+
     pub fn error(&self, error: &FieldError) -> String {
-        self.ta(error.code, &error.args)
+        messages().format(self.lang.get(), error.code, &error.args)
     }
 
     /// Each UI language, named in itself, for the switcher.
     pub fn choices(&self) -> Vec<(&'static str, String)> {
         LANGUAGES
             .iter()
-            .map(|l| (*l, messages().format(l, "language-name", &[])))
+            .map(|l| (*l, messages().format(l, msg::LANGUAGE_NAME.as_str(), &[])))
             .collect()
     }
 }

@@ -1,6 +1,7 @@
 //! Pieces every step uses: labelled fields with hint and error, radio groups, selects, the error
 //! summary and the step's navigation. They follow the GOV.UK question-page pattern.
 
+use case_core::msg;
 use case_core::FieldError;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -93,7 +94,7 @@ pub fn ErrorMessage(field: String) -> impl IntoView {
         errors.of(&field).map(|e| {
             view! {
                 <p class="cw-error-message" id=id.clone()>
-                    <span class="cw-visually-hidden">{i18n.t("error-summary-title")}": "</span>
+                    <span class="cw-visually-hidden">{i18n.t(msg::ERROR_SUMMARY_TITLE)}": "</span>
                     {i18n.error(&e)}
                 </p>
             }
@@ -117,7 +118,7 @@ pub fn Label(
     view! {
         <label class="cw-label" for=field>
             {text}
-            {optional.then(|| view! { " " <span class="cw-optional">{move || i18n.t("optional")}</span> })}
+            {optional.then(|| view! { " " <span class="cw-optional">{move || i18n.t(msg::OPTIONAL)}</span> })}
         </label>
     }
 }
@@ -199,9 +200,9 @@ pub fn TextField(
         move || {
             let used = value.with(|v| v.chars().count());
             if used > max {
-                i18n.ta("chars-over", &[("n", (used - max).into())])
+                i18n.ta(msg::CHARS_OVER, &[("n", (used - max).into())])
             } else {
-                i18n.ta("chars-left", &[("n", (max - used).into())])
+                i18n.ta(msg::CHARS_LEFT, &[("n", (max - used).into())])
             }
         }
     });
@@ -324,7 +325,7 @@ pub fn Select(
                 disabled=disabled
                 on:change=move |ev| on_change.run(event_target_value(&ev))
             >
-                <option value="" selected=move || value.with(String::is_empty)>{move || i18n.t("choose-option")}</option>
+                <option value="" selected=move || value.with(String::is_empty)>{move || i18n.t(msg::CHOOSE_OPTION)}</option>
                 {move || {
                     choices
                         .get()
@@ -362,7 +363,7 @@ pub fn ErrorSummary() -> impl IntoView {
         (!errors.is_empty()).then(|| {
             view! {
                 <div class="cw-error-summary" role="alert" tabindex="-1" node_ref=summary>
-                    <h2 class="cw-error-summary-title">{i18n.t("error-summary-title")}</h2>
+                    <h2 class="cw-error-summary-title">{i18n.t(msg::ERROR_SUMMARY_TITLE)}</h2>
                     <ul class="cw-error-summary-list">
                         {errors
                             .into_iter()

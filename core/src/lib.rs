@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod deadline;
 pub mod draft;
 pub mod i18n;
+pub mod msg;
 pub mod profile;
 pub mod rules;
 pub mod summary;

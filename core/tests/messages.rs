@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use case_core::i18n::{negotiate, Arg, Messages, LANGUAGES, SOURCES};
+use case_core::msg::{self, MessageId};
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
 
 fn root() -> PathBuf {
@@ -112,55 +113,38 @@ fn every_locale_is_translated_not_copied() {
     }
 }
 
-/// String literals in the Rust sources that name messages: the argument of `t("…")`/`ta("…")`
-/// and every literal that starts like an error, catalog, submit or draft message.
-fn message_ids_in_code() -> BTreeSet<String> {
-    let mut ids = BTreeSet::new();
-    let mut stack = vec![root().join("src"), root().join("core/src")];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                let source = std::fs::read_to_string(&path).unwrap();
-                for (i, literal) in source.split('"').enumerate().filter(|(i, _)| i % 2 == 1) {
-                    let before = source.split('"').nth(i - 1).unwrap_or("");
-                    let called = before.ends_with(".t(") || before.ends_with(".ta(");
-                    let prefixed = [
-                        "error-",
-                        "catalog-",
-                        "submit-",
-                        "draft-",
-                        "duration-",
-                        "size-",
-                    ]
-                    .iter()
-                    .any(|p| literal.starts_with(p));
-                    let shaped = !literal.is_empty()
-                        && literal
-                            .chars()
-                            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-                    if shaped && (called || prefixed) {
-                        ids.insert(literal.to_owned());
-                    }
-                }
-            }
-        }
-    }
-    ids
+/// The ids English lacks, of those given.
+fn missing_in_english<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let english = messages_of("en");
+    ids.into_iter()
+        .filter(|id| !english.contains_key(*id))
+        .collect()
 }
 
 #[test]
-fn every_message_id_the_code_uses_exists() {
-    let english = messages_of("en");
-    let used = message_ids_in_code();
-    assert!(used.len() > 60, "found {} ids", used.len());
-    let missing: Vec<_> = used
-        .iter()
-        .filter(|id| !english.contains_key(*id))
-        .collect();
+fn every_message_id_the_code_can_ask_for_exists_in_english() {
+    // Every lookup takes a `MessageId`, and `msg::ALL` holds every one there is.
+    assert!(msg::ALL.len() > 150, "{} ids", msg::ALL.len());
+    let missing = missing_in_english(msg::ALL.iter().map(|id| id.as_str()));
     assert!(missing.is_empty(), "missing in locales/en: {missing:?}");
+}
+
+#[test]
+fn a_mistyped_message_id_is_reported_missing() {
+    let ids = [msg::LOADING.as_str(), "loadnig", "error-subject-requried"];
+    assert_eq!(
+        missing_in_english(ids),
+        vec!["loadnig", "error-subject-requried"]
+    );
+}
+
+#[test]
+fn every_english_message_is_one_the_code_can_ask_for() {
+    let unused: Vec<String> = messages_of("en")
+        .into_keys()
+        .filter(|id| MessageId::parse(id).is_none())
+        .collect();
+    assert!(unused.is_empty(), "never shown: {unused:?}");
 }
 
 #[test]

@@ -1,9 +1,7 @@
 ## The wizard's chrome
 widget-title = Create a support case
 step-progress = Step { $current } of { $total }
-step-case-type = Case type
 step-classification = Service and category
-step-severity = Severity
 step-details = Describe the problem
 step-attachments = Attachments
 step-contact = Contact options

@@ -1,9 +1,7 @@
 ## The wizard's chrome
 widget-title = サポートケースの作成
 step-progress = ステップ { $current } / { $total }
-step-case-type = ケースの種類
 step-classification = サービスとカテゴリ
-step-severity = 重要度
 step-details = 問題の説明
 step-attachments = 添付ファイル
 step-contact = 連絡方法

@@ -1,9 +1,7 @@
 ## The wizard's chrome
 widget-title = 지원 케이스 생성
 step-progress = { $total }단계 중 { $current }단계
-step-case-type = 케이스 유형
 step-classification = 서비스 및 범주
-step-severity = 심각도
 step-details = 문제 설명
 step-attachments = 첨부 파일
 step-contact = 연락 방법

@@ -1,9 +1,7 @@
 ## The wizard's chrome
 widget-title = 创建支持案例
 step-progress = 第 { $current } 步，共 { $total } 步
-step-case-type = 案例类型
 step-classification = 服务和类别
-step-severity = 严重程度
 step-details = 描述问题
 step-attachments = 附件
 step-contact = 联系方式

@@ -1,6 +1,7 @@
 //! The frame around the steps: title, language, notices, progress, the failure of the last
 //! submission, the error summary, the form and its keyboard rules.
 
+use case_core::msg;
 use case_core::Step;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -29,7 +30,10 @@ pub fn WizardFrame(wizard: Wizard) -> impl IntoView {
     Effect::new(move |_| {
         let has_errors = !wizard.errors.with(Vec::is_empty);
         let title = if has_errors {
-            i18n.ta("page-title-error", &[("title", page_title.as_str().into())])
+            i18n.ta(
+                msg::PAGE_TITLE_ERROR,
+                &[("title", page_title.as_str().into())],
+            )
         } else {
             page_title.clone()
         };
@@ -77,7 +81,7 @@ pub fn WizardFrame(wizard: Wizard) -> impl IntoView {
     let progress = move || {
         let step = wizard.step.get();
         i18n.ta(
-            "step-progress",
+            msg::STEP_PROGRESS,
             &[
                 ("current", step.number().into()),
                 ("total", Step::ALL.len().into()),
@@ -101,7 +105,7 @@ pub fn WizardFrame(wizard: Wizard) -> impl IntoView {
     view! {
         <div class="cw-wizard" node_ref=root data-step=move || if done() { "done" } else { wizard.step.get().id() }>
             <header class="cw-header">
-                <h1 class="cw-title">{move || i18n.t("widget-title")}</h1>
+                <h1 class="cw-title">{move || i18n.t(msg::WIDGET_TITLE)}</h1>
                 <LanguageSwitcher />
             </header>
             {move || wizard.notice.get().map(|id| view! { <p class="cw-notice" role="status">{i18n.t(id)}</p> })}
@@ -111,15 +115,15 @@ pub fn WizardFrame(wizard: Wizard) -> impl IntoView {
                 {move || wizard.failure.get().map(|f| view! {
                     <div class="cw-failure" role="alert">
                         <p>{i18n.t(f.message)}</p>
-                        {f.said.map(|said| view! { <p class="cw-hint cw-failure-said">{i18n.ta("submit-backend-said", &[("message", said.into())])}</p> })}
-                        {f.status.map(|s| view! { <p class="cw-hint">{i18n.ta("submit-failed-status", &[("status", u32::from(s).into())])}</p> })}
+                        {f.said.map(|said| view! { <p class="cw-hint cw-failure-said">{i18n.ta(msg::SUBMIT_BACKEND_SAID, &[("message", said.into())])}</p> })}
+                        {f.status.map(|s| view! { <p class="cw-hint">{i18n.ta(msg::SUBMIT_FAILED_STATUS, &[("status", u32::from(s).into())])}</p> })}
                     </div>
                 })}
                 <ErrorSummary />
                 <form class="cw-form" novalidate on:submit=on_submit on:keydown=on_keydown>
                     // People never see or hear this field; bots fill it in and the server refuses them.
                     <div class="cw-trap" aria-hidden="true">
-                        <label for="cw-website">{move || i18n.t("trap-label")}</label>
+                        <label for="cw-website">{move || i18n.t(msg::TRAP_LABEL)}</label>
                         <input id="cw-website" name="website" type="text" tabindex="-1" autocomplete="off"
                             prop:value=move || wizard.trap.get()
                             on:input=move |ev| wizard.trap.set(event_target_value(&ev)) />

@@ -6,6 +6,7 @@ mod frame;
 mod language;
 
 use case_core::i18n::Arg;
+use case_core::msg;
 use case_core::CatalogError;
 use leptos::prelude::*;
 
@@ -20,7 +21,7 @@ fn load_error_lines(i18n: I18n, error: &LoadError) -> Vec<String> {
         LoadError::Profile(_, reason) => vec![reason.clone()],
         LoadError::Texts(_) => Vec::new(),
         LoadError::Fetch(detail) => vec![i18n.ta(
-            "catalog-fetch-failed",
+            msg::CATALOG_FETCH_FAILED,
             &[("detail", detail.as_str().into())],
         )],
         LoadError::Catalog(CatalogError::Syntax {
@@ -28,7 +29,7 @@ fn load_error_lines(i18n: I18n, error: &LoadError) -> Vec<String> {
             column,
             detail,
         }) => vec![i18n.ta(
-            "catalog-syntax",
+            msg::CATALOG_SYNTAX,
             &[
                 ("line", (*line).into()),
                 ("column", (*column).into()),
@@ -38,9 +39,9 @@ fn load_error_lines(i18n: I18n, error: &LoadError) -> Vec<String> {
         LoadError::Catalog(CatalogError::Inconsistent(problems)) => problems
             .iter()
             .map(|p| {
-                let message = i18n.ta(p.code, &[("value", Arg::Text(p.value.clone()))]);
+                let message = i18n.ta_str(p.code, &[("value", Arg::Text(p.value.clone()))]);
                 i18n.ta(
-                    "catalog-problem",
+                    msg::CATALOG_PROBLEM,
                     &[
                         ("path", p.path.as_str().into()),
                         ("message", message.into()),
@@ -66,13 +67,13 @@ pub fn App(
     view! {
         <div class="cw-root" lang=move || i18n.lang()>
             {move || match loaded.get() {
-                None => view! { <p class="cw-loading" role="status">{move || i18n.t("loading")}</p> }.into_any(),
+                None => view! { <p class="cw-loading" role="status">{move || i18n.t(msg::LOADING)}</p> }.into_any(),
                 Some(Err(error)) => {
                     handover.take_over();
                     let (heading, url) = match &error {
-                        LoadError::Profile(url, _) => ("profile-failed", url.clone()),
-                        LoadError::Texts(url) => ("texts-failed", url.clone()),
-                        _ => ("catalog-failed", config.with_value(|c| c.catalog_url.clone())),
+                        LoadError::Profile(url, _) => (msg::PROFILE_FAILED, url.clone()),
+                        LoadError::Texts(url) => (msg::TEXTS_FAILED, url.clone()),
+                        _ => (msg::CATALOG_FAILED, config.with_value(|c| c.catalog_url.clone())),
                     };
                     view! {
                         <div class="cw-catalog-error" role="alert">

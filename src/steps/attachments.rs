@@ -1,5 +1,6 @@
 use case_core::attachment::{refuse_content, SNIFF_LEN};
 use case_core::draft::AttachmentMeta;
+use case_core::msg;
 use case_core::validate::refuse_attachment;
 use case_core::FieldError;
 use chrono::{Datelike, Local, Timelike};
@@ -136,7 +137,7 @@ pub fn AttachmentsStep() -> impl IntoView {
     let limits = move || {
         let r = rules.get();
         i18n.ta(
-            "attachments-limits",
+            msg::ATTACHMENTS_LIMITS,
             &[
                 ("max", r.max_files.into()),
                 ("size", i18n.size(r.max_bytes).into()),
@@ -156,13 +157,13 @@ pub fn AttachmentsStep() -> impl IntoView {
             on:drop=dropped
             on:paste=pasted
         >
-            <StepHeading text=Signal::derive(move || i18n.t("step-attachments")) />
+            <StepHeading text=Signal::derive(move || i18n.t(msg::STEP_ATTACHMENTS)) />
             <div class="cw-field" class:cw-field-error=move || !refusals.with(Vec::is_empty)>
                 <label class="cw-label" for="attachments">
-                    {move || i18n.t("attachments-label")} " "
-                    <span class="cw-optional">{move || i18n.t("optional")}</span>
+                    {move || i18n.t(msg::ATTACHMENTS_LABEL)} " "
+                    <span class="cw-optional">{move || i18n.t(msg::OPTIONAL)}</span>
                 </label>
-                <p class="cw-hint" id="attachments-hint">{limits} " " {move || i18n.t("attachments-drop-hint")}</p>
+                <p class="cw-hint" id="attachments-hint">{limits} " " {move || i18n.t(msg::ATTACHMENTS_DROP_HINT)}</p>
                 <div id="attachments-refusals" role="alert">
                     {move || refusals.get().into_iter().map(|e| view! { <p class="cw-error-message">{i18n.error(&e)}</p> }).collect_view()}
                     <ErrorMessage field="attachments".to_string() />
@@ -180,14 +181,14 @@ pub fn AttachmentsStep() -> impl IntoView {
                         on:change=picked
                     />
                     <label for="attachments" class="cw-button cw-button-secondary">
-                        {move || i18n.t("attachments-choose")}
+                        {move || i18n.t(msg::ATTACHMENTS_CHOOSE)}
                     </label>
                 </div>
             </div>
             <p class="cw-file-count" aria-live="polite">
                 {move || {
                     let n = wizard.answers.with(|a| a.attachments.len());
-                    if n == 0 { i18n.t("attachments-none") } else { i18n.ta("attachments-count", &[("n", n.into())]) }
+                    if n == 0 { i18n.t(msg::ATTACHMENTS_NONE) } else { i18n.ta(msg::ATTACHMENTS_COUNT, &[("n", n.into())]) }
                 }}
             </p>
             <ul class="cw-file-list">
@@ -198,7 +199,7 @@ pub fn AttachmentsStep() -> impl IntoView {
                             <span class="cw-file-name">{f.name.clone()}</span>
                             <span class="cw-file-meta">{i18n.size(f.size)} " · " {f.content_type.clone()}</span>
                             <button type="button" class="cw-button cw-button-secondary cw-button-small" data-action="remove-file" on:click=move |_| remove(i)>
-                                {move || i18n.ta("attachments-remove", &[("name", name.as_str().into())])}
+                                {move || i18n.ta(msg::ATTACHMENTS_REMOVE, &[("name", name.as_str().into())])}
                             </button>
                         </li>
                     }

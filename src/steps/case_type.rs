@@ -4,6 +4,7 @@ use super::nav::StepNav;
 use crate::i18n::use_i18n;
 use crate::ui::{Choice, RadioGroup};
 use crate::wizard::Wizard;
+use case_core::msg;
 
 #[component]
 pub fn CaseTypeStep() -> impl IntoView {
@@ -33,9 +34,10 @@ pub fn CaseTypeStep() -> impl IntoView {
                         hint: if allowed {
                             t.description.as_ref().map(|d| i18n.text(d))
                         } else {
-                            Some(
-                                i18n.ta("case-type-not-in-plan", &[("plan", plan.as_str().into())]),
-                            )
+                            Some(i18n.ta(
+                                msg::CASE_TYPE_NOT_IN_PLAN,
+                                &[("plan", plan.as_str().into())],
+                            ))
                         },
                         disabled: !allowed || locked_to.as_ref().is_some_and(|id| *id != t.id),
                     }
@@ -50,7 +52,7 @@ pub fn CaseTypeStep() -> impl IntoView {
     view! {
         <RadioGroup
             field="case_type".to_string()
-            legend=Signal::derive(move || i18n.t("case-type-legend"))
+            legend=Signal::derive(move || i18n.t(msg::CASE_TYPE_LEGEND))
             choices=choices
             value=value
             on_change=on_change

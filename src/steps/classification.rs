@@ -1,4 +1,5 @@
 use case_core::catalog::{Category, ExtraField, FieldKind};
+use case_core::msg;
 use leptos::prelude::*;
 
 use super::nav::StepNav;
@@ -55,11 +56,11 @@ pub fn ClassificationStep() -> impl IntoView {
         .config
         .with_value(|c| (c.is_locked("service"), c.is_locked("category")));
     view! {
-        <StepHeading text=Signal::derive(move || i18n.t("step-classification")) />
+        <StepHeading text=Signal::derive(move || i18n.t(msg::STEP_CLASSIFICATION)) />
         <Select
             field="service".to_string()
-            label=Signal::derive(move || i18n.t("service-label"))
-            hint=Signal::derive(move || i18n.t("service-hint"))
+            label=Signal::derive(move || i18n.t(msg::SERVICE_LABEL))
+            hint=Signal::derive(move || i18n.t(msg::SERVICE_HINT))
             choices=services
             value=Signal::derive(move || wizard.answers.with(|a| a.service.clone()))
             on_change=Callback::new(move |id: String| wizard.answers.update(|a| a.set_service(&id)))
@@ -68,7 +69,7 @@ pub fn ClassificationStep() -> impl IntoView {
         <Show when=has_service>
             <Select
                 field="category".to_string()
-                label=Signal::derive(move || i18n.t("category-label"))
+                label=Signal::derive(move || i18n.t(msg::CATEGORY_LABEL))
                 choices=categories
                 value=Signal::derive(move || wizard.answers.with(|a| a.category.clone()))
                 on_change=Callback::new(move |id: String| wizard.answers.update(|a| a.set_category(&id)))
@@ -88,7 +89,7 @@ fn CategoryDetails(category: Category) -> impl IntoView {
     view! {
         {(!links.is_empty()).then(|| view! {
             <aside class="cw-help">
-                <p class="cw-help-heading">{move || i18n.t("help-links-heading")}</p>
+                <p class="cw-help-heading">{move || i18n.t(msg::HELP_LINKS_HEADING)}</p>
                 <ul>
                     {links.iter().map(|l| {
                         let label = l.label.clone();

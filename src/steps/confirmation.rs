@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use super::review::Summary;
 use crate::i18n::use_i18n;
 use crate::wizard::{Phase, Wizard};
+use case_core::msg;
 
 #[component]
 pub fn Confirmation() -> impl IntoView {
@@ -18,17 +19,17 @@ pub fn Confirmation() -> impl IntoView {
     };
     view! {
         <div class="cw-confirmation" role="status">
-            <h2 class="cw-heading cw-confirmation-heading" tabindex="-1" data-step-heading>{move || i18n.t("done-heading")}</h2>
-            <p class="cw-case-id">{move || i18n.ta("done-case-id", &[("id", id().into())])}</p>
+            <h2 class="cw-heading cw-confirmation-heading" tabindex="-1" data-step-heading>{move || i18n.t(msg::DONE_HEADING)}</h2>
+            <p class="cw-case-id">{move || i18n.ta(msg::DONE_CASE_ID, &[("id", id().into())])}</p>
             {move || link().map(|href| view! {
-                <p><a class="cw-link cw-case-link" href=href target="_blank" rel="noopener noreferrer">{i18n.t("done-link")}</a></p>
+                <p><a class="cw-link cw-case-link" href=href target="_blank" rel="noopener noreferrer">{i18n.t(msg::DONE_LINK)}</a></p>
             })}
-            <p class="cw-hint">{move || i18n.t("done-hint")}</p>
+            <p class="cw-hint">{move || i18n.t(msg::DONE_HINT)}</p>
         </div>
-        <h3 class="cw-subheading">{move || i18n.t("done-summary")}</h3>
+        <h3 class="cw-subheading">{move || i18n.t(msg::DONE_SUMMARY)}</h3>
         <Summary />
         <button type="button" class="cw-button cw-button-secondary" data-action="new-case" on:click=move |_| wizard.start_over()>
-            {move || i18n.t("action-new-case")}
+            {move || i18n.t(msg::ACTION_NEW_CASE)}
         </button>
     }
 }

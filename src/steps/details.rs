@@ -4,6 +4,7 @@ use super::nav::StepNav;
 use crate::i18n::use_i18n;
 use crate::ui::{InputKind, StepHeading, TextField};
 use crate::wizard::Wizard;
+use case_core::msg;
 
 #[component]
 pub fn DetailsStep() -> impl IntoView {
@@ -21,23 +22,23 @@ pub fn DetailsStep() -> impl IntoView {
             })
         });
         match prompt {
-            Some(p) => format!("{} {}", i18n.t("prompt-heading"), i18n.text(&p)),
-            None => i18n.t("description-hint"),
+            Some(p) => format!("{} {}", i18n.t(msg::PROMPT_HEADING), i18n.text(&p)),
+            None => i18n.t(msg::DESCRIPTION_HINT),
         }
     });
     view! {
-        <StepHeading text=Signal::derive(move || i18n.t("step-details")) />
+        <StepHeading text=Signal::derive(move || i18n.t(msg::STEP_DETAILS)) />
         <TextField
             field="subject".to_string()
-            label=Signal::derive(move || i18n.t("subject-label"))
-            hint=Signal::derive(move || i18n.t("subject-hint"))
+            label=Signal::derive(move || i18n.t(msg::SUBJECT_LABEL))
+            hint=Signal::derive(move || i18n.t(msg::SUBJECT_HINT))
             value=subject
             on_input=set_subject
             max_chars=limits.subject_max
         />
         <TextField
             field="description".to_string()
-            label=Signal::derive(move || i18n.t("description-label"))
+            label=Signal::derive(move || i18n.t(msg::DESCRIPTION_LABEL))
             hint=prompt
             value=description
             on_input=set_description

@@ -4,6 +4,7 @@ use super::nav::StepNav;
 use crate::i18n::use_i18n;
 use crate::ui::StepHeading;
 use crate::wizard::{Phase, Retry, Wizard, MAX_ATTEMPTS};
+use case_core::msg;
 
 /// Every answer as a summary list; with `changes`, each row links back to its step.
 #[component]
@@ -18,7 +19,7 @@ pub fn Summary(#[prop(optional)] changes: bool) -> impl IntoView {
             <dl class="cw-summary">
                 {rows.into_iter().map(|row| {
                     let step = row.step;
-                    let change_label = i18n.ta("action-change-label", &[("question", row.question.as_str().into())]);
+                    let change_label = i18n.ta(msg::ACTION_CHANGE_LABEL, &[("question", row.question.as_str().into())]);
                     view! {
                         <div class="cw-summary-row" data-row=row.key>
                             <dt class="cw-summary-key">{row.question}</dt>
@@ -28,7 +29,7 @@ pub fn Summary(#[prop(optional)] changes: bool) -> impl IntoView {
                             {changes.then(|| view! {
                                 <dd class="cw-summary-action">
                                     <button type="button" class="cw-link-button" data-action="change" data-step=step.id() aria-label=change_label on:click=move |_| wizard.change(step)>
-                                        {i18n.t("action-change")}
+                                        {i18n.t(msg::ACTION_CHANGE)}
                                     </button>
                                 </dd>
                             })}
@@ -50,16 +51,16 @@ fn RetryNotice() -> impl IntoView {
             <div class="cw-callout" role="status">
                 <p>
                     {i18n.ta(
-                        "submit-retrying",
+                        msg::SUBMIT_RETRYING,
                         &[("seconds", seconds.into()), ("attempt", attempt.into()), ("max", MAX_ATTEMPTS.into())],
                     )}
                 </p>
                 <div class="cw-nav">
                     <button type="button" class="cw-button cw-button-secondary" data-action="retry-now" on:click=move |_| wizard.retry_now()>
-                        {i18n.t("action-retry-now")}
+                        {i18n.t(msg::ACTION_RETRY_NOW)}
                     </button>
                     <button type="button" class="cw-button cw-button-secondary" data-action="keep-for-later" on:click=move |_| wizard.keep_for_later()>
-                        {i18n.t("action-keep-for-later")}
+                        {i18n.t(msg::ACTION_KEEP_FOR_LATER)}
                     </button>
                 </div>
             </div>
@@ -80,7 +81,7 @@ fn UploadProgress() -> impl IntoView {
             100.0
         };
         i18n.ta(
-            "upload-progress",
+            msg::UPLOAD_PROGRESS,
             &[
                 ("sent", i18n.size(sent as u64).into()),
                 ("total", i18n.size(total as u64).into()),
@@ -109,11 +110,11 @@ fn UploadProgress() -> impl IntoView {
         } else {
             0.0
         };
-        i18n.ta("upload-announce", &[("percent", quarter.into())])
+        i18n.ta(msg::UPLOAD_ANNOUNCE, &[("percent", quarter.into())])
     });
     view! {
         <div class="cw-upload" role="group" aria-labelledby="cw-upload-heading">
-            <p id="cw-upload-heading" class="cw-label">{move || i18n.t("upload-heading")}</p>
+            <p id="cw-upload-heading" class="cw-label">{move || i18n.t(msg::UPLOAD_HEADING)}</p>
             <ul class="cw-file-list">
                 {move || sizes().into_iter().enumerate().map(|(i, (name, size))| {
                     let sent = move || wizard.progress.with(|p| p.get(i).copied().unwrap_or(0.0)).min(size);
@@ -130,7 +131,7 @@ fn UploadProgress() -> impl IntoView {
             <p class="cw-upload-total">{move || { let (sent, total) = overall(); line(sent, total) }}</p>
             <p class="cw-visually-hidden" aria-live="polite">{announcement}</p>
             <button type="button" class="cw-button cw-button-secondary" data-action="cancel" on:click=move |_| wizard.cancel()>
-                {move || i18n.t("action-cancel-upload")}
+                {move || i18n.t(msg::ACTION_CANCEL_UPLOAD)}
             </button>
         </div>
     }
@@ -143,14 +144,14 @@ pub fn ReviewStep() -> impl IntoView {
     let submitting = move || wizard.phase.get() == Phase::Submitting;
     let label = Signal::derive(move || {
         i18n.t(if submitting() {
-            "action-submitting"
+            msg::ACTION_SUBMITTING
         } else {
-            "action-submit"
+            msg::ACTION_SUBMIT
         })
     });
     view! {
-        <StepHeading text=Signal::derive(move || i18n.t("step-review")) />
-        <p class="cw-hint">{move || i18n.t("review-hint")}</p>
+        <StepHeading text=Signal::derive(move || i18n.t(msg::STEP_REVIEW)) />
+        <p class="cw-hint">{move || i18n.t(msg::REVIEW_HINT)}</p>
         <Summary changes=true />
         <Show when=submitting>
             <RetryNotice />

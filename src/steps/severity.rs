@@ -1,5 +1,6 @@
 use case_core::catalog::ResponseTime;
 use case_core::deadline::first_response_by;
+use case_core::msg;
 use chrono::{Datelike, Local, Timelike};
 use leptos::prelude::*;
 
@@ -10,10 +11,10 @@ use crate::wizard::Wizard;
 
 pub fn response_label(i18n: I18n, response: ResponseTime) -> String {
     let (id, n) = match response {
-        ResponseTime::Minutes(n) if n % 60 == 0 => ("duration-hours", n / 60),
-        ResponseTime::Minutes(n) => ("duration-minutes", n),
-        ResponseTime::Hours(n) => ("duration-hours", n),
-        ResponseTime::BusinessDays(n) => ("duration-business-days", n),
+        ResponseTime::Minutes(n) if n % 60 == 0 => (msg::DURATION_HOURS, n / 60),
+        ResponseTime::Minutes(n) => (msg::DURATION_MINUTES, n),
+        ResponseTime::Hours(n) => (msg::DURATION_HOURS, n),
+        ResponseTime::BusinessDays(n) => (msg::DURATION_BUSINESS_DAYS, n),
     };
     i18n.ta(id, &[("n", n.into())])
 }
@@ -25,11 +26,11 @@ fn deadline_label(
 ) -> String {
     let due = first_response_by(Local::now(), response, hours);
     let weekday = i18n.ta(
-        "weekday",
+        msg::WEEKDAY,
         &[("day", due.weekday().to_string().to_lowercase().into())],
     );
     i18n.ta(
-        "severity-deadline",
+        msg::SEVERITY_DEADLINE,
         &[
             ("weekday", weekday.into()),
             ("month", due.month().into()),
@@ -59,7 +60,7 @@ pub fn SeverityStep() -> impl IntoView {
                         hint.push(i18n.text(d));
                     }
                     hint.push(i18n.ta(
-                        "severity-response",
+                        msg::SEVERITY_RESPONSE,
                         &[("duration", response_label(i18n, o.response).into())],
                     ));
                     if !o.call_only {
@@ -79,7 +80,7 @@ pub fn SeverityStep() -> impl IntoView {
         wizard.with_rules(|rules| {
             rules.business_hours().map(|h| {
                 i18n.ta(
-                    "severity-business-hours",
+                    msg::SEVERITY_BUSINESS_HOURS,
                     &[
                         ("start", hours_minutes(h.start).into()),
                         ("end", hours_minutes(h.end).into()),
@@ -102,7 +103,7 @@ pub fn SeverityStep() -> impl IntoView {
     view! {
         <RadioGroup
             field="severity".to_string()
-            legend=Signal::derive(move || i18n.t("severity-legend"))
+            legend=Signal::derive(move || i18n.t(msg::SEVERITY_LEGEND))
             choices=choices
             value=Signal::derive(move || wizard.answers.with(|a| a.severity.clone()))
             on_change=Callback::new(move |id: String| wizard.answers.update(|a| a.severity = id))
@@ -113,7 +114,7 @@ pub fn SeverityStep() -> impl IntoView {
             let tel = format!("tel:{}", phone.replace([' ', '-'], ""));
             view! {
                 <div class="cw-callout" role="alert">
-                    <p>{i18n.ta("severity-call-only", &[("phone", phone.as_str().into())])}</p>
+                    <p>{i18n.ta(msg::SEVERITY_CALL_ONLY, &[("phone", phone.as_str().into())])}</p>
                     <p><a class="cw-phone-link" href=tel>{phone.clone()}</a></p>
                 </div>
             }

@@ -2,6 +2,7 @@
 //! the case is filed or the customer discards it. Its answers are in local storage, its files
 //! in IndexedDB.
 
+use case_core::msg;
 use case_core::Step;
 use leptos::prelude::*;
 use web_sys::File;
@@ -51,7 +52,7 @@ impl Wizard {
         leptos::task::spawn_local(async move {
             let loaded = file_store::load(&key).await;
             if loaded.is_err() && self.storage_note.get_untracked().is_none() {
-                self.storage_note.set(Some("storage-files-unavailable"));
+                self.storage_note.set(Some(msg::STORAGE_FILES_UNAVAILABLE));
             }
             let mut loaded: Vec<Option<File>> =
                 loaded.unwrap_or_default().into_iter().map(Some).collect();
@@ -82,7 +83,7 @@ impl Wizard {
         leptos::task::spawn_local(async move {
             let failed = file_store::save(&key, &files).await.is_err();
             if failed && !files.is_empty() && note.get_untracked().is_none() {
-                note.set(Some("storage-files-unavailable"));
+                note.set(Some(msg::STORAGE_FILES_UNAVAILABLE));
             }
         });
     }
@@ -102,7 +103,7 @@ impl Wizard {
         if draft.answers == self.blank_answers() && draft.step == Step::CaseType {
             storage::clear(&key);
         } else if !storage::save(&key, &draft) && self.storage_note.get_untracked().is_none() {
-            self.storage_note.set(Some("storage-unavailable"));
+            self.storage_note.set(Some(msg::STORAGE_UNAVAILABLE));
         }
     }
 
@@ -125,7 +126,7 @@ impl Wizard {
         self.returning_to_review.set(false);
         self.go_to(Step::CaseType);
         self.phase.set(Phase::Editing);
-        self.notice.set(Some("draft-discarded"));
+        self.notice.set(Some(msg::DRAFT_DISCARDED));
     }
 
     /// A new case at once, without a note: "New case" after filing, and the page's `reset()`.

@@ -7,8 +7,10 @@ mod draft;
 mod prefill;
 mod submit;
 
+use case_core::msg;
 use std::sync::Arc;
 
+use case_core::msg::MessageId;
 use case_core::profile::Profile;
 use case_core::rules::Rules;
 use case_core::validate::{step_of_field, validate_step};
@@ -43,9 +45,9 @@ pub struct Wizard {
     pub failure: RwSignal<Option<Failure>>,
     /// Automatic retries after a network error, a timeout, 429 or 5xx.
     pub retry: RwSignal<Retry>,
-    pub notice: RwSignal<Option<&'static str>>,
+    pub notice: RwSignal<Option<MessageId>>,
     /// Set when the draft, or its files, cannot be kept in this browser.
-    pub storage_note: RwSignal<Option<&'static str>>,
+    pub storage_note: RwSignal<Option<MessageId>>,
     /// False until a restored draft's files are back, so they are not overwritten meanwhile.
     files_restored: StoredValue<bool>,
     idempotency_key: RwSignal<String>,
@@ -93,7 +95,7 @@ impl Wizard {
         // An older draft keeps its answers but for what the page supplies or locks.
         if restored {
             wizard.apply_to_restored(&mut saved.answers);
-            wizard.notice.set(Some("draft-restored"));
+            wizard.notice.set(Some(msg::DRAFT_RESTORED));
         }
         let files_to_restore = !saved.answers.attachments.is_empty();
         wizard.answers.set(saved.answers);

@@ -2,8 +2,10 @@
 //! again automatically after a network error, a timeout, 429 or 5xx, under the same
 //! `Idempotency-Key`; then the outcome, told to the customer and to the page.
 
+use case_core::msg;
 use std::rc::Rc;
 
+use case_core::msg::MessageId;
 use case_core::profile::Context;
 use case_core::validate::validate_all;
 use case_core::wire::{CaseCreated, CasePayload, FieldProblem, SpamCheck};
@@ -40,7 +42,7 @@ pub enum Retry {
 /// Why the last submission failed, as a message id.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Failure {
-    pub message: &'static str,
+    pub message: MessageId,
     pub status: Option<u16>,
     /// The backend's own words about why, when it gave any.
     pub said: Option<String>,
@@ -195,22 +197,24 @@ impl Wizard {
                     said: None,
                 };
                 let (failure, field_errors) = match error {
-                    SubmitError::Network => (failed("submit-network", None), Vec::new()),
-                    SubmitError::Cancelled => (failed("submit-cancelled", None), Vec::new()),
-                    SubmitError::KeptForLater => (failed("submit-kept", None), Vec::new()),
-                    SubmitError::SignIn(status) => (failed("submit-sign-in", status), Vec::new()),
+                    SubmitError::Network => (failed(msg::SUBMIT_NETWORK, None), Vec::new()),
+                    SubmitError::Cancelled => (failed(msg::SUBMIT_CANCELLED, None), Vec::new()),
+                    SubmitError::KeptForLater => (failed(msg::SUBMIT_KEPT, None), Vec::new()),
+                    SubmitError::SignIn(status) => {
+                        (failed(msg::SUBMIT_SIGN_IN, status), Vec::new())
+                    }
                     SubmitError::Unavailable { status, .. } => {
-                        (failed("submit-failed", Some(status)), Vec::new())
+                        (failed(msg::SUBMIT_FAILED, Some(status)), Vec::new())
                     }
                     SubmitError::Status {
                         body: Some(body), ..
                     } if body.error == "spam-suspected" => {
-                        (failed("submit-spam-suspected", None), Vec::new())
+                        (failed(msg::SUBMIT_SPAM_SUSPECTED, None), Vec::new())
                     }
                     SubmitError::Status {
                         status: 413, body, ..
                     } => (
-                        failed("submit-too-large", Some(413)),
+                        failed(msg::SUBMIT_TOO_LARGE, Some(413)),
                         body.map(|b| b.fields).unwrap_or_default(),
                     ),
                     SubmitError::Status {
@@ -218,12 +222,12 @@ impl Wizard {
                         body: Some(body),
                         ..
                     } if !body.fields.is_empty() => {
-                        (failed("submit-rejected", Some(status)), body.fields)
+                        (failed(msg::SUBMIT_REJECTED, Some(status)), body.fields)
                     }
                     SubmitError::Status { status, said, .. } => (
                         Failure {
                             said,
-                            ..failed("submit-refused", Some(status))
+                            ..failed(msg::SUBMIT_REFUSED, Some(status))
                         },
                         Vec::new(),
                     ),
