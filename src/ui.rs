@@ -103,7 +103,7 @@ pub fn ErrorMessage(field: String) -> impl IntoView {
 }
 
 #[component]
-pub fn Hint(field: String, text: Signal<String>) -> impl IntoView {
+pub fn Hint(field: String, #[prop(into)] text: Signal<String>) -> impl IntoView {
     view! { <p class="cw-hint" id=hint_id(&field)>{text}</p> }
 }
 
@@ -111,7 +111,7 @@ pub fn Hint(field: String, text: Signal<String>) -> impl IntoView {
 #[component]
 pub fn Label(
     field: String,
-    text: Signal<String>,
+    #[prop(into)] text: Signal<String>,
     #[prop(optional)] optional: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -136,8 +136,8 @@ pub enum InputKind {
 #[component]
 pub fn TextField(
     field: String,
-    label: Signal<String>,
-    value: Signal<String>,
+    #[prop(into)] label: Signal<String>,
+    #[prop(into)] value: Signal<String>,
     on_input: Callback<String>,
     #[prop(optional)] hint: Option<Signal<String>>,
     #[prop(optional)] optional: bool,
@@ -229,9 +229,9 @@ pub struct Choice {
 #[component]
 pub fn RadioGroup(
     field: String,
-    legend: Signal<String>,
-    choices: Signal<Vec<Choice>>,
-    value: Signal<String>,
+    #[prop(into)] legend: Signal<String>,
+    #[prop(into)] choices: Signal<Vec<Choice>>,
+    #[prop(into)] value: Signal<String>,
     on_change: Callback<String>,
     #[prop(optional)] heading: bool,
 ) -> impl IntoView {
@@ -294,9 +294,9 @@ pub fn RadioGroup(
 #[component]
 pub fn Select(
     field: String,
-    label: Signal<String>,
-    choices: Signal<Vec<Choice>>,
-    value: Signal<String>,
+    #[prop(into)] label: Signal<String>,
+    #[prop(into)] choices: Signal<Vec<Choice>>,
+    #[prop(into)] value: Signal<String>,
     on_change: Callback<String>,
     #[prop(optional)] hint: Option<Signal<String>>,
     #[prop(optional)] optional: bool,
@@ -395,6 +395,6 @@ pub fn ErrorSummary() -> impl IntoView {
 
 /// The heading every step starts with; focus moves here on each step change.
 #[component]
-pub fn StepHeading(text: Signal<String>) -> impl IntoView {
+pub fn StepHeading(#[prop(into)] text: Signal<String>) -> impl IntoView {
     view! { <h2 class="cw-heading" tabindex="-1" data-step-heading>{text}</h2> }
 }

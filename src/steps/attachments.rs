@@ -157,7 +157,7 @@ pub fn AttachmentsStep() -> impl IntoView {
             on:drop=dropped
             on:paste=pasted
         >
-            <StepHeading text=Signal::derive(move || i18n.t(msg::STEP_ATTACHMENTS)) />
+            <StepHeading text=move || i18n.t(msg::STEP_ATTACHMENTS) />
             <div class="cw-field" class:cw-field-error=move || !refusals.with(Vec::is_empty)>
                 <label class="cw-label" for="attachments">
                     {move || i18n.t(msg::ATTACHMENTS_LABEL)} " "

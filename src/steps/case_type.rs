@@ -52,7 +52,7 @@ pub fn CaseTypeStep() -> impl IntoView {
     view! {
         <RadioGroup
             field="case_type".to_string()
-            legend=Signal::derive(move || i18n.t(msg::CASE_TYPE_LEGEND))
+            legend=move || i18n.t(msg::CASE_TYPE_LEGEND)
             choices=choices
             value=value
             on_change=on_change

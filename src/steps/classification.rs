@@ -56,22 +56,22 @@ pub fn ClassificationStep() -> impl IntoView {
         .config
         .with_value(|c| (c.is_locked("service"), c.is_locked("category")));
     view! {
-        <StepHeading text=Signal::derive(move || i18n.t(msg::STEP_CLASSIFICATION)) />
+        <StepHeading text=move || i18n.t(msg::STEP_CLASSIFICATION) />
         <Select
             field="service".to_string()
-            label=Signal::derive(move || i18n.t(msg::SERVICE_LABEL))
+            label=move || i18n.t(msg::SERVICE_LABEL)
             hint=Signal::derive(move || i18n.t(msg::SERVICE_HINT))
             choices=services
-            value=Signal::derive(move || wizard.answers.with(|a| a.service.clone()))
+            value=move || wizard.answers.with(|a| a.service.clone())
             on_change=Callback::new(move |id: String| wizard.answers.update(|a| a.set_service(&id)))
             disabled=service_locked
         />
         <Show when=has_service>
             <Select
                 field="category".to_string()
-                label=Signal::derive(move || i18n.t(msg::CATEGORY_LABEL))
+                label=move || i18n.t(msg::CATEGORY_LABEL)
                 choices=categories
-                value=Signal::derive(move || wizard.answers.with(|a| a.category.clone()))
+                value=move || wizard.answers.with(|a| a.category.clone())
                 on_change=Callback::new(move |id: String| wizard.answers.update(|a| a.set_category(&id)))
                 disabled=category_locked
             />

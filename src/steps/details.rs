@@ -27,10 +27,10 @@ pub fn DetailsStep() -> impl IntoView {
         }
     });
     view! {
-        <StepHeading text=Signal::derive(move || i18n.t(msg::STEP_DETAILS)) />
+        <StepHeading text=move || i18n.t(msg::STEP_DETAILS) />
         <TextField
             field="subject".to_string()
-            label=Signal::derive(move || i18n.t(msg::SUBJECT_LABEL))
+            label=move || i18n.t(msg::SUBJECT_LABEL)
             hint=Signal::derive(move || i18n.t(msg::SUBJECT_HINT))
             value=subject
             on_input=set_subject
@@ -38,7 +38,7 @@ pub fn DetailsStep() -> impl IntoView {
         />
         <TextField
             field="description".to_string()
-            label=Signal::derive(move || i18n.t(msg::DESCRIPTION_LABEL))
+            label=move || i18n.t(msg::DESCRIPTION_LABEL)
             hint=prompt
             value=description
             on_input=set_description

@@ -150,7 +150,7 @@ pub fn ReviewStep() -> impl IntoView {
         })
     });
     view! {
-        <StepHeading text=Signal::derive(move || i18n.t(msg::STEP_REVIEW)) />
+        <StepHeading text=move || i18n.t(msg::STEP_REVIEW) />
         <p class="cw-hint">{move || i18n.t(msg::REVIEW_HINT)}</p>
         <Summary changes=true />
         <Show when=submitting>

@@ -103,9 +103,9 @@ pub fn SeverityStep() -> impl IntoView {
     view! {
         <RadioGroup
             field="severity".to_string()
-            legend=Signal::derive(move || i18n.t(msg::SEVERITY_LEGEND))
+            legend=move || i18n.t(msg::SEVERITY_LEGEND)
             choices=choices
-            value=Signal::derive(move || wizard.answers.with(|a| a.severity.clone()))
+            value=move || wizard.answers.with(|a| a.severity.clone())
             on_change=Callback::new(move |id: String| wizard.answers.update(|a| a.severity = id))
             heading=true
         />
