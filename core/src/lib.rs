@@ -7,6 +7,7 @@ pub mod attachment;
 pub mod catalog;
 pub mod deadline;
 pub mod draft;
+pub mod field;
 pub mod i18n;
 pub mod msg;
 pub mod profile;
@@ -17,4 +18,5 @@ pub mod wire;
 
 pub use catalog::{Catalog, CatalogError};
 pub use draft::{Answers, Step};
+pub use field::Field;
 pub use validate::FieldError;

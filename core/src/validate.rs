@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use crate::catalog::{ExtraField, FieldKind};
 use crate::draft::{Answers, Step};
+use crate::field::Field;
 use crate::i18n::Arg;
 use crate::rules::Rules;
 
@@ -76,17 +77,10 @@ pub const FIELD_ERRORS: &[(&str, &[&str])] = &[
     ("error-cc-invalid", &["email"]),
 ];
 
-/// The step whose form holds `field`, to take the customer back to it.
+/// The step whose form holds `field`, to take the customer back to it; the contact step for an
+/// id of no field.
 pub fn step_of_field(field: &str) -> Step {
-    match field {
-        "case_type" => Step::CaseType,
-        "service" | "category" => Step::Classification,
-        f if f.starts_with("field.") => Step::Classification,
-        "severity" => Step::Severity,
-        "subject" | "description" => Step::Details,
-        "attachments" => Step::Attachments,
-        _ => Step::Contact,
-    }
+    Field::parse(field).map_or(Step::Contact, |f| f.step())
 }
 
 /// Every error on every step, in step order.
