@@ -83,6 +83,17 @@ pub fn step_of_field(field: &str) -> Step {
     Field::parse(field).map_or(Step::Contact, |f| f.step())
 }
 
+/// Where to take the customer back to: the step of the first error, and every error on that step,
+/// in their order. `None` when there are no errors.
+pub fn first_failing_step(errors: Vec<FieldError>) -> Option<(Step, Vec<FieldError>)> {
+    let step = step_of_field(&errors.first()?.field);
+    let errors = errors
+        .into_iter()
+        .filter(|e| step_of_field(&e.field) == step)
+        .collect();
+    Some((step, errors))
+}
+
 /// Every error on every step, in step order.
 pub fn validate_all(rules: &Rules, answers: &Answers) -> Vec<FieldError> {
     Step::ALL

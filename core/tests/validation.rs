@@ -2,7 +2,10 @@ mod common;
 
 use case_core::draft::AttachmentMeta;
 use case_core::rules::Rules;
-use case_core::validate::{is_email, phone_digits, refuse_attachment, validate_all, validate_step};
+use case_core::validate::{
+    first_failing_step, is_email, phone_digits, refuse_attachment, validate_all, validate_step,
+};
+use case_core::FieldError;
 use case_core::{Answers, Step};
 use common::{aws_technical, catalog};
 
@@ -287,4 +290,49 @@ fn attachments_are_refused_with_the_reason_and_the_file_name() {
     assert_eq!(refusal(&[], file("max", 5 * 1024 * 1024)), None);
     let e = refuse_attachment(&rules, &[], &file("big.log", 6 * 1024 * 1024)).unwrap();
     assert_eq!(e.args[0], ("name", "big.log".into()));
+}
+
+fn fields_of(errors: &[FieldError]) -> Vec<&str> {
+    errors.iter().map(|e| e.field.as_str()).collect()
+}
+
+#[test]
+fn no_errors_leave_the_customer_where_they_are() {
+    assert_eq!(first_failing_step(Vec::new()), None);
+}
+
+#[test]
+fn the_whole_case_goes_back_to_the_first_step_with_errors_showing_only_its_errors() {
+    let aws = catalog("aws");
+    let mut a = aws_technical();
+    a.subject.clear();
+    a.description.clear();
+    a.email.clear();
+    let (step, errors) =
+        first_failing_step(validate_all(&Rules::new(&aws, "business"), &a)).unwrap();
+    assert_eq!(step, Step::Details);
+    assert_eq!(fields_of(&errors), ["subject", "description"]);
+}
+
+#[test]
+fn a_servers_errors_go_back_to_the_step_of_the_first_one_named() {
+    let errors = vec![
+        FieldError::new("email", "error-email-invalid"),
+        FieldError::new("attachments", "error-attachment-type"),
+        FieldError::new("phone_number", "error-phone-not-in-country"),
+    ];
+    let (step, errors) = first_failing_step(errors).unwrap();
+    assert_eq!(
+        step,
+        Step::Contact,
+        "the first named, not the earliest step"
+    );
+    assert_eq!(fields_of(&errors), ["email", "phone_number"]);
+}
+
+#[test]
+fn an_error_about_the_request_as_a_whole_goes_back_to_the_contact_step() {
+    let (step, errors) =
+        first_failing_step(vec![FieldError::new("plan", "error-choice-unknown")]).unwrap();
+    assert_eq!((step, fields_of(&errors)), (Step::Contact, vec!["plan"]));
 }
