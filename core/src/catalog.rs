@@ -345,6 +345,27 @@ impl Catalog {
         }
     }
 
+    /// The plan a customer works in: the one the page asks for, or the catalog's first when it
+    /// asks for none. A plan the catalog does not define is refused as `catalog-unknown-plan`.
+    pub fn resolve_plan(&self, requested: &str) -> Result<String, Problem> {
+        let problem = |code, path: &str| Problem {
+            code,
+            path: path.to_owned(),
+            value: requested.to_owned(),
+        };
+        if requested.is_empty() {
+            return self
+                .plans
+                .first()
+                .map(|p| p.id.clone())
+                .ok_or_else(|| problem("catalog-empty-list", "plans"));
+        }
+        match self.plan(requested) {
+            Some(plan) => Ok(plan.id.clone()),
+            None => Err(problem("catalog-unknown-plan", "plan")),
+        }
+    }
+
     pub fn plan(&self, id: &str) -> Option<&Plan> {
         self.plans.iter().find(|p| p.id == id)
     }

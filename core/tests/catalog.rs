@@ -210,3 +210,50 @@ fn every_problem_code_has_a_message() {
         assert!(messages.has("en", code), "{code}");
     }
 }
+
+fn unknown_plan(value: &str) -> Problem {
+    Problem {
+        code: "catalog-unknown-plan",
+        path: "plan".into(),
+        value: value.into(),
+    }
+}
+
+#[test]
+fn a_page_that_names_no_plan_works_in_the_catalogs_first() {
+    assert_eq!(common::catalog("aws").resolve_plan(""), Ok("basic".into()));
+    assert_eq!(
+        common::catalog("akamai").resolve_plan(""),
+        Ok("standard".into())
+    );
+}
+
+#[test]
+fn a_plan_the_catalog_defines_is_taken_as_named() {
+    let aws = common::catalog("aws");
+    assert_eq!(aws.resolve_plan("business"), Ok("business".into()));
+    assert_eq!(aws.resolve_plan("enterprise"), Ok("enterprise".into()));
+}
+
+#[test]
+fn a_plan_the_catalog_does_not_define_is_refused_with_the_name_given() {
+    let aws = common::catalog("aws");
+    assert_eq!(aws.resolve_plan("platinum"), Err(unknown_plan("platinum")));
+    assert_eq!(
+        aws.resolve_plan("Business"),
+        Err(unknown_plan("Business")),
+        "plan ids are matched exactly"
+    );
+    assert_eq!(aws.resolve_plan(" "), Err(unknown_plan(" ")));
+}
+
+#[test]
+fn a_catalog_without_plans_has_none_to_work_in() {
+    let mut empty = common::catalog("aws");
+    empty.plans.clear();
+    let refused = empty.resolve_plan("").unwrap_err();
+    assert_eq!(
+        (refused.code, refused.path.as_str()),
+        ("catalog-empty-list", "plans")
+    );
+}
