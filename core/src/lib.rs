@@ -10,6 +10,7 @@ pub mod draft;
 pub mod field;
 pub mod i18n;
 pub mod msg;
+pub mod outcome;
 pub mod prefill;
 pub mod profile;
 pub mod rules;

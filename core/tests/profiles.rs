@@ -5,16 +5,8 @@ use case_core::i18n::Messages;
 use case_core::profile::{Body, Context, Part, Profile, Segment};
 use case_core::wire::CasePayload;
 use case_core::Catalog;
-use common::{aws_technical, catalog};
+use common::{aws_technical, catalog, profile};
 use serde_json::{json, Value};
-
-fn profile(name: &str) -> Profile {
-    let path = format!(
-        "{}/../public/profiles/{name}.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    Profile::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
 
 /// A Japanese customer's urgent EC2 case by phone, with CCs and three files.
 fn payload(catalog: &Catalog) -> CasePayload {

@@ -1,6 +1,7 @@
 // Helpers shared by the host tests.
 #![allow(dead_code)]
 
+use case_core::profile::Profile;
 use case_core::{Answers, Catalog};
 
 pub fn catalog(name: &str) -> Catalog {
@@ -9,6 +10,15 @@ pub fn catalog(name: &str) -> Catalog {
         env!("CARGO_MANIFEST_DIR")
     );
     Catalog::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// A shipped wire profile, by its file name.
+pub fn profile(name: &str) -> Profile {
+    let path = format!(
+        "{}/../public/profiles/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    Profile::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
 /// A complete, valid AWS technical case for the Business plan.
