@@ -4,7 +4,7 @@
 use crate::catalog::AttachmentRules;
 use crate::draft::AttachmentMeta;
 use crate::i18n::Arg;
-use crate::validate::FieldError;
+use crate::validate::{refuse_attachment, FieldError};
 
 /// How many leading bytes [`sniff`] needs.
 pub const SNIFF_LEN: usize = 16;
@@ -113,4 +113,16 @@ pub fn refuse_content(
     } else {
         refuse()
     }
+}
+
+/// Whether a file may be attached, given those already attached and its leading bytes: the
+/// count, an empty file, the size and a duplicate ([`refuse_attachment`]), then what its bytes
+/// show ([`refuse_content`]). The first refusal, or `None`.
+pub fn check(
+    rules: &AttachmentRules,
+    attached: &[AttachmentMeta],
+    file: &AttachmentMeta,
+    leading: &[u8],
+) -> Option<FieldError> {
+    refuse_attachment(rules, attached, file).or_else(|| refuse_content(rules, file, leading))
 }

@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 
+use crate::attachment::check;
 use crate::catalog::{ExtraField, FieldKind};
 use crate::draft::{Answers, Step};
 use crate::field::Field;
@@ -96,20 +97,40 @@ pub fn first_failing_step(errors: Vec<FieldError>) -> Option<(Step, Vec<FieldErr
 
 /// Every error on every step, in step order.
 pub fn validate_all(rules: &Rules, answers: &Answers) -> Vec<FieldError> {
+    every_step(rules, answers, None)
+}
+
+/// Every error on every step, as [`validate_all`], for a case whose files have arrived:
+/// `leading[i]` are the first bytes of `answers.attachments[i]`, and each file goes through
+/// [`attachment::check`](crate::attachment::check) (a file without them, as if it had none).
+pub fn validate_arrived(rules: &Rules, answers: &Answers, leading: &[&[u8]]) -> Vec<FieldError> {
+    every_step(rules, answers, Some(leading))
+}
+
+fn every_step(rules: &Rules, answers: &Answers, leading: Option<&[&[u8]]>) -> Vec<FieldError> {
     Step::ALL
         .iter()
-        .flat_map(|step| validate_step(rules, answers, *step))
+        .flat_map(|step| step_errors(rules, answers, *step, leading))
         .collect()
 }
 
 pub fn validate_step(rules: &Rules, a: &Answers, step: Step) -> Vec<FieldError> {
+    step_errors(rules, a, step, None)
+}
+
+fn step_errors(
+    rules: &Rules,
+    a: &Answers,
+    step: Step,
+    leading: Option<&[&[u8]]>,
+) -> Vec<FieldError> {
     let mut errors = Vec::new();
     match step {
         Step::CaseType => case_type(rules, a, &mut errors),
         Step::Classification => classification(rules, a, &mut errors),
         Step::Severity => severity(rules, a, &mut errors),
         Step::Details => details(rules, a, &mut errors),
-        Step::Attachments => attachments(rules, a, &mut errors),
+        Step::Attachments => attachments(rules, a, leading, &mut errors),
         Step::Contact => contact(rules, a, &mut errors),
         Step::Review => {}
     }
@@ -327,12 +348,26 @@ pub fn refuse_attachment(
     None
 }
 
-fn attachments(rules: &Rules, a: &Answers, errors: &mut Vec<FieldError>) {
+/// Each file against those before it; with their leading bytes, also by what they show.
+fn attachments(
+    rules: &Rules,
+    a: &Answers,
+    leading: Option<&[&[u8]]>,
+    errors: &mut Vec<FieldError>,
+) {
     let limits = rules.attachments(Some(&a.case_type));
     for (i, file) in a.attachments.iter().enumerate() {
-        if let Some(e) = refuse_attachment(limits, &a.attachments[..i], file) {
-            errors.push(e);
-        }
+        let attached = &a.attachments[..i];
+        let refusal = match leading {
+            Some(leading) => check(
+                limits,
+                attached,
+                file,
+                leading.get(i).copied().unwrap_or_default(),
+            ),
+            None => refuse_attachment(limits, attached, file),
+        };
+        errors.extend(refusal);
     }
 }
 

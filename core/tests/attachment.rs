@@ -1,13 +1,11 @@
 mod common;
 
-use case_core::attachment::{effective_type, is_executable, refuse_content, sniff};
+use case_core::attachment::{check, effective_type, is_executable, refuse_content, sniff};
 use case_core::catalog::AttachmentRules;
 use case_core::draft::AttachmentMeta;
-use common::catalog;
+use common::{catalog, EXE, PNG};
 
-const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
 const PDF: &[u8] = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n";
-const EXE: &[u8] = b"MZ\x90\0\x03\0\0\0\x04\0\0\0\xff\xff\0\0";
 const ELF: &[u8] = b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0";
 const TEXT: &[u8] = b"2026-11-24 09:10";
 
@@ -86,4 +84,99 @@ fn the_allow_list_uses_the_proven_type() {
         effective_type(&file("x.dat", "text/plain"), PNG),
         "image/png"
     );
+}
+
+fn sized(name: &str, content_type: &str, size: u64) -> AttachmentMeta {
+    AttachmentMeta {
+        size,
+        ..file(name, content_type)
+    }
+}
+
+/// The code of the one refusal `check` gives, if any.
+fn checked(
+    rules: &AttachmentRules,
+    attached: &[AttachmentMeta],
+    candidate: &AttachmentMeta,
+    leading: &[u8],
+) -> Option<&'static str> {
+    check(rules, attached, candidate, leading).map(|e| e.code)
+}
+
+#[test]
+fn a_file_the_catalog_takes_passes_the_check() {
+    let akamai = catalog("akamai");
+    let shot = file("screen.png", "image/png");
+    assert_eq!(checked(&akamai.attachments, &[], &shot, PNG), None);
+    assert_eq!(
+        checked(
+            &akamai.attachments,
+            &[file("report.pdf", "application/pdf")],
+            &shot,
+            PNG
+        ),
+        None
+    );
+}
+
+#[test]
+fn an_empty_file_is_refused_as_empty_whatever_its_bytes_would_show() {
+    let any = AttachmentRules::default();
+    let empty_png = sized("shot.png", "image/png", 0);
+    assert_eq!(
+        checked(&any, &[], &empty_png, b""),
+        Some("error-attachment-empty")
+    );
+    let empty_program = sized("tool.exe", "application/x-msdownload", 0);
+    assert_eq!(
+        checked(&any, &[], &empty_program, EXE),
+        Some("error-attachment-empty")
+    );
+}
+
+#[test]
+fn a_file_too_large_is_refused_as_too_large_before_its_type_is_looked_at() {
+    let akamai = catalog("akamai");
+    let big = sized("data.bin", "application/octet-stream", 6 * 1024 * 1024);
+    assert_eq!(
+        checked(&akamai.attachments, &[], &big, b"\x13\x37"),
+        Some("error-attachment-too-large")
+    );
+    let big_program = sized("photo.png", "image/png", 6 * 1024 * 1024);
+    assert_eq!(
+        checked(&akamai.attachments, &[], &big_program, EXE),
+        Some("error-attachment-too-large")
+    );
+}
+
+#[test]
+fn a_file_over_the_count_or_a_duplicate_is_refused_as_such_before_its_type() {
+    let any = AttachmentRules::default();
+    let three = [
+        file("a.txt", "text/plain"),
+        file("b.txt", "text/plain"),
+        file("c.txt", "text/plain"),
+    ];
+    let program = file("tool", "application/octet-stream");
+    assert_eq!(
+        checked(&any, &three, &program, ELF),
+        Some("error-attachment-too-many")
+    );
+    assert_eq!(
+        checked(&any, &three[..1], &file("a.txt", "text/plain"), EXE),
+        Some("error-attachment-duplicate")
+    );
+}
+
+#[test]
+fn a_file_the_count_size_and_names_allow_is_then_refused_by_its_bytes() {
+    let any = AttachmentRules::default();
+    let attached = [file("notes.txt", "text/plain")];
+    let renamed = file("photo.png", "image/png");
+    let refusal = check(&any, &attached, &renamed, EXE).unwrap();
+    assert_eq!(
+        (refusal.field.as_str(), refusal.code),
+        ("attachments", "error-attachment-type")
+    );
+    assert_eq!(refusal.args[0], ("name", "photo.png".into()));
 }

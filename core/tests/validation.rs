@@ -3,11 +3,12 @@ mod common;
 use case_core::draft::AttachmentMeta;
 use case_core::rules::Rules;
 use case_core::validate::{
-    first_failing_step, is_email, phone_digits, refuse_attachment, validate_all, validate_step,
+    first_failing_step, is_email, phone_digits, refuse_attachment, validate_all, validate_arrived,
+    validate_step,
 };
 use case_core::FieldError;
 use case_core::{Answers, Step};
-use common::{aws_technical, catalog};
+use common::{aws_technical, catalog, EXE, PNG};
 
 fn codes(errors: &[case_core::FieldError]) -> Vec<(String, &'static str)> {
     errors.iter().map(|e| (e.field.clone(), e.code)).collect()
@@ -335,4 +336,78 @@ fn an_error_about_the_request_as_a_whole_goes_back_to_the_contact_step() {
     let (step, errors) =
         first_failing_step(vec![FieldError::new("plan", "error-choice-unknown")]).unwrap();
     assert_eq!((step, fields_of(&errors)), (Step::Contact, vec!["plan"]));
+}
+
+fn typed(name: &str, content_type: &str, size: u64) -> AttachmentMeta {
+    AttachmentMeta {
+        content_type: content_type.into(),
+        ..file(name, size)
+    }
+}
+
+#[test]
+fn files_that_arrived_are_checked_by_their_bytes_too_with_one_error_each() {
+    let aws = catalog("aws");
+    let mut a = aws_technical();
+    a.attachments = vec![
+        typed("shot.png", "image/png", 0),
+        typed("photo.png", "image/png", 100),
+        typed("screen.png", "image/png", 200),
+    ];
+    let rules = Rules::new(&aws, "business");
+    assert_eq!(
+        codes(&validate_arrived(&rules, &a, &[b"", EXE, PNG])),
+        [
+            ("attachments".into(), "error-attachment-empty"),
+            ("attachments".into(), "error-attachment-type")
+        ]
+    );
+    assert_eq!(
+        codes(&validate_all(&rules, &a)),
+        [("attachments".into(), "error-attachment-empty")],
+        "without the bytes, only what the names and sizes show"
+    );
+}
+
+#[test]
+fn refused_files_come_in_step_order_before_contact_errors() {
+    let aws = catalog("aws");
+    let mut a = aws_technical();
+    a.email = "not an address".into();
+    a.attachments = vec![typed("photo.png", "image/png", 100)];
+    let errors = validate_arrived(&Rules::new(&aws, "business"), &a, &[EXE]);
+    assert_eq!(
+        codes(&errors),
+        [
+            ("attachments".into(), "error-attachment-type"),
+            ("email".into(), "error-email-invalid")
+        ]
+    );
+}
+
+#[test]
+fn a_case_whose_files_pass_has_the_errors_validate_all_finds() {
+    let aws = catalog("aws");
+    let rules = Rules::new(&aws, "business");
+    let mut a = aws_technical();
+    a.subject.clear();
+    assert_eq!(validate_arrived(&rules, &a, &[]), validate_all(&rules, &a));
+    a.attachments = vec![typed("screen.png", "image/png", 200)];
+    assert_eq!(
+        validate_arrived(&rules, &a, &[PNG]),
+        validate_all(&rules, &a)
+    );
+}
+
+#[test]
+fn a_file_that_arrived_without_its_bytes_is_checked_as_having_none() {
+    let aws = catalog("aws");
+    let mut a = aws_technical();
+    a.attachments = vec![typed("screen.png", "image/png", 200)];
+    let errors = validate_arrived(&Rules::new(&aws, "business"), &a, &[]);
+    assert_eq!(
+        codes(&errors),
+        [("attachments".into(), "error-attachment-type")],
+        "bytes that do not show a PNG"
+    );
 }

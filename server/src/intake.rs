@@ -11,12 +11,12 @@ use axum::extract::{FromRequest, Multipart, Path, Query, Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use case_core::attachment::{refuse_content, SNIFF_LEN};
+use case_core::attachment::{check, SNIFF_LEN};
 use case_core::catalog::AttachmentRules;
 use case_core::draft::AttachmentMeta;
 use case_core::i18n::Arg;
 use case_core::rules::Rules;
-use case_core::validate::{validate_all, FieldError};
+use case_core::validate::{validate_arrived, FieldError};
 use case_core::wire::{CaseCreated, CasePayload, ErrorBody, FieldProblem};
 use futures_util::StreamExt;
 use serde::Serialize;
@@ -429,9 +429,18 @@ async fn accept(
             token: String::new(),
         })
         .collect();
-    let mut problems: Vec<FieldProblem> = validate_all(&rules, &answers)
+    let leading: Vec<&[u8]> = files.0.iter().map(|f| f.leading.as_slice()).collect();
+    let mut problems: Vec<FieldProblem> = validate_arrived(&rules, &answers, &leading)
         .into_iter()
         .map(|e| FieldProblem::from(&e))
+        .collect();
+    let refused_files: Vec<String> = problems
+        .iter()
+        .filter(|p| p.field == "attachments")
+        .filter_map(|p| match p.args.get("name") {
+            Some(Arg::Text(name)) => Some(name.clone()),
+            _ => None,
+        })
         .collect();
     if let Some(phone) = &payload.contact.phone {
         let country = catalog.phone_country(&phone.country);
@@ -445,14 +454,6 @@ async fn accept(
                 ));
             }
             None => {}
-        }
-    }
-    let limits = rules.attachments(Some(&payload.case_type));
-    let mut refused_files = Vec::new();
-    for (meta, file) in answers.attachments.iter().zip(&files.0) {
-        if let Some(e) = refuse_content(limits, meta, &file.leading) {
-            problems.push(FieldProblem::from(&e));
-            refused_files.push(meta.name.as_str());
         }
     }
     let declared: Vec<&str> = payload
@@ -528,14 +529,20 @@ pub async fn upload(
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_owned();
-    let catalog = query.get("catalog").and_then(|id| state.catalogs.get(id));
-    let limits = catalog.map(|c| {
-        let case_type = query.get("case_type").cloned().unwrap_or_default();
-        Rules::new(c, "").attachments(Some(&case_type)).clone()
-    });
-    let cap = limits
-        .as_ref()
-        .map_or_else(|| file_cap(&state), |l| l.max_bytes);
+    // Without a catalog, any type up to the largest file any catalog accepts.
+    let limits = match query.get("catalog").and_then(|id| state.catalogs.get(id)) {
+        Some(catalog) => {
+            let case_type = query.get("case_type").cloned().unwrap_or_default();
+            Rules::new(catalog, "")
+                .attachments(Some(&case_type))
+                .clone()
+        }
+        None => AttachmentRules {
+            max_bytes: file_cap(&state),
+            ..AttachmentRules::default()
+        },
+    };
+    let cap = limits.max_bytes;
     let mut sink = match FileSink::new(&state, filename.clone(), content_type.clone(), cap).await {
         Ok(sink) => sink,
         Err(response) => return response,
@@ -569,18 +576,14 @@ pub async fn upload(
         content_type: content_type.clone(),
         token: String::new(),
     };
-    let refusal = if received.size == 0 {
-        Some("error-attachment-empty")
-    } else {
-        refuse_content(&limits.unwrap_or_default(), &meta, &received.leading).map(|e| e.code)
-    };
-    if let Some(code) = refusal {
+    // One file on its own: nothing attached before it.
+    if let Some(refusal) = check(&limits, &[], &meta, &received.leading) {
         let _ = std::fs::remove_file(&received.temp_path);
         return error(
             StatusCode::UNPROCESSABLE_ENTITY,
             "validation",
             format!("{filename} refused"),
-            vec![field("attachments", code)],
+            vec![field("attachments", refusal.code)],
         );
     }
     let (size, sha256) = (received.size, received.sha256.clone());

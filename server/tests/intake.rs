@@ -514,6 +514,66 @@ fn uploads_are_refused_by_size_content_and_emptiness() {
     );
 }
 
+/// What the server says of one file `shot.png`, declared as a PNG, with these bytes: posted
+/// with its case, then uploaded alone.
+fn refusals_of_a_png(server: &Server, bytes: &[u8]) -> [(u16, Vec<(String, String)>); 2] {
+    let case = with_case(|c| {
+        c["attachments"] = json!([{ "name": "shot.png", "size": bytes.len(), "type": "image/png" }])
+    });
+    let (status, body) = post(
+        server,
+        None,
+        &case,
+        &[("shot.png", "image/png", bytes.to_vec())],
+    );
+    let with_case = (status, fields(&body));
+    let (status, body) = upload(server, "shot.png", "image/png", bytes, "&catalog=aws");
+    [with_case, (status, fields(&body))]
+}
+
+#[test]
+fn a_refused_file_gets_one_error_the_first_the_widget_would_give() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(dir.path(), &[]);
+    let one = |code: &str| (422, vec![("attachments".to_owned(), code.to_owned())]);
+    // Empty, and with no bytes showing the PNG it claims to be: empty comes first.
+    let [with_case, alone] = refusals_of_a_png(&server, b"");
+    assert_eq!(with_case, one("error-attachment-empty"));
+    assert_eq!(alone, one("error-attachment-empty"));
+    let [with_case, alone] = refusals_of_a_png(&server, b"MZ\x90\x00 a program");
+    assert_eq!(with_case, one("error-attachment-type"));
+    assert_eq!(alone, one("error-attachment-type"));
+}
+
+#[test]
+fn a_refused_file_is_named_in_step_order_before_the_contact_details() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(dir.path(), &[]);
+    let exe = b"MZ\x90\x00 a program".to_vec();
+    let case = with_case(|c| {
+        c["contact"]["email"] = json!("not an address");
+        c["attachments"] = json!([{ "name": "photo.png", "size": exe.len(), "type": "image/png" }]);
+    });
+    let (status, body) = post(&server, None, &case, &[("photo.png", "image/png", exe)]);
+    assert_eq!(
+        (status, fields(&body)),
+        (
+            422,
+            vec![
+                ("attachments".into(), "error-attachment-type".into()),
+                ("email".into(), "error-email-invalid".into())
+            ]
+        )
+    );
+    assert!(
+        body["message"]
+            .as_str()
+            .unwrap()
+            .ends_with("; refused files: photo.png"),
+        "{body}"
+    );
+}
+
 #[test]
 fn a_phone_number_is_checked_for_its_country_and_stored_as_typed_with_its_e164_form() {
     let dir = tempfile::tempdir().unwrap();

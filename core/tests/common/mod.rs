@@ -12,6 +12,12 @@ pub fn catalog(name: &str) -> Catalog {
     Catalog::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
+/// The first bytes of a PNG image.
+pub const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+
+/// The first bytes of a Windows program.
+pub const EXE: &[u8] = b"MZ\x90\0\x03\0\0\0\x04\0\0\0\xff\xff\0\0";
+
 /// A shipped wire profile, by its file name.
 pub fn profile(name: &str) -> Profile {
     let path = format!(
