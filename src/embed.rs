@@ -3,6 +3,7 @@
 
 use std::any::Any;
 
+use case_core::prefill::Prefill;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -12,7 +13,7 @@ use crate::app::App;
 use crate::host::{Config, Host};
 use crate::i18n::I18n;
 use crate::prerender::Handover;
-use crate::wizard::{Prefill, Wizard};
+use crate::wizard::Wizard;
 
 /// A mounted widget; dropping it (or `unmount`) removes the wizard from the page.
 #[wasm_bindgen]
@@ -58,6 +59,7 @@ impl Widget {
                 email: get("email"),
                 phone_country: get("phoneCountry"),
                 phone: get("phone"),
+                locked: Vec::new(),
             });
         }
     }

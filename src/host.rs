@@ -3,6 +3,7 @@
 //! [`HostEvent`] sent by [`Host::emit`].
 
 use case_core::msg::MessageId;
+use case_core::prefill::Prefill;
 use case_core::wire::CaseCreated;
 use case_core::Step;
 use leptos::prelude::*;
@@ -23,17 +24,9 @@ pub struct Config {
     pub plan: String,
     /// The `locale` attribute: the language to show first, before the browser's.
     pub locale: Option<String>,
-    /// Prefilled contact details, e.g. from the portal's signed-in user; shown read-only.
-    pub name: String,
-    pub email: String,
-    /// Prefilled answers: `case-type`, `service`, `category`, `phone-country`, `phone`.
-    pub case_type: String,
-    pub phone_country: String,
-    pub phone: String,
-    pub service: String,
-    pub category: String,
-    /// Answers the customer may not change, from `locked="case-type service"`.
-    pub locked: Vec<String>,
+    /// What the page fills in (`case-type`, `service`, `category`, `phone-country`, `phone`,
+    /// `name`, `email`) and what the customer may not change (`locked`).
+    pub prefill: Prefill,
     /// Tells widgets on one page apart, so each keeps its own draft.
     pub instance: String,
     /// How long one request may take (`timeout`, in seconds; default 120).
@@ -56,26 +49,12 @@ impl Config {
             profile_url: attr("profile"),
             plan: attr("plan"),
             locale: host.get_attribute("locale"),
-            name: attr("name"),
-            email: attr("email"),
-            case_type: attr("case-type"),
-            phone_country: attr("phone-country"),
-            phone: attr("phone"),
-            service: attr("service"),
-            category: attr("category"),
-            locked: attr("locked")
-                .split_whitespace()
-                .map(str::to_owned)
-                .collect(),
+            prefill: Prefill::from_attributes(|name| host.get_attribute(name)),
             instance: instance_of(host),
             timeout_ms: attr("timeout")
                 .parse::<u32>()
                 .map_or(120_000, |s| s.saturating_mul(1000)),
         }
-    }
-
-    pub fn is_locked(&self, field: &str) -> bool {
-        self.locked.iter().any(|l| l == field)
     }
 }
 

@@ -3,9 +3,7 @@
 
 use std::sync::Arc;
 
-use case_core::catalog::Problem;
 use case_core::profile::Profile;
-use case_core::rules::Rules;
 use case_core::{Catalog, CatalogError};
 
 use crate::host::Config;
@@ -42,7 +40,9 @@ pub async fn load(config: Config, i18n: I18n) -> Result<Loaded, LoadError> {
     .await;
     texts.map_err(LoadError::Texts)?;
     let catalog = catalog?;
-    let plan = plan_of(&catalog, &config.plan)?;
+    let plan = catalog
+        .resolve_plan(&config.plan)
+        .map_err(|problem| LoadError::Catalog(CatalogError::Inconsistent(vec![problem])))?;
     let profile = profile?;
     i18n.load(&profile.body_language)
         .await
@@ -70,20 +70,4 @@ async fn load_catalog(url: &str) -> Result<Arc<Catalog>, LoadError> {
     let text = fetch_text(url).await.map_err(LoadError::Fetch)?;
     let catalog = Catalog::from_json(&text).map_err(LoadError::Catalog)?;
     Ok(Arc::new(catalog))
-}
-
-fn plan_of(catalog: &Catalog, plan: &str) -> Result<String, LoadError> {
-    if plan.is_empty() {
-        return Ok(catalog.plans[0].id.clone());
-    }
-    if !Rules::new(catalog, plan).plan_is_known() {
-        return Err(LoadError::Catalog(CatalogError::Inconsistent(vec![
-            Problem {
-                code: "catalog-unknown-plan",
-                path: "plan".into(),
-                value: plan.to_owned(),
-            },
-        ])));
-    }
-    Ok(plan.to_owned())
 }

@@ -1,7 +1,6 @@
-use case_core::attachment::{refuse_content, SNIFF_LEN};
+use case_core::attachment::{check, SNIFF_LEN};
 use case_core::draft::AttachmentMeta;
 use case_core::msg;
-use case_core::validate::refuse_attachment;
 use case_core::FieldError;
 use chrono::{Datelike, Local, Timelike};
 use leptos::prelude::*;
@@ -83,11 +82,8 @@ pub fn AttachmentsStep() -> impl IntoView {
             for file in files {
                 let candidate = meta(&file);
                 let attached = wizard.answers.with_untracked(|a| a.attachments.clone());
-                let refusal = match refuse_attachment(&rules, &attached, &candidate) {
-                    Some(refusal) => Some(refusal),
-                    None => refuse_content(&rules, &candidate, &leading_bytes(&file).await),
-                };
-                match refusal {
+                let leading = leading_bytes(&file).await;
+                match check(&rules, &attached, &candidate, &leading) {
                     Some(error) => refused.push(error),
                     None => {
                         wizard.answers.update(|a| a.attachments.push(candidate));

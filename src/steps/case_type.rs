@@ -12,9 +12,7 @@ pub fn CaseTypeStep() -> impl IntoView {
     let i18n = use_i18n();
     // Depends on the page's fixed value, not the current answer: re-rendering the radios on
     // each choice would take keyboard focus away from them.
-    let locked_to = wizard
-        .config
-        .with_value(|c| c.is_locked("case-type").then(|| c.case_type.clone()));
+    let locked_to = wizard.locked_case_type();
     let choices = Signal::from(Memo::new(move |_| {
         wizard.with_rules(|rules| {
             let plan = rules

@@ -1,5 +1,6 @@
 use case_core::catalog::{Category, ExtraField, FieldKind};
 use case_core::msg;
+use case_core::Field;
 use leptos::prelude::*;
 
 use super::nav::StepNav;
@@ -52,9 +53,8 @@ pub fn ClassificationStep() -> impl IntoView {
         })
     }));
     let has_service = move || wizard.answers.with(|a| !a.service.is_empty());
-    let (service_locked, category_locked) = wizard
-        .config
-        .with_value(|c| (c.is_locked("service"), c.is_locked("category")));
+    let service_locked = wizard.is_locked(&Field::Service);
+    let category_locked = wizard.is_locked(&Field::Category);
     view! {
         <StepHeading text=move || i18n.t(msg::STEP_CLASSIFICATION) />
         <Select

@@ -1,3 +1,4 @@
+use case_core::Field;
 use leptos::prelude::*;
 
 use super::nav::StepNav;
@@ -11,13 +12,8 @@ pub fn ContactStep() -> impl IntoView {
     let wizard = expect_context::<Wizard>();
     let i18n = use_i18n();
     let (name, set_name) = bind!(wizard, name);
-    let (name_given, email_given, phone_locked) = wizard.config.with_value(|c| {
-        (
-            !c.name.is_empty(),
-            !c.email.is_empty(),
-            c.is_locked("phone"),
-        )
-    });
+    let (name_given, email_given) = wizard.contact_given();
+    let phone_locked = wizard.is_locked(&Field::PhoneNumber);
     let (email, set_email) = bind!(wizard, email);
     let (number, set_number) = bind!(wizard, phone_number);
     let (extension, set_extension) = bind!(wizard, phone_extension);

@@ -1,9 +1,10 @@
+use case_core::outcome::MAX_ATTEMPTS;
 use leptos::prelude::*;
 
 use super::nav::StepNav;
 use crate::i18n::use_i18n;
 use crate::ui::StepHeading;
-use crate::wizard::{Phase, Retry, Wizard, MAX_ATTEMPTS};
+use crate::wizard::{Phase, Retry, Wizard};
 use case_core::msg;
 
 /// Every answer as a summary list; with `changes`, each row links back to its step.

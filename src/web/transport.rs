@@ -9,8 +9,9 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use case_core::outcome::{upload_retry_in_ms, Reply, SubmitError};
 use case_core::profile::{Body, Context, Part, Profile, Request, Segment};
-use case_core::wire::{CaseCreated, ErrorBody};
+use case_core::wire::CaseCreated;
 use js_sys::{Array, JsString, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -19,54 +20,6 @@ use web_sys::XmlHttpRequest;
 use web_sys::{Blob, BlobPropertyBag, Event, File, FileReader, FormData, ProgressEvent};
 
 use super::timer::sleep_ms;
-
-#[derive(Clone, Debug)]
-pub enum SubmitError {
-    /// No answer: offline, refused, CORS, timeout.
-    Network,
-    /// The customer cancelled.
-    Cancelled,
-    /// The customer stopped the automatic retries and kept the case for later.
-    KeptForLater,
-    /// The page could not supply its sign-in headers, or the backend refused them (401).
-    SignIn(Option<u16>),
-    /// 429 or 5xx: worth trying again, after `Retry-After` seconds where the server said.
-    Unavailable {
-        status: u16,
-        retry_after: Option<u32>,
-    },
-    /// Any other answer than 2xx: the reference server's error body where it sent one, and the
-    /// backend's own words as the profile reads them.
-    Status {
-        status: u16,
-        body: Option<ErrorBody>,
-        said: Option<String>,
-    },
-}
-
-impl SubmitError {
-    /// Milliseconds to wait before trying attempt `attempt + 1`, if it is worth trying again:
-    /// 1, 2, 4 … seconds, or what the server asked for (at most 30 s).
-    pub fn retry_in_ms(&self, attempt: u32) -> Option<u32> {
-        let backoff = 1000 * 2u32.pow(attempt.saturating_sub(1).min(5));
-        match self {
-            SubmitError::Network => Some(backoff),
-            SubmitError::Unavailable { retry_after, .. } => Some(
-                retry_after
-                    .map_or(backoff, |s| s.saturating_mul(1000))
-                    .min(30_000),
-            ),
-            _ => None,
-        }
-    }
-}
-
-/// What came back.
-struct Reply {
-    status: u16,
-    text: String,
-    retry_after: Option<u32>,
-}
 
 /// The request under way, so it can be cancelled.
 pub type InFlight = Rc<RefCell<Option<XmlHttpRequest>>>;
@@ -121,9 +74,9 @@ pub async fn submit(
     let uploads = target.profile.uploads(&target.context);
     for upload in uploads {
         let reply = send_retrying(target, &upload, &sending).await?;
-        let (answer, status) = answer(target.profile, reply)?;
+        let (answer, status) = reply.read(target.profile)?;
         let Some(reference) = target.profile.reference_in(&answer) else {
-            return Err(unexpected(status));
+            return Err(SubmitError::unexpected(status));
         };
         for &index in &upload.files {
             payload.attachments[index].token = reference.clone();
@@ -136,65 +89,28 @@ pub async fn submit(
     });
     let reply = send(target, &create, &sending).await?;
     on_progress(files.iter().map(|f| f.size()).collect());
-    let (answer, status) = answer(target.profile, reply)?;
+    let (answer, status) = reply.read(target.profile)?;
     let created = target
         .profile
         .created_in(&answer, target.context.endpoint)
-        .ok_or_else(|| unexpected(status))?;
+        .ok_or_else(|| SubmitError::unexpected(status))?;
     Ok((created, answer))
 }
 
-/// A 2xx whose body is not what the profile expects.
-fn unexpected(status: u16) -> SubmitError {
-    SubmitError::Status {
-        status,
-        body: None,
-        said: None,
-    }
-}
-
-fn answer(profile: &Profile, reply: Reply) -> Result<(serde_json::Value, u16), SubmitError> {
-    let Reply {
-        status,
-        text,
-        retry_after,
-    } = reply;
-    let json: Option<serde_json::Value> = serde_json::from_str(&text).ok();
-    match status {
-        200..=299 => json.map(|j| (j, status)).ok_or_else(|| unexpected(status)),
-        401 => Err(SubmitError::SignIn(Some(status))),
-        429 | 500.. => Err(SubmitError::Unavailable {
-            status,
-            retry_after,
-        }),
-        _ => Err(SubmitError::Status {
-            status,
-            body: json.clone().and_then(|j| serde_json::from_value(j).ok()),
-            said: json.and_then(|j| profile.error_in(&j)),
-        }),
-    }
-}
-
-/// An upload, tried up to three times after a network error or a 5xx.
+/// An upload, sent again as `case_core::outcome` says after a network error or a 5xx.
 async fn send_retrying(
     target: &Target<'_>,
     request: &Request,
     sending: &Sending<'_>,
 ) -> Result<Reply, SubmitError> {
-    let mut attempt = 0;
+    let mut attempt = 1;
     loop {
-        attempt += 1;
         let result = send(target, request, sending).await;
-        let retryable = match &result {
-            Err(SubmitError::Network) => true,
-            Ok(reply) => reply.status >= 500,
-            _ => false,
-        };
-        if retryable && attempt < 3 {
-            sleep_ms(500 * attempt).await;
-            continue;
+        match upload_retry_in_ms(&result, attempt) {
+            Some(ms) => sleep_ms(ms as i32).await,
+            None => return result,
         }
-        return result;
+        attempt += 1;
     }
 }
 
@@ -275,19 +191,11 @@ async fn send(
     in_flight.replace(None);
     drop(progress);
     match outcome {
-        Ok(_) => {
-            let status = xhr.status().unwrap_or(0);
-            // Read only where it matters: a cross-origin backend may not expose it.
-            let retry_after = (status == 429 || status >= 500)
-                .then(|| xhr.get_response_header("Retry-After").ok().flatten())
-                .flatten()
-                .and_then(|s| s.trim().parse().ok());
-            Ok(Reply {
-                status,
-                text: xhr.response_text().ok().flatten().unwrap_or_default(),
-                retry_after,
-            })
-        }
+        Ok(_) => Ok(Reply::new(
+            xhr.status().unwrap_or(0),
+            xhr.response_text().ok().flatten().unwrap_or_default(),
+            || xhr.get_response_header("Retry-After").ok().flatten(),
+        )),
         Err(event) => match event.dyn_ref::<Event>().map(Event::type_).as_deref() {
             Some("abort") => Err(SubmitError::Cancelled),
             _ => Err(SubmitError::Network),

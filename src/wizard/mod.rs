@@ -11,9 +11,10 @@ use case_core::msg;
 use std::sync::Arc;
 
 use case_core::msg::MessageId;
+use case_core::outcome::Failure;
 use case_core::profile::Profile;
 use case_core::rules::Rules;
-use case_core::validate::{step_of_field, validate_step};
+use case_core::validate::validate_step;
 use case_core::{Answers, Catalog, FieldError, Step};
 use leptos::prelude::*;
 use web_sys::File;
@@ -22,8 +23,7 @@ use crate::host::{Config, Host, HostEvent};
 use crate::web::storage;
 use crate::web::transport::InFlight;
 
-pub use prefill::Prefill;
-pub use submit::{Failure, Phase, Retry, MAX_ATTEMPTS};
+pub use submit::{Phase, Retry};
 
 #[derive(Clone, Copy)]
 pub struct Wizard {
@@ -156,22 +156,6 @@ impl Wizard {
     pub fn change(&self, step: Step) {
         self.returning_to_review.set(true);
         self.go_to(step);
-    }
-
-    /// Takes the customer to the first step with errors and shows that step's errors; false when
-    /// there are none.
-    fn show_first_failing(&self, errors: Vec<FieldError>) -> bool {
-        let Some(step) = errors.first().map(|e| step_of_field(&e.field)) else {
-            return false;
-        };
-        self.step.set(step);
-        self.errors.set(
-            errors
-                .into_iter()
-                .filter(|e| step_of_field(&e.field) == step)
-                .collect(),
-        );
-        true
     }
 
     /// Tells the host page something happened.

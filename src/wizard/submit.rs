@@ -2,20 +2,19 @@
 //! again automatically after a network error, a timeout, 429 or 5xx, under the same
 //! `Idempotency-Key`; then the outcome, told to the customer and to the page.
 
-use case_core::msg;
 use std::rc::Rc;
 
-use case_core::msg::MessageId;
+use case_core::outcome::{SubmitError, Told};
 use case_core::profile::Context;
-use case_core::validate::validate_all;
-use case_core::wire::{CaseCreated, CasePayload, FieldProblem, SpamCheck};
+use case_core::validate::{first_failing_step, validate_all};
+use case_core::wire::{CaseCreated, CasePayload, SpamCheck};
 use leptos::prelude::*;
 
 use super::Wizard;
 use crate::host::HostEvent;
 use crate::i18n::messages;
 use crate::web::timer::{now_ms, sleep_ms};
-use crate::web::transport::{self, SubmitError, Target};
+use crate::web::transport::{self, Target};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Phase {
@@ -24,28 +23,16 @@ pub enum Phase {
     Done(CaseCreated),
 }
 
-/// How many tries a submission gets before the customer is asked.
-pub const MAX_ATTEMPTS: u32 = 4;
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Retry {
     Idle,
-    /// Waiting `seconds` before try `attempt` of [`MAX_ATTEMPTS`].
+    /// Waiting `seconds` before try `attempt` of `MAX_ATTEMPTS`.
     Waiting {
         attempt: u32,
         seconds: u32,
     },
     Now,
     Stop,
-}
-
-/// Why the last submission failed, as a message id.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Failure {
-    pub message: MessageId,
-    pub status: Option<u16>,
-    /// The backend's own words about why, when it gave any.
-    pub said: Option<String>,
 }
 
 impl Wizard {
@@ -56,7 +43,9 @@ impl Wizard {
         }
         let answers = self.answers.get_untracked();
         let errors = self.with_rules(|rules| validate_all(rules, &answers));
-        if self.show_first_failing(errors) {
+        if let Some((step, errors)) = first_failing_step(errors) {
+            self.step.set(step);
+            self.errors.set(errors);
             return;
         }
         let catalog = self.catalog.get_value();
@@ -126,9 +115,12 @@ impl Wizard {
                     }
                     Err(_) => Err(SubmitError::SignIn(None)),
                 };
-                let wait = result.as_ref().err().and_then(|e| e.retry_in_ms(attempt));
+                let wait = result
+                    .as_ref()
+                    .err()
+                    .and_then(|e| e.next_try_in_ms(attempt));
                 match wait {
-                    Some(ms) if attempt < MAX_ATTEMPTS => {
+                    Some(ms) => {
                         wizard.retry.set(Retry::Waiting {
                             attempt: attempt + 1,
                             seconds: ms.div_ceil(1000),
@@ -191,53 +183,11 @@ impl Wizard {
             }
             Err(error) => {
                 self.phase.set(Phase::Editing);
-                let failed = |message, status| Failure {
-                    message,
-                    status,
-                    said: None,
-                };
-                let (failure, field_errors) = match error {
-                    SubmitError::Network => (failed(msg::SUBMIT_NETWORK, None), Vec::new()),
-                    SubmitError::Cancelled => (failed(msg::SUBMIT_CANCELLED, None), Vec::new()),
-                    SubmitError::KeptForLater => (failed(msg::SUBMIT_KEPT, None), Vec::new()),
-                    SubmitError::SignIn(status) => {
-                        (failed(msg::SUBMIT_SIGN_IN, status), Vec::new())
-                    }
-                    SubmitError::Unavailable { status, .. } => {
-                        (failed(msg::SUBMIT_FAILED, Some(status)), Vec::new())
-                    }
-                    SubmitError::Status {
-                        body: Some(body), ..
-                    } if body.error == "spam-suspected" => {
-                        (failed(msg::SUBMIT_SPAM_SUSPECTED, None), Vec::new())
-                    }
-                    SubmitError::Status {
-                        status: 413, body, ..
-                    } => (
-                        failed(msg::SUBMIT_TOO_LARGE, Some(413)),
-                        body.map(|b| b.fields).unwrap_or_default(),
-                    ),
-                    SubmitError::Status {
-                        status,
-                        body: Some(body),
-                        ..
-                    } if !body.fields.is_empty() => {
-                        (failed(msg::SUBMIT_REJECTED, Some(status)), body.fields)
-                    }
-                    SubmitError::Status { status, said, .. } => (
-                        Failure {
-                            said,
-                            ..failed(msg::SUBMIT_REFUSED, Some(status))
-                        },
-                        Vec::new(),
-                    ),
-                };
-                let errors = field_errors
-                    .iter()
-                    .map(FieldProblem::to_field_error)
-                    .collect();
-                if self.show_first_failing(errors) {
+                let Told { failure, back_to } = error.told();
+                if let Some((step, errors)) = back_to {
                     self.returning_to_review.set(true);
+                    self.step.set(step);
+                    self.errors.set(errors);
                 }
                 let (reason, status) = (failure.message, failure.status);
                 self.failure.set(Some(failure));
