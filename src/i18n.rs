@@ -108,11 +108,11 @@ impl I18n {
     }
 
     pub fn t(&self, id: MessageId) -> String {
-        messages().format(self.lang.get(), id.as_str(), &[])
+        messages().format(self.lang.get(), id, &[])
     }
 
     pub fn ta(&self, id: MessageId, args: &[(&str, Arg)]) -> String {
-        messages().format(self.lang.get(), id.as_str(), args)
+        messages().format(self.lang.get(), id, args)
     }
 
     pub fn text(&self, text: &Text) -> String {
@@ -128,19 +128,15 @@ impl I18n {
         summary::rows(&messages(), self.lang.get(), catalog, answers)
     }
 
-    pub fn ta_str(&self, id: &str, args: &[(&str, Arg)]) -> String {
-        messages().format(self.lang.get(), id, args)
-    }
-
     pub fn error(&self, error: &FieldError) -> String {
-        messages().format(self.lang.get(), error.code, &error.args)
+        self.ta(error.code, &error.args)
     }
 
     /// Each UI language, named in itself, for the switcher.
     pub fn choices(&self) -> Vec<(&'static str, String)> {
         LANGUAGES
             .iter()
-            .map(|l| (*l, messages().format(l, msg::LANGUAGE_NAME.as_str(), &[])))
+            .map(|l| (*l, messages().format(l, msg::LANGUAGE_NAME, &[])))
             .collect()
     }
 }

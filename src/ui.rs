@@ -2,7 +2,7 @@
 //! summary and the step's navigation. They follow the GOV.UK question-page pattern.
 
 use case_core::msg;
-use case_core::FieldError;
+use case_core::{Field, FieldError};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -15,9 +15,9 @@ pub struct FieldErrors(pub Signal<Vec<FieldError>>);
 
 impl FieldErrors {
     /// The error shown at `field`, if any.
-    pub fn of(&self, field: &str) -> Option<FieldError> {
+    pub fn of(&self, field: &Field) -> Option<FieldError> {
         self.0
-            .with(|errors| errors.iter().find(|e| e.field == field).cloned())
+            .with(|errors| errors.iter().find(|e| e.field == *field).cloned())
     }
 }
 
@@ -35,17 +35,18 @@ pub fn error_id(field: &str) -> String {
 
 /// `aria-describedby` for a field: its hint and, while it has one, its error.
 pub fn described_by(
-    field: String,
+    field: Field,
     has_hint: bool,
     errors: FieldErrors,
 ) -> impl Fn() -> Option<String> + Send + Sync {
+    let id = field.id().into_owned();
     move || {
         let mut ids = Vec::new();
         if has_hint {
-            ids.push(hint_id(&field));
+            ids.push(hint_id(&id));
         }
         if errors.of(&field).is_some() {
-            ids.push(error_id(&field));
+            ids.push(error_id(&id));
         }
         (!ids.is_empty()).then(|| ids.join(" "))
     }
@@ -54,12 +55,12 @@ pub fn described_by(
 /// Whether `field` shows an error, and its `aria-invalid` value.
 fn error_state(
     errors: FieldErrors,
-    field: &str,
+    field: &Field,
 ) -> (
     impl Fn() -> bool + Clone + Send + Sync + 'static,
     impl Fn() -> Option<&'static str> + Send + Sync + 'static,
 ) {
-    let field = field.to_owned();
+    let field = field.clone();
     let has_error = move || errors.of(&field).is_some();
     let invalid = {
         let has_error = has_error.clone();
@@ -86,10 +87,10 @@ pub fn focus_field(anchor: &web_sys::Element, field: &str) {
 }
 
 #[component]
-pub fn ErrorMessage(field: String) -> impl IntoView {
+pub fn ErrorMessage(field: Field) -> impl IntoView {
     let errors = use_field_errors();
     let i18n = use_i18n();
-    let id = error_id(&field);
+    let id = error_id(&field.id());
     move || {
         errors.of(&field).map(|e| {
             view! {
@@ -135,7 +136,7 @@ pub enum InputKind {
 
 #[component]
 pub fn TextField(
-    field: String,
+    field: Field,
     #[prop(into)] label: Signal<String>,
     #[prop(into)] value: Signal<String>,
     on_input: Callback<String>,
@@ -154,13 +155,14 @@ pub fn TextField(
     let i18n = use_i18n();
     let (has_error, invalid) = error_state(errors, &field);
     let describedby = described_by(field.clone(), hint.is_some(), errors);
+    let (field, id) = (field.clone(), field.id().into_owned());
     let input = move |ev: web_sys::Event| on_input.run(event_target_value(&ev));
     let autocomplete = (!autocomplete.is_empty()).then_some(autocomplete);
     let control = if kind == InputKind::Multiline {
         view! {
             <textarea
-                id=field.clone()
-                data-field=field.clone()
+                id=id.clone()
+                data-field=id.clone()
                 class="cw-textarea"
                 rows="8"
                 prop:value=value
@@ -180,8 +182,8 @@ pub fn TextField(
         };
         view! {
             <input
-                id=field.clone()
-                data-field=field.clone()
+                id=id.clone()
+                data-field=id.clone()
                 class="cw-input"
                 type=input_type
                 inputmode=mode
@@ -208,8 +210,8 @@ pub fn TextField(
     });
     view! {
         <div class="cw-field" class:cw-field-error=has_error>
-            <Label field=field.clone() text=label optional=optional />
-            {hint.map(|text| view! { <Hint field=field.clone() text=text /> })}
+            <Label field=id.clone() text=label optional=optional />
+            {hint.map(|text| view! { <Hint field=id.clone() text=text /> })}
             <ErrorMessage field=field.clone() />
             {control}
             {counter.map(|c| view! { <p class="cw-counter" aria-live="polite">{c}</p> })}
@@ -228,7 +230,7 @@ pub struct Choice {
 /// A real radio group: a fieldset with a legend, each radio with its label and hint.
 #[component]
 pub fn RadioGroup(
-    field: String,
+    field: Field,
     #[prop(into)] legend: Signal<String>,
     #[prop(into)] choices: Signal<Vec<Choice>>,
     #[prop(into)] value: Signal<String>,
@@ -238,12 +240,13 @@ pub fn RadioGroup(
     let errors = use_field_errors();
     let (has_error, _) = error_state(errors, &field);
     let describedby = described_by(field.clone(), false, errors);
+    let id = field.id().into_owned();
     let legend_view = if heading {
         view! { <legend class="cw-legend cw-legend-heading"><h2 class="cw-heading" tabindex="-1" data-step-heading>{legend}</h2></legend> }.into_any()
     } else {
         view! { <legend class="cw-legend">{legend}</legend> }.into_any()
     };
-    let name = field.clone();
+    let name = id;
     view! {
         <div class="cw-field" class:cw-field-error=has_error>
             <fieldset class="cw-fieldset" aria-describedby=describedby>
@@ -293,7 +296,7 @@ pub fn RadioGroup(
 
 #[component]
 pub fn Select(
-    field: String,
+    field: Field,
     #[prop(into)] label: Signal<String>,
     #[prop(into)] choices: Signal<Vec<Choice>>,
     #[prop(into)] value: Signal<String>,
@@ -309,15 +312,16 @@ pub fn Select(
     let i18n = use_i18n();
     let (has_error, invalid) = error_state(errors, &field);
     let describedby = described_by(field.clone(), hint.is_some(), errors);
+    let (field, id) = (field.clone(), field.id().into_owned());
     let autocomplete = (!autocomplete.is_empty()).then_some(autocomplete);
     view! {
         <div class="cw-field" class:cw-field-error=has_error>
-            <Label field=field.clone() text=label optional=optional />
-            {hint.map(|text| view! { <Hint field=field.clone() text=text /> })}
+            <Label field=id.clone() text=label optional=optional />
+            {hint.map(|text| view! { <Hint field=id.clone() text=text /> })}
             <ErrorMessage field=field.clone() />
             <select
-                id=field.clone()
-                data-field=field.clone()
+                id=id.clone()
+                data-field=id.clone()
                 class="cw-select"
                 autocomplete=autocomplete
                 aria-describedby=describedby
@@ -368,7 +372,7 @@ pub fn ErrorSummary() -> impl IntoView {
                         {errors
                             .into_iter()
                             .map(|e| {
-                                let field = e.field.clone();
+                                let field = e.field.id().into_owned();
                                 view! {
                                     <li>
                                         <a

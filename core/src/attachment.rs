@@ -3,7 +3,9 @@
 
 use crate::catalog::AttachmentRules;
 use crate::draft::AttachmentMeta;
+use crate::field::Field;
 use crate::i18n::Arg;
+use crate::msg;
 use crate::validate::{refuse_attachment, FieldError};
 
 /// How many leading bytes [`sniff`] needs.
@@ -79,7 +81,7 @@ pub fn refuse_content(
 ) -> Option<FieldError> {
     let refuse = || {
         Some(
-            FieldError::new("attachments", "error-attachment-type")
+            FieldError::new(Field::Attachments, msg::ERROR_ATTACHMENT_TYPE)
                 .arg("name", Arg::Text(file.name.clone())),
         )
     };

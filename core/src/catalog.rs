@@ -2,6 +2,7 @@
 //! between them, read from JSON. `Catalog::from_json` parses and then checks the catalog's own
 //! consistency, so a widget never starts on a catalog that refers to things it does not define.
 
+use crate::msg::{self, MessageId};
 use std::collections::{BTreeMap, HashSet};
 
 use chrono::{NaiveDate, NaiveTime, Weekday};
@@ -292,7 +293,7 @@ impl Default for TextLimits {
 /// One thing wrong with a catalog: a message id (`catalog-…` in the locales) and where.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
-    pub code: &'static str,
+    pub code: MessageId,
     /// Where in the catalog, e.g. `case_types[technical].services`.
     pub path: String,
     /// The offending value, e.g. the id that is not defined.
@@ -358,11 +359,11 @@ impl Catalog {
                 .plans
                 .first()
                 .map(|p| p.id.clone())
-                .ok_or_else(|| problem("catalog-empty-list", "plans"));
+                .ok_or_else(|| problem(msg::CATALOG_EMPTY_LIST, "plans"));
         }
         match self.plan(requested) {
             Some(plan) => Ok(plan.id.clone()),
-            None => Err(problem("catalog-unknown-plan", "plan")),
+            None => Err(problem(msg::CATALOG_UNKNOWN_PLAN, "plan")),
         }
     }
 
@@ -398,7 +399,7 @@ impl Catalog {
             problems: Vec::new(),
         };
         if self.languages.is_empty() {
-            check.problem("catalog-no-languages", "languages", "");
+            check.problem(msg::CATALOG_NO_LANGUAGES, "languages", "");
         }
         check.text("name", &self.name);
         check.non_empty("plans", self.plans.len());
@@ -431,7 +432,7 @@ impl Catalog {
             if let Some(hours) = &plan.business_hours {
                 if hours.start >= hours.end || hours.days.is_empty() {
                     check.problem(
-                        "catalog-bad-hours",
+                        msg::CATALOG_BAD_HOURS,
                         &format!("{path}.business_hours"),
                         &format!("{}-{}", hours.start, hours.end),
                     );
@@ -461,7 +462,7 @@ impl Catalog {
                 &severities,
             );
             if !t.call_only_severities.is_empty() && self.support_phone.is_none() {
-                check.problem("catalog-no-support-phone", &path, "");
+                check.problem(msg::CATALOG_NO_SUPPORT_PHONE, &path, "");
             }
             if let Some(rules) = &t.attachments {
                 check.attachments(&format!("{path}.attachments"), rules);
@@ -489,7 +490,7 @@ impl Catalog {
                 if !response.is_plausible() {
                     let value = format!("{response:?}");
                     check.problem(
-                        "catalog-bad-response",
+                        msg::CATALOG_BAD_RESPONSE,
                         &format!("{path}.response.{plan}"),
                         &value,
                     );
@@ -507,7 +508,7 @@ impl Catalog {
                 &case_types,
             );
             if m.phone && self.phone_countries.is_empty() {
-                check.problem("catalog-no-phone-countries", &path, "");
+                check.problem(msg::CATALOG_NO_PHONE_COUNTRIES, &path, "");
             }
         }
         for l in &self.contact_languages {
@@ -517,7 +518,7 @@ impl Catalog {
             let path = format!("phone_countries[{}]", c.region);
             check.text(&format!("{path}.label"), &c.label);
             if c.dial.is_empty() || !c.dial.bytes().all(|b| b.is_ascii_digit()) {
-                check.problem("catalog-bad-dial-code", &path, &c.dial);
+                check.problem(msg::CATALOG_BAD_DIAL_CODE, &path, &c.dial);
             }
         }
         check.problems
@@ -530,7 +531,7 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn problem(&mut self, code: &'static str, path: &str, value: &str) {
+    fn problem(&mut self, code: MessageId, path: &str, value: &str) {
         self.problems.push(Problem {
             code,
             path: path.to_owned(),
@@ -540,7 +541,7 @@ impl Checker<'_> {
 
     fn non_empty(&mut self, path: &str, len: usize) {
         if len == 0 {
-            self.problem("catalog-empty-list", path, "");
+            self.problem(msg::CATALOG_EMPTY_LIST, path, "");
         }
     }
 
@@ -548,9 +549,9 @@ impl Checker<'_> {
         let mut seen = HashSet::new();
         for id in ids {
             if id.trim().is_empty() {
-                self.problem("catalog-empty-id", path, id);
+                self.problem(msg::CATALOG_EMPTY_ID, path, id);
             } else if !seen.insert(id.clone()) {
-                self.problem("catalog-duplicate-id", path, id);
+                self.problem(msg::CATALOG_DUPLICATE_ID, path, id);
             }
         }
         seen
@@ -564,7 +565,7 @@ impl Checker<'_> {
     ) {
         for id in ids {
             if !defined.contains(id) {
-                self.problem("catalog-unknown-ref", path, id);
+                self.problem(msg::CATALOG_UNKNOWN_REF, path, id);
             }
         }
     }
@@ -572,7 +573,7 @@ impl Checker<'_> {
     fn text(&mut self, path: &str, text: &Text) {
         for lang in self.languages {
             if text.0.get(lang).is_none_or(|s| s.trim().is_empty()) {
-                self.problem("catalog-missing-translation", path, lang);
+                self.problem(msg::CATALOG_MISSING_TRANSLATION, path, lang);
             }
         }
     }
@@ -585,7 +586,7 @@ impl Checker<'_> {
 
     fn attachments(&mut self, path: &str, rules: &AttachmentRules) {
         if rules.max_bytes == 0 {
-            self.problem("catalog-bad-limit", &format!("{path}.max_bytes"), "0");
+            self.problem(msg::CATALOG_BAD_LIMIT, &format!("{path}.max_bytes"), "0");
         }
     }
 
@@ -596,7 +597,7 @@ impl Checker<'_> {
             self.text(&format!("{path}.help_links[{i}].label"), &link.label);
             if !(link.url.starts_with("https://") || link.url.starts_with("http://")) {
                 self.problem(
-                    "catalog-bad-url",
+                    msg::CATALOG_BAD_URL,
                     &format!("{path}.help_links[{i}].url"),
                     &link.url,
                 );
@@ -620,19 +621,19 @@ impl Checker<'_> {
                     max: Some(max),
                     ..
                 } if min > max => {
-                    self.problem("catalog-bad-range", &fpath, &format!("{min} > {max}"));
+                    self.problem(msg::CATALOG_BAD_RANGE, &fpath, &format!("{min} > {max}"));
                 }
                 FieldKind::Text {
                     min_length: Some(min),
                     max_length: Some(max),
                 } if min > max => {
-                    self.problem("catalog-bad-range", &fpath, &format!("{min} > {max}"));
+                    self.problem(msg::CATALOG_BAD_RANGE, &fpath, &format!("{min} > {max}"));
                 }
                 FieldKind::Date {
                     min: Some(min),
                     max: Some(max),
                 } if min > max => {
-                    self.problem("catalog-bad-range", &fpath, &format!("{min} > {max}"));
+                    self.problem(msg::CATALOG_BAD_RANGE, &fpath, &format!("{min} > {max}"));
                 }
                 _ => {}
             }

@@ -94,6 +94,12 @@ impl Field {
     }
 }
 
+impl PartialEq<&str> for Field {
+    fn eq(&self, other: &&str) -> bool {
+        self.id() == *other
+    }
+}
+
 impl fmt::Display for Field {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.id())

@@ -1,6 +1,7 @@
 //! The widget's messages: Fluent bundles for every language (each language's basics compiled
 //! in, the rest added when the language is loaded), and language negotiation. Views never build a sentence; they ask for a message id with arguments.
 
+use crate::msg::{self, MessageId};
 use std::sync::Arc;
 
 use fluent::{concurrent::FluentBundle, FluentArgs, FluentResource, FluentValue};
@@ -9,7 +10,7 @@ use serde::{Deserialize, Serialize};
 /// The languages the widget speaks, English first (the fallback).
 pub const LANGUAGES: [&str; 4] = ["en", "ja", "ko", "zh"];
 
-/// What each language is called in itself, "loading" and "texts failed": compiled in, so the
+/// What each language is called in itself, msg::LOADING and "texts failed": compiled in, so the
 /// widget can offer every language and speak before the rest of a language has loaded.
 pub const BASICS: [(&str, &str); 4] = [
     ("en", include_str!("../../locales/en/basics.ftl")),
@@ -174,20 +175,21 @@ impl Messages {
     /// A size in the largest unit that keeps it at least 1, to one decimal: "4.5 MB".
     pub fn size(&self, lang: &str, bytes: u64) -> String {
         let (id, value) = match bytes {
-            b if b >= 1024 * 1024 => ("size-mb", b as f64 / (1024.0 * 1024.0)),
-            b if b >= 1024 => ("size-kb", b as f64 / 1024.0),
-            b => ("size-bytes", b as f64),
+            b if b >= 1024 * 1024 => (msg::SIZE_MB, b as f64 / (1024.0 * 1024.0)),
+            b if b >= 1024 => (msg::SIZE_KB, b as f64 / 1024.0),
+            b => (msg::SIZE_BYTES, b as f64),
         };
         let rounded = (value * 10.0).round() / 10.0;
         self.format(lang, id, &[("n", Arg::Number(rounded))])
     }
 
-    pub fn has(&self, lang: &str, id: &str) -> bool {
-        self.bundle(lang).has_message(id)
+    pub fn has(&self, lang: &str, id: MessageId) -> bool {
+        self.bundle(lang).has_message(id.as_str())
     }
 
     /// The message `id` in `lang`, else in English, else the id itself.
-    pub fn format(&self, lang: &str, id: &str, args: &[(&str, Arg)]) -> String {
+    pub fn format(&self, lang: &str, id: MessageId, args: &[(&str, Arg)]) -> String {
+        let id = id.as_str();
         let mut fluent_args = FluentArgs::new();
         for (name, value) in args {
             let value = match value {

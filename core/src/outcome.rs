@@ -116,7 +116,10 @@ impl SubmitError {
                 Vec::new(),
             ),
         };
-        let errors = fields.iter().map(FieldProblem::to_field_error).collect();
+        let errors = fields
+            .iter()
+            .filter_map(FieldProblem::to_field_error)
+            .collect();
         Told {
             failure,
             back_to: first_failing_step(errors),

@@ -3,6 +3,7 @@
 
 use crate::catalog::{FieldKind, Text};
 use crate::i18n::{Arg, Messages};
+use crate::msg::{self, MessageId};
 use crate::{Answers, Catalog, Step};
 
 /// One answer: its question, the answer's lines, and the step that asks it.
@@ -16,8 +17,8 @@ pub struct Row {
 
 /// The rows of the review, in the order the steps ask them.
 pub fn rows(messages: &Messages, lang: &str, catalog: &Catalog, a: &Answers) -> Vec<Row> {
-    let t = |id: &str| messages.format(lang, id, &[]);
-    let none = || t("review-none");
+    let t = |id: MessageId| messages.format(lang, id, &[]);
+    let none = || t(msg::REVIEW_NONE);
     let label = |text: Option<&Text>, id: &str| {
         text.map(|t| t.get(lang).to_owned())
             .unwrap_or_else(|| id.to_owned())
@@ -31,7 +32,7 @@ pub fn rows(messages: &Messages, lang: &str, catalog: &Catalog, a: &Answers) -> 
     let mut rows = vec![
         row(
             "case_type",
-            t("review-case-type"),
+            t(msg::REVIEW_CASE_TYPE),
             label(
                 catalog.case_type(&a.case_type).map(|t| &t.label),
                 &a.case_type,
@@ -40,13 +41,13 @@ pub fn rows(messages: &Messages, lang: &str, catalog: &Catalog, a: &Answers) -> 
         ),
         row(
             "service",
-            t("review-service"),
+            t(msg::REVIEW_SERVICE),
             label(catalog.service(&a.service).map(|s| &s.label), &a.service),
             Step::Classification,
         ),
         row(
             "category",
-            t("review-category"),
+            t(msg::REVIEW_CATEGORY),
             label(
                 catalog.category(&a.service, &a.category).map(|c| &c.label),
                 &a.category,
@@ -82,25 +83,25 @@ pub fn rows(messages: &Messages, lang: &str, catalog: &Catalog, a: &Answers) -> 
     rows.extend([
         row(
             "severity",
-            t("review-severity"),
+            t(msg::REVIEW_SEVERITY),
             label(catalog.severity(&a.severity).map(|s| &s.label), &a.severity),
             Step::Severity,
         ),
         row(
             "subject",
-            t("review-subject"),
+            t(msg::REVIEW_SUBJECT),
             a.subject.trim().to_owned(),
             Step::Details,
         ),
         row(
             "description",
-            t("review-description"),
+            t(msg::REVIEW_DESCRIPTION),
             a.description.trim_end().to_owned(),
             Step::Details,
         ),
         Row {
             key: "attachments",
-            question: t("review-attachments"),
+            question: t(msg::REVIEW_ATTACHMENTS),
             answer: if attachments.is_empty() {
                 vec![none()]
             } else {
@@ -110,19 +111,19 @@ pub fn rows(messages: &Messages, lang: &str, catalog: &Catalog, a: &Answers) -> 
         },
         row(
             "name",
-            t("review-name"),
+            t(msg::REVIEW_NAME),
             a.name.trim().to_owned(),
             Step::Contact,
         ),
         row(
             "email",
-            t("review-email"),
+            t(msg::REVIEW_EMAIL),
             a.email.trim().to_owned(),
             Step::Contact,
         ),
         row(
             "contact_method",
-            t("review-contact-method"),
+            t(msg::REVIEW_CONTACT_METHOD),
             label(
                 catalog.contact_method(&a.contact_method).map(|m| &m.label),
                 &a.contact_method,
@@ -131,12 +132,12 @@ pub fn rows(messages: &Messages, lang: &str, catalog: &Catalog, a: &Answers) -> 
         ),
     ]);
     if let Some(phone) = phone(messages, lang, catalog, a) {
-        rows.push(row("phone", t("review-phone"), phone, Step::Contact));
+        rows.push(row("phone", t(msg::REVIEW_PHONE), phone, Step::Contact));
     }
     rows.extend([
         row(
             "contact_language",
-            t("review-contact-language"),
+            t(msg::REVIEW_CONTACT_LANGUAGE),
             label(
                 catalog
                     .contact_languages
@@ -149,7 +150,7 @@ pub fn rows(messages: &Messages, lang: &str, catalog: &Catalog, a: &Answers) -> 
         ),
         row(
             "cc",
-            t("review-cc"),
+            t(msg::REVIEW_CC),
             if cc.is_empty() { none() } else { cc },
             Step::Contact,
         ),
@@ -175,7 +176,7 @@ pub fn phone(messages: &Messages, lang: &str, catalog: &Catalog, a: &Answers) ->
             " {}",
             messages.format(
                 lang,
-                "review-phone-extension",
+                msg::REVIEW_PHONE_EXTENSION,
                 &[("ext", Arg::Text(extension.to_owned()))]
             )
         )

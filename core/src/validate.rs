@@ -9,21 +9,22 @@ use crate::catalog::{ExtraField, FieldKind};
 use crate::draft::{Answers, Step};
 use crate::field::Field;
 use crate::i18n::Arg;
+use crate::msg::{self, MessageId};
 use crate::rules::Rules;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct FieldError {
-    /// The field's id, also its element id in the widget: `subject`, `field.region`, …
-    pub field: String,
-    /// Message id in the locales, e.g. `error-subject-required`.
-    pub code: &'static str,
+    /// The question the error is about.
+    pub field: Field,
+    /// Its message, e.g. `error-subject-required`.
+    pub code: MessageId,
     pub args: Vec<(&'static str, Arg)>,
 }
 
 impl FieldError {
-    pub fn new(field: impl Into<String>, code: &'static str) -> Self {
+    pub fn new(field: Field, code: MessageId) -> Self {
         FieldError {
-            field: field.into(),
+            field,
             code,
             args: Vec::new(),
         }
@@ -36,61 +37,55 @@ impl FieldError {
 }
 
 /// Every field error code with the arguments its message takes: what a server may answer with.
-pub const FIELD_ERRORS: &[(&str, &[&str])] = &[
-    ("error-case-type-required", &[]),
-    ("error-case-type-not-in-plan", &[]),
-    ("error-choice-unknown", &[]),
-    ("error-service-required", &[]),
-    ("error-category-required", &[]),
-    ("error-field-required", &["label"]),
-    ("error-field-choose", &["label"]),
-    ("error-field-not-in-category", &[]),
-    ("error-too-short", &["min"]),
-    ("error-too-long", &["max"]),
-    ("error-not-a-number", &[]),
-    ("error-not-whole-number", &[]),
-    ("error-number-too-small", &["min"]),
-    ("error-number-too-large", &["max"]),
-    ("error-not-a-date", &[]),
-    ("error-date-too-early", &["min"]),
-    ("error-date-too-late", &["max"]),
-    ("error-severity-required", &[]),
-    ("error-severity-call-only", &["phone"]),
-    ("error-subject-required", &[]),
-    ("error-description-required", &[]),
-    ("error-attachment-too-many", &["name", "max"]),
-    ("error-attachment-empty", &["name"]),
-    ("error-attachment-too-large", &["name", "size", "max"]),
-    ("error-attachment-over-server-limit", &["name", "max"]),
-    ("error-attachment-type", &["name"]),
-    ("error-attachment-duplicate", &["name"]),
-    ("error-name-required", &[]),
-    ("error-email-required", &[]),
-    ("error-email-invalid", &[]),
-    ("error-contact-method-required", &[]),
-    ("error-contact-language-required", &[]),
-    ("error-phone-country-required", &[]),
-    ("error-phone-required", &[]),
-    ("error-phone-invalid", &[]),
-    ("error-phone-not-in-country", &["country"]),
-    ("error-extension-invalid", &[]),
-    ("error-cc-too-many", &["max"]),
-    ("error-cc-invalid", &["email"]),
+pub const FIELD_ERRORS: &[(MessageId, &[&str])] = &[
+    (msg::ERROR_CASE_TYPE_REQUIRED, &[]),
+    (msg::ERROR_CASE_TYPE_NOT_IN_PLAN, &[]),
+    (msg::ERROR_CHOICE_UNKNOWN, &[]),
+    (msg::ERROR_SERVICE_REQUIRED, &[]),
+    (msg::ERROR_CATEGORY_REQUIRED, &[]),
+    (msg::ERROR_FIELD_REQUIRED, &["label"]),
+    (msg::ERROR_FIELD_CHOOSE, &["label"]),
+    (msg::ERROR_FIELD_NOT_IN_CATEGORY, &[]),
+    (msg::ERROR_TOO_SHORT, &["min"]),
+    (msg::ERROR_TOO_LONG, &["max"]),
+    (msg::ERROR_NOT_A_NUMBER, &[]),
+    (msg::ERROR_NOT_WHOLE_NUMBER, &[]),
+    (msg::ERROR_NUMBER_TOO_SMALL, &["min"]),
+    (msg::ERROR_NUMBER_TOO_LARGE, &["max"]),
+    (msg::ERROR_NOT_A_DATE, &[]),
+    (msg::ERROR_DATE_TOO_EARLY, &["min"]),
+    (msg::ERROR_DATE_TOO_LATE, &["max"]),
+    (msg::ERROR_SEVERITY_REQUIRED, &[]),
+    (msg::ERROR_SEVERITY_CALL_ONLY, &["phone"]),
+    (msg::ERROR_SUBJECT_REQUIRED, &[]),
+    (msg::ERROR_DESCRIPTION_REQUIRED, &[]),
+    (msg::ERROR_ATTACHMENT_TOO_MANY, &["name", "max"]),
+    (msg::ERROR_ATTACHMENT_EMPTY, &["name"]),
+    (msg::ERROR_ATTACHMENT_TOO_LARGE, &["name", "size", "max"]),
+    (msg::ERROR_ATTACHMENT_OVER_SERVER_LIMIT, &["name", "max"]),
+    (msg::ERROR_ATTACHMENT_TYPE, &["name"]),
+    (msg::ERROR_ATTACHMENT_DUPLICATE, &["name"]),
+    (msg::ERROR_NAME_REQUIRED, &[]),
+    (msg::ERROR_EMAIL_REQUIRED, &[]),
+    (msg::ERROR_EMAIL_INVALID, &[]),
+    (msg::ERROR_CONTACT_METHOD_REQUIRED, &[]),
+    (msg::ERROR_CONTACT_LANGUAGE_REQUIRED, &[]),
+    (msg::ERROR_PHONE_COUNTRY_REQUIRED, &[]),
+    (msg::ERROR_PHONE_REQUIRED, &[]),
+    (msg::ERROR_PHONE_INVALID, &[]),
+    (msg::ERROR_PHONE_NOT_IN_COUNTRY, &["country"]),
+    (msg::ERROR_EXTENSION_INVALID, &[]),
+    (msg::ERROR_CC_TOO_MANY, &["max"]),
+    (msg::ERROR_CC_INVALID, &["email"]),
 ];
-
-/// The step whose form holds `field`, to take the customer back to it; the contact step for an
-/// id of no field.
-pub fn step_of_field(field: &str) -> Step {
-    Field::parse(field).map_or(Step::Contact, |f| f.step())
-}
 
 /// Where to take the customer back to: the step of the first error, and every error on that step,
 /// in their order. `None` when there are no errors.
 pub fn first_failing_step(errors: Vec<FieldError>) -> Option<(Step, Vec<FieldError>)> {
-    let step = step_of_field(&errors.first()?.field);
+    let step = errors.first()?.field.step();
     let errors = errors
         .into_iter()
-        .filter(|e| step_of_field(&e.field) == step)
+        .filter(|e| e.field.step() == step)
         .collect();
     Some((step, errors))
 }
@@ -139,20 +134,22 @@ fn step_errors(
 
 fn case_type(rules: &Rules, a: &Answers, errors: &mut Vec<FieldError>) {
     match rules.catalog.case_type(&a.case_type) {
-        None if a.case_type.is_empty() => {
-            errors.push(FieldError::new("case_type", "error-case-type-required"))
-        }
-        None => errors.push(FieldError::new("case_type", "error-choice-unknown")),
-        Some(t) if !rules.case_type_allowed(t) => {
-            errors.push(FieldError::new("case_type", "error-case-type-not-in-plan"))
-        }
+        None if a.case_type.is_empty() => errors.push(FieldError::new(
+            Field::CaseType,
+            msg::ERROR_CASE_TYPE_REQUIRED,
+        )),
+        None => errors.push(FieldError::new(Field::CaseType, msg::ERROR_CHOICE_UNKNOWN)),
+        Some(t) if !rules.case_type_allowed(t) => errors.push(FieldError::new(
+            Field::CaseType,
+            msg::ERROR_CASE_TYPE_NOT_IN_PLAN,
+        )),
         Some(_) => {}
     }
 }
 
 fn classification(rules: &Rules, a: &Answers, errors: &mut Vec<FieldError>) {
     if a.service.is_empty() {
-        errors.push(FieldError::new("service", "error-service-required"));
+        errors.push(FieldError::new(Field::Service, msg::ERROR_SERVICE_REQUIRED));
         return;
     }
     if !rules
@@ -160,16 +157,16 @@ fn classification(rules: &Rules, a: &Answers, errors: &mut Vec<FieldError>) {
         .iter()
         .any(|s| s.id == a.service)
     {
-        errors.push(FieldError::new("service", "error-choice-unknown"));
+        errors.push(FieldError::new(Field::Service, msg::ERROR_CHOICE_UNKNOWN));
         return;
     }
     let Some(category) = rules.catalog.category(&a.service, &a.category) else {
         let code = if a.category.is_empty() {
-            "error-category-required"
+            msg::ERROR_CATEGORY_REQUIRED
         } else {
-            "error-choice-unknown"
+            msg::ERROR_CHOICE_UNKNOWN
         };
-        errors.push(FieldError::new("category", code));
+        errors.push(FieldError::new(Field::Category, code));
         return;
     };
     for field in &category.fields {
@@ -181,8 +178,8 @@ fn classification(rules: &Rules, a: &Answers, errors: &mut Vec<FieldError>) {
     for id in a.fields.keys() {
         if !category.fields.iter().any(|f| &f.id == id) {
             errors.push(FieldError::new(
-                format!("field.{id}"),
-                "error-field-not-in-category",
+                Field::Extra(id.clone()),
+                msg::ERROR_FIELD_NOT_IN_CATEGORY,
             ));
         }
     }
@@ -209,11 +206,11 @@ pub fn parse_number(value: &str) -> Option<f64> {
 }
 
 fn extra_field(field: &ExtraField, value: &str) -> Option<FieldError> {
-    let id = format!("field.{}", field.id);
+    let id = Field::Extra(field.id.clone());
     if value.is_empty() {
         let code = match field.kind {
-            FieldKind::Choice { .. } => "error-field-choose",
-            _ => "error-field-required",
+            FieldKind::Choice { .. } => msg::ERROR_FIELD_CHOOSE,
+            _ => msg::ERROR_FIELD_REQUIRED,
         };
         return field
             .required
@@ -226,43 +223,43 @@ fn extra_field(field: &ExtraField, value: &str) -> Option<FieldError> {
         } => {
             let len = value.chars().count();
             if let Some(min) = min_length.filter(|m| len < *m) {
-                return Some(FieldError::new(id, "error-too-short").arg("min", min));
+                return Some(FieldError::new(id, msg::ERROR_TOO_SHORT).arg("min", min));
             }
             if let Some(max) = max_length.filter(|m| len > *m) {
-                return Some(FieldError::new(id, "error-too-long").arg("max", max));
+                return Some(FieldError::new(id, msg::ERROR_TOO_LONG).arg("max", max));
             }
         }
         FieldKind::Number { min, max, integer } => {
             let Some(n) = parse_number(value) else {
-                return Some(FieldError::new(id, "error-not-a-number"));
+                return Some(FieldError::new(id, msg::ERROR_NOT_A_NUMBER));
             };
             if *integer && n.fract() != 0.0 {
-                return Some(FieldError::new(id, "error-not-whole-number"));
+                return Some(FieldError::new(id, msg::ERROR_NOT_WHOLE_NUMBER));
             }
             if let Some(min) = min.filter(|m| n < *m) {
-                return Some(FieldError::new(id, "error-number-too-small").arg("min", min));
+                return Some(FieldError::new(id, msg::ERROR_NUMBER_TOO_SMALL).arg("min", min));
             }
             if let Some(max) = max.filter(|m| n > *m) {
-                return Some(FieldError::new(id, "error-number-too-large").arg("max", max));
+                return Some(FieldError::new(id, msg::ERROR_NUMBER_TOO_LARGE).arg("max", max));
             }
         }
         FieldKind::Choice { options } => {
             if !options.iter().any(|o| o.id == value) {
-                return Some(FieldError::new(id, "error-choice-unknown"));
+                return Some(FieldError::new(id, msg::ERROR_CHOICE_UNKNOWN));
             }
         }
         FieldKind::Date { min, max } => {
             let Ok(date) = fold_width(value).parse::<NaiveDate>() else {
-                return Some(FieldError::new(id, "error-not-a-date"));
+                return Some(FieldError::new(id, msg::ERROR_NOT_A_DATE));
             };
             if let Some(min) = min.filter(|m| date < *m) {
                 return Some(
-                    FieldError::new(id, "error-date-too-early").arg("min", min.to_string()),
+                    FieldError::new(id, msg::ERROR_DATE_TOO_EARLY).arg("min", min.to_string()),
                 );
             }
             if let Some(max) = max.filter(|m| date > *m) {
                 return Some(
-                    FieldError::new(id, "error-date-too-late").arg("max", max.to_string()),
+                    FieldError::new(id, msg::ERROR_DATE_TOO_LATE).arg("max", max.to_string()),
                 );
             }
         }
@@ -272,49 +269,52 @@ fn extra_field(field: &ExtraField, value: &str) -> Option<FieldError> {
 
 fn severity(rules: &Rules, a: &Answers, errors: &mut Vec<FieldError>) {
     if a.severity.is_empty() {
-        errors.push(FieldError::new("severity", "error-severity-required"));
+        errors.push(FieldError::new(
+            Field::Severity,
+            msg::ERROR_SEVERITY_REQUIRED,
+        ));
         return;
     }
     match rules.severity(&a.case_type, &a.severity) {
-        None => errors.push(FieldError::new("severity", "error-choice-unknown")),
-        Some(option) if option.call_only => {
-            errors.push(FieldError::new("severity", "error-severity-call-only").arg(
+        None => errors.push(FieldError::new(Field::Severity, msg::ERROR_CHOICE_UNKNOWN)),
+        Some(option) if option.call_only => errors.push(
+            FieldError::new(Field::Severity, msg::ERROR_SEVERITY_CALL_ONLY).arg(
                 "phone",
                 rules.catalog.support_phone.clone().unwrap_or_default(),
-            ))
-        }
+            ),
+        ),
         Some(_) => {}
     }
 }
 
 fn required_text(
-    field: &'static str,
+    field: Field,
     value: &str,
     max: usize,
-    required_code: &'static str,
+    required_code: MessageId,
     errors: &mut Vec<FieldError>,
 ) {
     if value.trim().is_empty() {
         errors.push(FieldError::new(field, required_code));
     } else if value.chars().count() > max {
-        errors.push(FieldError::new(field, "error-too-long").arg("max", max));
+        errors.push(FieldError::new(field, msg::ERROR_TOO_LONG).arg("max", max));
     }
 }
 
 fn details(rules: &Rules, a: &Answers, errors: &mut Vec<FieldError>) {
     let limits = &rules.catalog.limits;
     required_text(
-        "subject",
+        Field::Subject,
         &a.subject,
         limits.subject_max,
-        "error-subject-required",
+        msg::ERROR_SUBJECT_REQUIRED,
         errors,
     );
     required_text(
-        "description",
+        Field::Description,
         &a.description,
         limits.description_max,
-        "error-description-required",
+        msg::ERROR_DESCRIPTION_REQUIRED,
         errors,
     );
 }
@@ -325,16 +325,16 @@ pub fn refuse_attachment(
     attached: &[crate::draft::AttachmentMeta],
     file: &crate::draft::AttachmentMeta,
 ) -> Option<FieldError> {
-    let error = |code| FieldError::new("attachments", code).arg("name", file.name.clone());
+    let error = |code| FieldError::new(Field::Attachments, code).arg("name", file.name.clone());
     if attached.len() >= rules.max_files {
-        return Some(error("error-attachment-too-many").arg("max", rules.max_files));
+        return Some(error(msg::ERROR_ATTACHMENT_TOO_MANY).arg("max", rules.max_files));
     }
     if file.size == 0 {
-        return Some(error("error-attachment-empty"));
+        return Some(error(msg::ERROR_ATTACHMENT_EMPTY));
     }
     if file.size > rules.max_bytes {
         return Some(
-            error("error-attachment-too-large")
+            error(msg::ERROR_ATTACHMENT_TOO_LARGE)
                 .arg("size", Arg::Bytes(file.size))
                 .arg("max", Arg::Bytes(rules.max_bytes)),
         );
@@ -343,7 +343,7 @@ pub fn refuse_attachment(
         .iter()
         .any(|f| f.name == file.name && f.size == file.size)
     {
-        return Some(error("error-attachment-duplicate"));
+        return Some(error(msg::ERROR_ATTACHMENT_DUPLICATE));
     }
     None
 }
@@ -416,31 +416,34 @@ pub fn phone_digits(s: &str) -> Option<String> {
 fn contact(rules: &Rules, a: &Answers, errors: &mut Vec<FieldError>) {
     let limits = &rules.catalog.limits;
     required_text(
-        "name",
+        Field::Name,
         &a.name,
         limits.name_max,
-        "error-name-required",
+        msg::ERROR_NAME_REQUIRED,
         errors,
     );
     if a.email.trim().is_empty() {
-        errors.push(FieldError::new("email", "error-email-required"));
+        errors.push(FieldError::new(Field::Email, msg::ERROR_EMAIL_REQUIRED));
     } else if !is_email(a.email.trim()) {
-        errors.push(FieldError::new("email", "error-email-invalid"));
+        errors.push(FieldError::new(Field::Email, msg::ERROR_EMAIL_INVALID));
     }
     let methods = rules.contact_methods(&a.case_type);
     match methods.iter().find(|m| m.id == a.contact_method) {
         None if a.contact_method.is_empty() => errors.push(FieldError::new(
-            "contact_method",
-            "error-contact-method-required",
+            Field::ContactMethod,
+            msg::ERROR_CONTACT_METHOD_REQUIRED,
         )),
-        None => errors.push(FieldError::new("contact_method", "error-choice-unknown")),
+        None => errors.push(FieldError::new(
+            Field::ContactMethod,
+            msg::ERROR_CHOICE_UNKNOWN,
+        )),
         Some(m) if m.phone => phone(rules, a, errors),
         Some(_) => {}
     }
     if a.contact_language.is_empty() {
         errors.push(FieldError::new(
-            "contact_language",
-            "error-contact-language-required",
+            Field::ContactLanguage,
+            msg::ERROR_CONTACT_LANGUAGE_REQUIRED,
         ));
     } else if !rules
         .catalog
@@ -448,35 +451,43 @@ fn contact(rules: &Rules, a: &Answers, errors: &mut Vec<FieldError>) {
         .iter()
         .any(|l| l.id == a.contact_language)
     {
-        errors.push(FieldError::new("contact_language", "error-choice-unknown"));
+        errors.push(FieldError::new(
+            Field::ContactLanguage,
+            msg::ERROR_CHOICE_UNKNOWN,
+        ));
     }
     let cc = a.cc_list();
     if cc.len() > limits.cc_max {
-        errors.push(FieldError::new("cc", "error-cc-too-many").arg("max", limits.cc_max));
+        errors.push(FieldError::new(Field::Cc, msg::ERROR_CC_TOO_MANY).arg("max", limits.cc_max));
     } else if let Some(bad) = cc.iter().find(|e| !is_email(e)) {
-        errors.push(FieldError::new("cc", "error-cc-invalid").arg("email", bad.to_string()));
+        errors
+            .push(FieldError::new(Field::Cc, msg::ERROR_CC_INVALID).arg("email", bad.to_string()));
     }
 }
 
 fn phone(rules: &Rules, a: &Answers, errors: &mut Vec<FieldError>) {
     if rules.catalog.phone_country(&a.phone_country).is_none() {
         errors.push(FieldError::new(
-            "phone_country",
-            "error-phone-country-required",
+            Field::PhoneCountry,
+            msg::ERROR_PHONE_COUNTRY_REQUIRED,
         ));
     }
     match phone_digits(&a.phone_number) {
-        _ if a.phone_number.trim().is_empty() => {
-            errors.push(FieldError::new("phone_number", "error-phone-required"))
-        }
+        _ if a.phone_number.trim().is_empty() => errors.push(FieldError::new(
+            Field::PhoneNumber,
+            msg::ERROR_PHONE_REQUIRED,
+        )),
         Some(d) if (4..=15).contains(&d.len()) => {}
-        _ => errors.push(FieldError::new("phone_number", "error-phone-invalid")),
+        _ => errors.push(FieldError::new(
+            Field::PhoneNumber,
+            msg::ERROR_PHONE_INVALID,
+        )),
     }
     let ext = fold_width(a.phone_extension.trim());
     if ext.len() > 10 || !ext.bytes().all(|b| b.is_ascii_digit()) {
         errors.push(FieldError::new(
-            "phone_extension",
-            "error-extension-invalid",
+            Field::PhoneExtension,
+            msg::ERROR_EXTENSION_INVALID,
         ));
     }
 }

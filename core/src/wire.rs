@@ -1,6 +1,7 @@
 //! What crosses the network: the `case` JSON part the widget posts and the server's answers.
 //! The schema is documented in `docs/wire-contract.md` and `docs/case.schema.json`.
 
+use crate::msg;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -8,6 +9,7 @@ use serde_json::Value;
 
 use crate::catalog::{Catalog, FieldKind};
 use crate::draft::{Answers, AttachmentMeta};
+use crate::field::Field;
 use crate::i18n::Arg;
 use crate::validate::{fold_width, parse_number, phone_digits, FieldError, FIELD_ERRORS};
 
@@ -105,8 +107,8 @@ pub struct FieldProblem {
 impl From<&FieldError> for FieldProblem {
     fn from(error: &FieldError) -> Self {
         FieldProblem {
-            field: error.field.clone(),
-            code: error.code.to_owned(),
+            field: error.field.id().into_owned(),
+            code: error.code.as_str().to_owned(),
             args: error
                 .args
                 .iter()
@@ -118,24 +120,27 @@ impl From<&FieldError> for FieldProblem {
 
 impl FieldProblem {
     /// The message to show at the field: the server's own where the widget knows its code and
-    /// arguments, else a generic one quoting the code.
-    pub fn to_field_error(&self) -> FieldError {
-        let known = FIELD_ERRORS.iter().find(|(code, _)| *code == self.code);
+    /// arguments, else a generic one quoting the code. `None` for a problem with no question of
+    /// the case (`catalog`, `plan`, the request as a whole): the failure message covers it.
+    pub fn to_field_error(&self) -> Option<FieldError> {
+        let field = Field::parse(&self.field)?;
+        let known = FIELD_ERRORS
+            .iter()
+            .find(|(code, _)| code.as_str() == self.code);
         let shown = known.and_then(|(code, names)| {
             let args = names
                 .iter()
                 .map(|name| Some((*name, self.args.get(*name)?.clone())))
                 .collect::<Option<Vec<_>>>()?;
             Some(FieldError {
-                field: self.field.clone(),
-                code,
+                field: field.clone(),
+                code: *code,
                 args,
             })
         });
-        match shown {
-            Some(error) => error,
-            _ => FieldError::new(self.field.clone(), "error-server").arg("code", self.code.clone()),
-        }
+        Some(shown.unwrap_or_else(|| {
+            FieldError::new(field, msg::ERROR_SERVER).arg("code", self.code.clone())
+        }))
     }
 }
 

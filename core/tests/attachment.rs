@@ -100,7 +100,7 @@ fn checked(
     candidate: &AttachmentMeta,
     leading: &[u8],
 ) -> Option<&'static str> {
-    check(rules, attached, candidate, leading).map(|e| e.code)
+    check(rules, attached, candidate, leading).map(|e| e.code.as_str())
 }
 
 #[test]
@@ -175,7 +175,7 @@ fn a_file_the_count_size_and_names_allow_is_then_refused_by_its_bytes() {
     let renamed = file("photo.png", "image/png");
     let refusal = check(&any, &attached, &renamed, EXE).unwrap();
     assert_eq!(
-        (refusal.field.as_str(), refusal.code),
+        (&*refusal.field.id(), refusal.code.as_str()),
         ("attachments", "error-attachment-type")
     );
     assert_eq!(refusal.args[0], ("name", "photo.png".into()));

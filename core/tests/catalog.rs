@@ -1,6 +1,7 @@
 mod common;
 
 use case_core::catalog::Problem;
+use case_core::msg::{self, MessageId};
 use case_core::{Catalog, CatalogError};
 
 fn minimal() -> serde_json::Value {
@@ -23,7 +24,7 @@ fn problems(json: serde_json::Value) -> Vec<Problem> {
     }
 }
 
-fn has(problems: &[Problem], code: &str, path: &str, value: &str) -> bool {
+fn has(problems: &[Problem], code: MessageId, path: &str, value: &str) -> bool {
     problems
         .iter()
         .any(|p| p.code == code && p.path == path && p.value == value)
@@ -77,7 +78,7 @@ fn references_to_undefined_ids_are_named_with_their_path() {
     assert!(
         has(
             &p,
-            "catalog-unknown-ref",
+            msg::CATALOG_UNKNOWN_REF,
             "case_types[tech].services",
             "nowhere"
         ),
@@ -85,19 +86,19 @@ fn references_to_undefined_ids_are_named_with_their_path() {
     );
     assert!(has(
         &p,
-        "catalog-unknown-ref",
+        msg::CATALOG_UNKNOWN_REF,
         "case_types[tech].default_severity",
         "urgent"
     ));
     assert!(has(
         &p,
-        "catalog-unknown-ref",
+        msg::CATALOG_UNKNOWN_REF,
         "severities[low].response",
         "gold"
     ));
     assert!(has(
         &p,
-        "catalog-unknown-ref",
+        msg::CATALOG_UNKNOWN_REF,
         "contact_methods[web].plans",
         "silver"
     ));
@@ -111,7 +112,7 @@ fn a_missing_translation_names_the_language() {
     assert!(
         has(
             &p,
-            "catalog-missing-translation",
+            msg::CATALOG_MISSING_TRANSLATION,
             "services[svc].categories[cat].label",
             "ja"
         ),
@@ -126,8 +127,11 @@ fn duplicate_ids_and_empty_lists_are_rejected() {
     json["plans"].as_array_mut().unwrap().push(plan);
     json["contact_methods"] = serde_json::json!([]);
     let p = problems(json);
-    assert!(has(&p, "catalog-duplicate-id", "plans", "basic"), "{p:?}");
-    assert!(has(&p, "catalog-empty-list", "contact_methods", ""));
+    assert!(
+        has(&p, msg::CATALOG_DUPLICATE_ID, "plans", "basic"),
+        "{p:?}"
+    );
+    assert!(has(&p, msg::CATALOG_EMPTY_LIST, "contact_methods", ""));
 }
 
 #[test]
@@ -139,7 +143,7 @@ fn help_links_must_be_web_addresses() {
     assert!(
         has(
             &p,
-            "catalog-bad-url",
+            msg::CATALOG_BAD_URL,
             "services[svc].categories[cat].help_links[0].url",
             "javascript:alert(1)"
         ),
@@ -153,7 +157,7 @@ fn call_only_severities_need_a_support_phone() {
     json["case_types"][0]["call_only_severities"] = serde_json::json!(["low"]);
     let p = problems(json);
     assert!(
-        has(&p, "catalog-no-support-phone", "case_types[tech]", ""),
+        has(&p, msg::CATALOG_NO_SUPPORT_PHONE, "case_types[tech]", ""),
         "{p:?}"
     );
 }
@@ -167,12 +171,17 @@ fn phone_contact_needs_countries_and_empty_ranges_are_rejected() {
     ]);
     let p = problems(json);
     assert!(
-        has(&p, "catalog-no-phone-countries", "contact_methods[web]", ""),
+        has(
+            &p,
+            msg::CATALOG_NO_PHONE_COUNTRIES,
+            "contact_methods[web]",
+            ""
+        ),
         "{p:?}"
     );
     assert!(has(
         &p,
-        "catalog-bad-range",
+        msg::CATALOG_BAD_RANGE,
         "services[svc].categories[cat].fields[n]",
         "10 > 1"
     ));
@@ -184,27 +193,27 @@ fn business_hours_must_form_a_working_day() {
     json["plans"][0]["business_hours"] =
         serde_json::json!({ "start": "18:00:00", "end": "08:00:00", "days": ["Mon"] });
     let p = problems(json);
-    assert!(p.iter().any(|p| p.code == "catalog-bad-hours"), "{p:?}");
+    assert!(p.iter().any(|p| p.code == msg::CATALOG_BAD_HOURS), "{p:?}");
 }
 
 #[test]
 fn every_problem_code_has_a_message() {
     let messages = case_core::i18n::Messages::load().unwrap();
     let codes = [
-        "catalog-no-languages",
-        "catalog-empty-list",
-        "catalog-empty-id",
-        "catalog-duplicate-id",
-        "catalog-unknown-ref",
-        "catalog-missing-translation",
-        "catalog-bad-hours",
-        "catalog-no-support-phone",
-        "catalog-no-phone-countries",
-        "catalog-bad-dial-code",
-        "catalog-bad-limit",
-        "catalog-bad-url",
-        "catalog-bad-range",
-        "catalog-unknown-plan",
+        msg::CATALOG_NO_LANGUAGES,
+        msg::CATALOG_EMPTY_LIST,
+        msg::CATALOG_EMPTY_ID,
+        msg::CATALOG_DUPLICATE_ID,
+        msg::CATALOG_UNKNOWN_REF,
+        msg::CATALOG_MISSING_TRANSLATION,
+        msg::CATALOG_BAD_HOURS,
+        msg::CATALOG_NO_SUPPORT_PHONE,
+        msg::CATALOG_NO_PHONE_COUNTRIES,
+        msg::CATALOG_BAD_DIAL_CODE,
+        msg::CATALOG_BAD_LIMIT,
+        msg::CATALOG_BAD_URL,
+        msg::CATALOG_BAD_RANGE,
+        msg::CATALOG_UNKNOWN_PLAN,
     ];
     for code in codes {
         assert!(messages.has("en", code), "{code}");
@@ -213,7 +222,7 @@ fn every_problem_code_has_a_message() {
 
 fn unknown_plan(value: &str) -> Problem {
     Problem {
-        code: "catalog-unknown-plan",
+        code: msg::CATALOG_UNKNOWN_PLAN,
         path: "plan".into(),
         value: value.into(),
     }
@@ -254,6 +263,6 @@ fn a_catalog_without_plans_has_none_to_work_in() {
     let refused = empty.resolve_plan("").unwrap_err();
     assert_eq!(
         (refused.code, refused.path.as_str()),
-        ("catalog-empty-list", "plans")
+        (msg::CATALOG_EMPTY_LIST, "plans")
     );
 }

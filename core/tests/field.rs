@@ -1,4 +1,4 @@
-use case_core::validate::step_of_field;
+use case_core::wire::FieldProblem;
 use case_core::{Field, Step};
 
 /// Every field with its id and the step that asks it.
@@ -40,15 +40,20 @@ fn every_field_has_its_id_and_is_parsed_back_from_it() {
 fn every_field_belongs_to_the_step_that_asks_it() {
     for (field, id, step) in every_field() {
         assert_eq!(field.step(), step, "{id}");
-        assert_eq!(step_of_field(id), step, "{id}");
+        assert_eq!(Field::parse(id).map(|f| f.step()), Some(step), "{id}");
     }
 }
 
 #[test]
-fn ids_of_no_field_are_not_parsed_and_belong_to_the_contact_step_as_before() {
+fn ids_of_no_field_are_not_parsed_and_a_problem_about_one_is_shown_at_no_field() {
     for id in ["catalog", "plan", "case", "", "Subject", "field"] {
         assert_eq!(Field::parse(id), None, "{id}");
-        assert_eq!(step_of_field(id), Step::Contact, "{id}");
+        let problem = FieldProblem {
+            field: id.into(),
+            code: "error-choice-unknown".into(),
+            args: Default::default(),
+        };
+        assert_eq!(problem.to_field_error(), None, "{id}");
     }
 }
 
@@ -58,7 +63,10 @@ fn an_extra_field_keeps_its_catalog_id_as_written() {
     assert_eq!(odd, Field::Extra("Instance ID.2".into()));
     assert_eq!(odd.id(), "field.Instance ID.2");
     assert_eq!(Field::parse("field."), Some(Field::Extra(String::new())));
-    assert_eq!(step_of_field("field."), Step::Classification);
+    assert_eq!(
+        Field::parse("field.").map(|f| f.step()),
+        Some(Step::Classification)
+    );
 }
 
 #[test]

@@ -53,11 +53,14 @@ fn refusal(error: &str, fields: Value) -> Value {
 }
 
 /// The fields and codes of the errors shown where the customer is taken back to.
-fn shown(told: &Told) -> Option<(Step, Vec<(&str, &str)>)> {
+fn shown(told: &Told) -> Option<(Step, Vec<(String, &str)>)> {
     let (step, errors) = told.back_to.as_ref()?;
     Some((
         *step,
-        errors.iter().map(|e| (e.field.as_str(), e.code)).collect(),
+        errors
+            .iter()
+            .map(|e| (e.field.id().into_owned(), e.code.as_str()))
+            .collect(),
     ))
 }
 
@@ -113,7 +116,7 @@ fn a_413_says_a_file_is_too_large_and_takes_the_customer_to_it() {
         shown(&told),
         Some((
             Step::Attachments,
-            vec![("attachments", "error-attachment-over-server-limit")]
+            vec![("attachments".into(), "error-attachment-over-server-limit")]
         ))
     );
     let (_, errors) = told.back_to.unwrap();
@@ -144,7 +147,10 @@ fn a_422_with_field_errors_takes_the_customer_to_the_step_of_the_first() {
         shown(&told),
         Some((
             Step::Contact,
-            vec![("email", "error-email-invalid"), ("cc", "error-server")]
+            vec![
+                ("email".into(), "error-email-invalid"),
+                ("cc".into(), "error-server")
+            ]
         )),
         "only the first step's errors; a code the widget does not know is shown as the server's"
     );
@@ -360,7 +366,10 @@ fn a_field_error_from_a_413_keeps_its_arguments_as_the_body_gave_them() {
     .told();
     assert_eq!(
         shown(&told),
-        Some((Step::Attachments, vec![("attachments", "error-server")])),
+        Some((
+            Step::Attachments,
+            vec![("attachments".into(), "error-server")]
+        )),
         "a known code without its arguments is shown as the server's"
     );
 }

@@ -1,17 +1,23 @@
 mod common;
 
 use case_core::draft::AttachmentMeta;
+use case_core::msg;
+use case_core::outcome::SubmitError;
 use case_core::rules::Rules;
 use case_core::validate::{
     first_failing_step, is_email, phone_digits, refuse_attachment, validate_all, validate_arrived,
     validate_step,
 };
-use case_core::FieldError;
+use case_core::wire::{ErrorBody, FieldProblem};
 use case_core::{Answers, Step};
+use case_core::{Field, FieldError};
 use common::{aws_technical, catalog, EXE, PNG};
 
 fn codes(errors: &[case_core::FieldError]) -> Vec<(String, &'static str)> {
-    errors.iter().map(|e| (e.field.clone(), e.code)).collect()
+    errors
+        .iter()
+        .map(|e| (e.field.id().into_owned(), e.code.as_str()))
+        .collect()
 }
 
 #[test]
@@ -118,7 +124,7 @@ fn extra_number_fields_accept_full_width_digits_and_enforce_limits() {
     ] {
         a.fields.insert("new_value".into(), value.into());
         let errors = validate_step(&rules, &a, Step::Classification);
-        assert_eq!(errors.first().map(|e| e.code), expected, "{value}");
+        assert_eq!(errors.first().map(|e| e.code.as_str()), expected, "{value}");
     }
 }
 
@@ -274,7 +280,7 @@ fn attachments_are_refused_with_the_reason_and_the_file_name() {
     let rules = Rules::new(&aws, "business").attachments(None).clone();
     let three = [file("a", 1), file("b", 1), file("c", 1)];
     let refusal = |attached: &[AttachmentMeta], f: AttachmentMeta| {
-        refuse_attachment(&rules, attached, &f).map(|e| e.code)
+        refuse_attachment(&rules, attached, &f).map(|e| e.code.as_str())
     };
     assert_eq!(
         refusal(&three, file("d", 1)),
@@ -293,8 +299,8 @@ fn attachments_are_refused_with_the_reason_and_the_file_name() {
     assert_eq!(e.args[0], ("name", "big.log".into()));
 }
 
-fn fields_of(errors: &[FieldError]) -> Vec<&str> {
-    errors.iter().map(|e| e.field.as_str()).collect()
+fn fields_of(errors: &[FieldError]) -> Vec<String> {
+    errors.iter().map(|e| e.field.id().into_owned()).collect()
 }
 
 #[test]
@@ -318,9 +324,9 @@ fn the_whole_case_goes_back_to_the_first_step_with_errors_showing_only_its_error
 #[test]
 fn a_servers_errors_go_back_to_the_step_of_the_first_one_named() {
     let errors = vec![
-        FieldError::new("email", "error-email-invalid"),
-        FieldError::new("attachments", "error-attachment-type"),
-        FieldError::new("phone_number", "error-phone-not-in-country"),
+        FieldError::new(Field::Email, msg::ERROR_EMAIL_INVALID),
+        FieldError::new(Field::Attachments, msg::ERROR_ATTACHMENT_TYPE),
+        FieldError::new(Field::PhoneNumber, msg::ERROR_PHONE_NOT_IN_COUNTRY),
     ];
     let (step, errors) = first_failing_step(errors).unwrap();
     assert_eq!(
@@ -332,10 +338,24 @@ fn a_servers_errors_go_back_to_the_step_of_the_first_one_named() {
 }
 
 #[test]
-fn an_error_about_the_request_as_a_whole_goes_back_to_the_contact_step() {
-    let (step, errors) =
-        first_failing_step(vec![FieldError::new("plan", "error-choice-unknown")]).unwrap();
-    assert_eq!((step, fields_of(&errors)), (Step::Contact, vec!["plan"]));
+fn an_error_about_the_request_as_a_whole_is_shown_at_no_field_and_goes_back_to_no_step() {
+    let plan = FieldProblem {
+        field: "plan".into(),
+        code: "error-choice-unknown".into(),
+        args: Default::default(),
+    };
+    assert_eq!(plan.to_field_error(), None);
+    let told = SubmitError::Status {
+        status: 422,
+        body: Some(ErrorBody {
+            error: "validation".into(),
+            message: "unknown plan".into(),
+            fields: vec![plan],
+        }),
+        said: None,
+    }
+    .told();
+    assert_eq!(told.back_to, None);
 }
 
 fn typed(name: &str, content_type: &str, size: u64) -> AttachmentMeta {

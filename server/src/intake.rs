@@ -3,6 +3,8 @@
 //! - `POST /api/uploads?filename=…` with one file as the body, answered with a token, then
 //!   `POST /api/cases` as `application/json` whose attachments name those tokens.
 
+use case_core::msg;
+use case_core::Field;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -151,7 +153,7 @@ impl FileSink {
                     self.received.filename, self.cap
                 ),
                 vec![FieldProblem::from(
-                    &FieldError::new("attachments", "error-attachment-over-server-limit")
+                    &FieldError::new(Field::Attachments, msg::ERROR_ATTACHMENT_OVER_SERVER_LIMIT)
                         .arg("name", self.received.filename.as_str())
                         .arg("max", Arg::Bytes(self.cap)),
                 )],
@@ -382,7 +384,7 @@ async fn accept(
             StatusCode::UNPROCESSABLE_ENTITY,
             "validation",
             "unknown catalog".into(),
-            vec![field("catalog", "error-choice-unknown")],
+            vec![field("catalog", msg::ERROR_CHOICE_UNKNOWN.as_str())],
         );
     };
     if let Some(check) = &payload.spam_check {
@@ -408,7 +410,7 @@ async fn accept(
             StatusCode::UNPROCESSABLE_ENTITY,
             "validation",
             "unknown plan".into(),
-            vec![field("plan", "error-choice-unknown")],
+            vec![field("plan", msg::ERROR_CHOICE_UNKNOWN.as_str())],
         );
     }
     // Browsers escape quotes and line breaks in multipart file names: read them back as declared.
@@ -449,7 +451,7 @@ async fn accept(
             None if !problems.iter().any(|p| p.field.starts_with("phone_")) => {
                 let label = country.map(|c| c.label.clone()).unwrap_or_default();
                 problems.push(FieldProblem::from(
-                    &FieldError::new("phone_number", "error-phone-not-in-country")
+                    &FieldError::new(Field::PhoneNumber, msg::ERROR_PHONE_NOT_IN_COUNTRY)
                         .arg("country", Arg::Label(label)),
                 ));
             }
@@ -472,7 +474,7 @@ async fn accept(
     if !problems.is_empty() {
         let status = if problems
             .iter()
-            .any(|p| p.code == "error-attachment-too-large")
+            .any(|p| p.code == msg::ERROR_ATTACHMENT_TOO_LARGE.as_str())
         {
             StatusCode::PAYLOAD_TOO_LARGE
         } else {
@@ -583,7 +585,7 @@ pub async fn upload(
             StatusCode::UNPROCESSABLE_ENTITY,
             "validation",
             format!("{filename} refused"),
-            vec![field("attachments", refusal.code)],
+            vec![field("attachments", refusal.code.as_str())],
         );
     }
     let (size, sha256) = (received.size, received.sha256.clone());

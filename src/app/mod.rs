@@ -39,7 +39,7 @@ fn load_error_lines(i18n: I18n, error: &LoadError) -> Vec<String> {
         LoadError::Catalog(CatalogError::Inconsistent(problems)) => problems
             .iter()
             .map(|p| {
-                let message = i18n.ta_str(p.code, &[("value", Arg::Text(p.value.clone()))]);
+                let message = i18n.ta(p.code, &[("value", Arg::Text(p.value.clone()))]);
                 i18n.ta(
                     msg::CATALOG_PROBLEM,
                     &[

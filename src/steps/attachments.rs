@@ -1,6 +1,7 @@
 use case_core::attachment::{check, SNIFF_LEN};
 use case_core::draft::AttachmentMeta;
 use case_core::msg;
+use case_core::Field;
 use case_core::FieldError;
 use chrono::{Datelike, Local, Timelike};
 use leptos::prelude::*;
@@ -162,7 +163,7 @@ pub fn AttachmentsStep() -> impl IntoView {
                 <p class="cw-hint" id="attachments-hint">{limits} " " {move || i18n.t(msg::ATTACHMENTS_DROP_HINT)}</p>
                 <div id="attachments-refusals" role="alert">
                     {move || refusals.get().into_iter().map(|e| view! { <p class="cw-error-message">{i18n.error(&e)}</p> }).collect_view()}
-                    <ErrorMessage field="attachments".to_string() />
+                    <ErrorMessage field=Field::Attachments />
                 </div>
                 // The input stays focusable but hidden; its label is the localized button.
                 <div class="cw-file-picker">

@@ -1,3 +1,4 @@
+use case_core::Field;
 use leptos::prelude::*;
 
 use super::nav::StepNav;
@@ -49,7 +50,7 @@ pub fn CaseTypeStep() -> impl IntoView {
     });
     view! {
         <RadioGroup
-            field="case_type".to_string()
+            field=Field::CaseType
             legend=move || i18n.t(msg::CASE_TYPE_LEGEND)
             choices=choices
             value=value

@@ -58,7 +58,7 @@ pub fn ClassificationStep() -> impl IntoView {
     view! {
         <StepHeading text=move || i18n.t(msg::STEP_CLASSIFICATION) />
         <Select
-            field="service".to_string()
+            field=Field::Service
             label=move || i18n.t(msg::SERVICE_LABEL)
             hint=Signal::derive(move || i18n.t(msg::SERVICE_HINT))
             choices=services
@@ -68,7 +68,7 @@ pub fn ClassificationStep() -> impl IntoView {
         />
         <Show when=has_service>
             <Select
-                field="category".to_string()
+                field=Field::Category
                 label=move || i18n.t(msg::CATEGORY_LABEL)
                 choices=categories
                 value=move || wizard.answers.with(|a| a.category.clone())
@@ -106,7 +106,7 @@ fn CategoryDetails(category: Category) -> impl IntoView {
 fn ExtraFieldInput(field: ExtraField) -> impl IntoView {
     let wizard = expect_context::<Wizard>();
     let i18n = use_i18n();
-    let id = format!("field.{}", field.id);
+    let id = Field::Extra(field.id.clone());
     let key = field.id.clone();
     let value = Signal::derive(move || {
         wizard
@@ -144,8 +144,8 @@ fn ExtraFieldInput(field: ExtraField) -> impl IntoView {
                     .collect()
             }));
             match hint {
-                Some(hint) => view! { <Select field=id label=label hint=hint optional=optional choices=choices value=value on_change=on_input /> }.into_any(),
-                None => view! { <Select field=id label=label optional=optional choices=choices value=value on_change=on_input /> }.into_any(),
+                Some(hint) => view! { <Select field=id.clone() label=label hint=hint optional=optional choices=choices value=value on_change=on_input /> }.into_any(),
+                None => view! { <Select field=id.clone() label=label optional=optional choices=choices value=value on_change=on_input /> }.into_any(),
             }
         }
         kind => {
@@ -155,8 +155,8 @@ fn ExtraFieldInput(field: ExtraField) -> impl IntoView {
                 _ => InputKind::Text,
             };
             match hint {
-                Some(hint) => view! { <TextField field=id label=label hint=hint optional=optional kind=kind value=value on_input=on_input /> }.into_any(),
-                None => view! { <TextField field=id label=label optional=optional kind=kind value=value on_input=on_input /> }.into_any(),
+                Some(hint) => view! { <TextField field=id.clone() label=label hint=hint optional=optional kind=kind value=value on_input=on_input /> }.into_any(),
+                None => view! { <TextField field=id.clone() label=label optional=optional kind=kind value=value on_input=on_input /> }.into_any(),
             }
         }
     }

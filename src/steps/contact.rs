@@ -70,10 +70,10 @@ pub fn ContactStep() -> impl IntoView {
     };
     view! {
         <StepHeading text=move || i18n.t(msg::STEP_CONTACT) />
-        <TextField field="name".to_string() label=move || i18n.t(msg::NAME_LABEL) value=name on_input=set_name autocomplete="name" readonly=name_given />
-        <TextField field="email".to_string() label=move || i18n.t(msg::EMAIL_LABEL) value=email on_input=set_email kind=InputKind::Email autocomplete="email" readonly=email_given />
+        <TextField field=Field::Name label=move || i18n.t(msg::NAME_LABEL) value=name on_input=set_name autocomplete="name" readonly=name_given />
+        <TextField field=Field::Email label=move || i18n.t(msg::EMAIL_LABEL) value=email on_input=set_email kind=InputKind::Email autocomplete="email" readonly=email_given />
         <RadioGroup
-            field="contact_method".to_string()
+            field=Field::ContactMethod
             legend=move || i18n.t(msg::CONTACT_METHOD_LEGEND)
             choices=methods
             value=method
@@ -81,13 +81,13 @@ pub fn ContactStep() -> impl IntoView {
         />
         <Show when=wants_phone>
             <div class="cw-phone">
-                <Select field="phone_country".to_string() label=move || i18n.t(msg::PHONE_COUNTRY_LABEL) choices=countries value=country on_change=set_country autocomplete="tel-country-code" disabled=phone_locked />
-                <TextField field="phone_number".to_string() label=move || i18n.t(msg::PHONE_NUMBER_LABEL) hint=Signal::derive(move || i18n.t(msg::PHONE_NUMBER_HINT)) value=number on_input=set_number kind=InputKind::Tel autocomplete="tel" readonly=phone_locked />
-                <TextField field="phone_extension".to_string() label=move || i18n.t(msg::PHONE_EXTENSION_LABEL) value=extension on_input=set_extension kind=InputKind::Tel autocomplete="tel-extension" optional=true />
+                <Select field=Field::PhoneCountry label=move || i18n.t(msg::PHONE_COUNTRY_LABEL) choices=countries value=country on_change=set_country autocomplete="tel-country-code" disabled=phone_locked />
+                <TextField field=Field::PhoneNumber label=move || i18n.t(msg::PHONE_NUMBER_LABEL) hint=Signal::derive(move || i18n.t(msg::PHONE_NUMBER_HINT)) value=number on_input=set_number kind=InputKind::Tel autocomplete="tel" readonly=phone_locked />
+                <TextField field=Field::PhoneExtension label=move || i18n.t(msg::PHONE_EXTENSION_LABEL) value=extension on_input=set_extension kind=InputKind::Tel autocomplete="tel-extension" optional=true />
             </div>
         </Show>
-        <Select field="contact_language".to_string() label=move || i18n.t(msg::CONTACT_LANGUAGE_LABEL) choices=languages value=language on_change=set_language />
-        <TextField field="cc".to_string() label=move || i18n.t(msg::CC_LABEL) hint=Signal::derive(move || i18n.t(msg::CC_HINT)) value=cc on_input=set_cc kind=InputKind::Email optional=true />
+        <Select field=Field::ContactLanguage label=move || i18n.t(msg::CONTACT_LANGUAGE_LABEL) choices=languages value=language on_change=set_language />
+        <TextField field=Field::Cc label=move || i18n.t(msg::CC_LABEL) hint=Signal::derive(move || i18n.t(msg::CC_HINT)) value=cc on_input=set_cc kind=InputKind::Email optional=true />
         <StepNav />
     }
 }

@@ -1,3 +1,4 @@
+use case_core::Field;
 use leptos::prelude::*;
 
 use super::nav::StepNav;
@@ -29,7 +30,7 @@ pub fn DetailsStep() -> impl IntoView {
     view! {
         <StepHeading text=move || i18n.t(msg::STEP_DETAILS) />
         <TextField
-            field="subject".to_string()
+            field=Field::Subject
             label=move || i18n.t(msg::SUBJECT_LABEL)
             hint=Signal::derive(move || i18n.t(msg::SUBJECT_HINT))
             value=subject
@@ -37,7 +38,7 @@ pub fn DetailsStep() -> impl IntoView {
             max_chars=limits.subject_max
         />
         <TextField
-            field="description".to_string()
+            field=Field::Description
             label=move || i18n.t(msg::DESCRIPTION_LABEL)
             hint=prompt
             value=description

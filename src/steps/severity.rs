@@ -1,6 +1,7 @@
 use case_core::catalog::ResponseTime;
 use case_core::deadline::first_response_by;
 use case_core::msg;
+use case_core::Field;
 use chrono::{Datelike, Local, Timelike};
 use leptos::prelude::*;
 
@@ -102,7 +103,7 @@ pub fn SeverityStep() -> impl IntoView {
     };
     view! {
         <RadioGroup
-            field="severity".to_string()
+            field=Field::Severity
             legend=move || i18n.t(msg::SEVERITY_LEGEND)
             choices=choices
             value=move || wizard.answers.with(|a| a.severity.clone())
