@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs whatever the build and the tests need and is missing; safe to run again.
 #   scripts/setup.sh          build tools: wasm32 target, Trunk, wasm-bindgen CLI, wasm-opt
-#   scripts/setup.sh browser  also Chromium and ChromeDriver, for the browser tests
+#   scripts/setup.sh browser  also the browsers the tests drive: Chromium, Firefox ESR, WebKitGTK
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,8 +16,9 @@ as_root() {
 
 apt_install() {
   say "installing Debian packages: $*"
-  as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >/dev/null
+  # Waits for another apt or dpkg that holds the lock instead of failing.
+  as_root apt-get -o DPkg::Lock::Timeout=600 update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get -o DPkg::Lock::Timeout=600 install -y -qq "$@" >/dev/null
 }
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
@@ -44,8 +45,9 @@ fi
 if ! command -v npm >/dev/null; then
   apt_install nodejs npm
 fi
-if ! [ -x node_modules/.bin/wasm-opt ] || ! [ -d node_modules/playwright-core ] || ! [ -d node_modules/@axe-core/playwright ]; then
-  say "installing npm packages (wasm-opt, the browser driver)"
+if ! [ -x node_modules/.bin/wasm-opt ] || ! [ -d node_modules/playwright-core ] || ! [ -d node_modules/@axe-core/playwright ] \
+  || ! [ -d node_modules/puppeteer-core ] || ! [ -d node_modules/selenium-webdriver ]; then
+  say "installing npm packages (wasm-opt, the browser drivers)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
@@ -53,6 +55,12 @@ if [ "${1:-}" = browser ]; then
   # CJK fonts, so the browser renders Japanese, Korean and Chinese as customers see them.
   if ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ] || ! [ -d /usr/share/fonts/opentype/noto ]; then
     apt_install chromium chromium-driver fonts-noto-cjk
+  fi
+  # Firefox ESR, and WebKitGTK's WebDriver with its MiniBrowser on a virtual display: the
+  # whole-case journeys run in those engines too.
+  if ! [ -x /usr/bin/firefox-esr ] || ! [ -x /usr/bin/WebKitWebDriver ] || ! [ -x /usr/bin/Xvfb ] \
+    || ! compgen -G '/usr/lib/*/webkit2gtk-4.1/MiniBrowser' >/dev/null; then
+    apt_install firefox-esr webkit2gtk-driver libwebkit2gtk-4.1-0 xvfb
   fi
   # Request Tracker 5, the real helpdesk the browser tests file cases into.
   scripts/rt.sh install

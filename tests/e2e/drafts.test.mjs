@@ -3,7 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { answerContactAndReview, answerFirstSteps, assertContains, byId, mouse, openWidget, useServerAndBrowser, waitForStep } from './support.mjs';
+import { answerContactAndReview, answerFirstSteps, assertContains, byId, mouse, openWidget, useServerAndBrowser, waitForFileSets, waitForStep } from './support.mjs';
 
 const env = useServerAndBrowser();
 const aws = { catalog: '/case-widget/catalog/aws.json', plan: 'business', locale: 'en' };
@@ -21,26 +21,6 @@ async function attachOnDetails(page, files) {
   await mouse.next(page);
   await mouse.attach(page, files);
   await page.locator('case-widget .cw-file-name').nth(files.length - 1).waitFor();
-}
-
-/** How many drafts have files in IndexedDB. */
-const keptFileSets = (page) => page.evaluate(() => new Promise((resolve, reject) => {
-  const open = indexedDB.open('case-widget');
-  open.onerror = () => reject(open.error);
-  open.onsuccess = () => {
-    const db = open.result;
-    if (!db.objectStoreNames.contains('files')) return resolve(0);
-    const count = db.transaction('files').objectStore('files').count();
-    count.onsuccess = () => resolve(count.result);
-  };
-}));
-
-async function waitForFileSets(page, n) {
-  for (const deadline = Date.now() + 5000; Date.now() < deadline;) {
-    if (await keptFileSets(page) === n) return;
-    await page.waitForTimeout(50);
-  }
-  assert.equal(await keptFileSets(page), n, 'drafts with files kept');
 }
 
 async function submitAndExpectFiles(page, files) {

@@ -116,13 +116,16 @@ export async function openWidget(browser, server, attrs = {}, { browserLocale = 
   });
   if (prepare) await prepare(page);
   await page.goto(`${server.url}/`);
-  await page.evaluate((attrs) => {
-    document.querySelector('case-widget')?.remove();
-    const el = document.createElement('case-widget');
-    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-    document.querySelector('main').append(el);
-  }, { endpoint: '/api/cases', ...attrs });
+  await page.evaluate(putWidget, { endpoint: '/api/cases', ...attrs });
   return page;
+}
+
+/** Runs in the demo page: replaces its <case-widget> with one with these attributes. */
+export function putWidget(attrs) {
+  document.querySelector('case-widget')?.remove();
+  const el = document.createElement('case-widget');
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  document.querySelector('main').append(el);
 }
 
 /** The wizard once the wasm runs it, not a prerendered first step waiting to be taken over. */
@@ -338,6 +341,39 @@ export async function assertContains(locator, text) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   assert.fail(`expected ${JSON.stringify(text)} in ${JSON.stringify(content.slice(0, 400))}`);
+}
+
+/**
+ * How many drafts have files in IndexedDB. Opens the database only once the widget has made it,
+ * and closes it again, so that looking never gets in the widget's way.
+ */
+export const keptFileSets = (page) => page.evaluate(async () => {
+  if (!(await indexedDB.databases()).some((d) => d.name === 'case-widget')) return 0;
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('case-widget');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('files')) {
+        db.close();
+        return resolve(0);
+      }
+      const count = db.transaction('files').objectStore('files').count();
+      count.onsuccess = () => {
+        db.close();
+        resolve(count.result);
+      };
+    };
+  });
+});
+
+/** Waits up to 5 s until `n` drafts have files in IndexedDB (any page with `evaluate`). */
+export async function waitForFileSets(page, n) {
+  for (const deadline = Date.now() + 5000; Date.now() < deadline;) {
+    if (await keptFileSets(page) === n) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.equal(await keptFileSets(page), n, 'drafts with files kept');
 }
 
 /** A small file with real bytes, for the file chooser. */
