@@ -193,7 +193,7 @@ impl Reply {
             }),
             _ => Err(SubmitError::Status {
                 status,
-                body: json.clone().and_then(|j| serde_json::from_value(j).ok()),
+                body: serde_json::from_str(&text).ok(),
                 said: json.and_then(|j| profile.error_in(&j)),
             }),
         }
