@@ -23,7 +23,7 @@ impl Wizard {
             }
             None => (
                 SavedDraft {
-                    answers: self.blank_answers(),
+                    answers: self.blank.get_value(),
                     step: Step::CaseType,
                     idempotency_key: random::new_key(),
                     started_at: timer::now_ms(),
@@ -100,7 +100,7 @@ impl Wizard {
             return;
         }
         let key = self.draft_key.get_value();
-        if draft.answers == self.blank_answers() && draft.step == Step::CaseType {
+        if self.blank.with_value(|blank| draft.answers == *blank) && draft.step == Step::CaseType {
             storage::clear(&key);
         } else if !storage::save(&key, &draft) && self.storage_note.get_untracked().is_none() {
             self.storage_note.set(Some(msg::STORAGE_UNAVAILABLE));
@@ -120,7 +120,7 @@ impl Wizard {
     pub fn discard(&self) {
         self.forget_draft();
         self.files.set(Vec::new());
-        self.answers.set(self.blank_answers());
+        self.answers.set(self.blank.get_value());
         self.idempotency_key.set(random::new_key());
         self.started_at.set(timer::now_ms());
         self.returning_to_review.set(false);

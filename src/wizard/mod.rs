@@ -55,6 +55,8 @@ pub struct Wizard {
     /// The hidden field only bots fill in.
     pub trap: RwSignal<String>,
     draft_key: StoredValue<String>,
+    /// A new draft: nothing answered but what the host page prefilled.
+    blank: StoredValue<Answers>,
 }
 
 impl Wizard {
@@ -67,6 +69,7 @@ impl Wizard {
         host: Host,
     ) -> Self {
         let draft_key = storage::draft_key(&catalog.id, &config.instance);
+        let blank = config.prefill.blank_answers(&Rules::new(&catalog, &plan));
         let wizard = Wizard {
             catalog: StoredValue::new(catalog),
             profile: StoredValue::new(profile),
@@ -90,6 +93,7 @@ impl Wizard {
             started_at: RwSignal::new(0.0),
             trap: RwSignal::new(String::new()),
             draft_key: StoredValue::new(draft_key.clone()),
+            blank: StoredValue::new(blank),
         };
         let (mut saved, restored) = wizard.saved_or_new(&draft_key);
         // An older draft keeps its answers but for what the page supplies or locks.

@@ -11,12 +11,6 @@ use crate::i18n::I18n;
 use crate::prerender::EarlyChoices;
 
 impl Wizard {
-    /// A new draft: nothing answered but what the host page prefilled.
-    pub(super) fn blank_answers(&self) -> Answers {
-        self.config
-            .with_value(|c| self.with_rules(|rules| c.prefill.blank_answers(rules)))
-    }
-
     /// Puts the page's prefilled answers into a restored draft: the locked ones and the supplied
     /// contact details.
     pub(super) fn apply_to_restored(&self, answers: &mut Answers) {
