@@ -20,7 +20,7 @@ use crate::wizard::{Phase, Wizard};
 pub fn WizardFrame(wizard: Wizard) -> impl IntoView {
     let i18n = use_i18n();
     provide_context(wizard);
-    provide_context(FieldErrors(wizard.errors.into()));
+    provide_context(FieldErrors(wizard.errors.read_only()));
 
     // GOV.UK's pattern: while a step shows errors, the page title starts with "Error:".
     let page_title = web_sys::window()

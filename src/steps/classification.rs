@@ -28,15 +28,13 @@ pub fn ClassificationStep() -> impl IntoView {
         })
     }));
     let category = Memo::new(move |_| {
-        wizard.answers.with(|a| {
-            wizard
-                .catalog
-                .with_value(|c| c.category(&a.service, &a.category).cloned())
-        })
+        wizard
+            .answers
+            .with(|a| wizard.with_catalog(|c| c.category(&a.service, &a.category).cloned()))
     });
     let categories = Signal::from(Memo::new(move |_| {
         let service = wizard.answers.with(|a| a.service.clone());
-        wizard.catalog.with_value(|c| {
+        wizard.with_catalog(|c| {
             c.service(&service)
                 .map(|s| {
                     s.categories

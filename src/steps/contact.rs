@@ -37,7 +37,7 @@ pub fn ContactStep() -> impl IntoView {
         })
     }));
     let countries = Signal::from(Memo::new(move |_| {
-        wizard.catalog.with_value(|c| {
+        wizard.with_catalog(|c| {
             c.phone_countries
                 .iter()
                 .map(|p| Choice {
@@ -50,7 +50,7 @@ pub fn ContactStep() -> impl IntoView {
         })
     }));
     let languages = Signal::from(Memo::new(move |_| {
-        wizard.catalog.with_value(|c| {
+        wizard.with_catalog(|c| {
             c.contact_languages
                 .iter()
                 .map(|l| Choice {
@@ -64,9 +64,7 @@ pub fn ContactStep() -> impl IntoView {
     }));
     let wants_phone = move || {
         let method = method.get();
-        wizard
-            .catalog
-            .with_value(|c| c.contact_method(&method).is_some_and(|m| m.phone))
+        wizard.with_catalog(|c| c.contact_method(&method).is_some_and(|m| m.phone))
     };
     view! {
         <StepHeading text=move || i18n.t(msg::STEP_CONTACT) />

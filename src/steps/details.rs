@@ -11,13 +11,13 @@ use case_core::msg;
 pub fn DetailsStep() -> impl IntoView {
     let wizard = expect_context::<Wizard>();
     let i18n = use_i18n();
-    let limits = wizard.catalog.with_value(|c| c.limits.clone());
+    let limits = wizard.with_catalog(|c| c.limits.clone());
     let (subject, set_subject) = bind!(wizard, subject);
     let (description, set_description) = bind!(wizard, description);
     // The category's prompt, where it has one, says what to write.
     let prompt = Signal::derive(move || {
         let prompt = wizard.answers.with(|a| {
-            wizard.catalog.with_value(|c| {
+            wizard.with_catalog(|c| {
                 c.category(&a.service, &a.category)
                     .and_then(|c| c.prompt.clone())
             })

@@ -15,7 +15,7 @@ pub fn Summary(#[prop(optional)] changes: bool) -> impl IntoView {
     move || {
         let rows = wizard
             .answers
-            .with(|a| wizard.catalog.with_value(|c| i18n.summary(c, a)));
+            .with(|a| wizard.with_catalog(|c| i18n.summary(c, a)));
         view! {
             <dl class="cw-summary">
                 {rows.into_iter().map(|row| {

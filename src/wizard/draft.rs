@@ -23,7 +23,7 @@ impl Wizard {
             }
             None => (
                 SavedDraft {
-                    answers: self.blank.get_value(),
+                    answers: self.setup.with_value(|s| s.blank.clone()),
                     step: Step::CaseType,
                     idempotency_key: random::new_key(),
                     started_at: timer::now_ms(),
@@ -48,7 +48,7 @@ impl Wizard {
 
     /// Brings back the files of a restored draft; an attachment whose file is gone is dropped.
     pub(super) fn restore_files(self) {
-        let key = self.draft_key.get_value();
+        let key = self.setup.with_value(|s| s.draft_key.clone());
         leptos::task::spawn_local(async move {
             let loaded = file_store::load(&key).await;
             if loaded.is_err() && self.storage_note.get_untracked().is_none() {
@@ -78,7 +78,7 @@ impl Wizard {
         if !self.files_restored.get_value() || self.phase.get_untracked() != Phase::Editing {
             return;
         }
-        let key = self.draft_key.get_value();
+        let key = self.setup.with_value(|s| s.draft_key.clone());
         let note = self.storage_note;
         leptos::task::spawn_local(async move {
             let failed = file_store::save(&key, &files).await.is_err();
@@ -99,8 +99,8 @@ impl Wizard {
         if self.phase.get_untracked() != Phase::Editing {
             return;
         }
-        let key = self.draft_key.get_value();
-        if self.blank.with_value(|blank| draft.answers == *blank) && draft.step == Step::CaseType {
+        let key = self.setup.with_value(|s| s.draft_key.clone());
+        if self.setup.with_value(|s| draft.answers == s.blank) && draft.step == Step::CaseType {
             storage::clear(&key);
         } else if !storage::save(&key, &draft) && self.storage_note.get_untracked().is_none() {
             self.storage_note.set(Some(msg::STORAGE_UNAVAILABLE));
@@ -109,7 +109,7 @@ impl Wizard {
 
     /// Removes the stored draft, answers and files.
     pub(super) fn forget_draft(&self) {
-        let key = self.draft_key.get_value();
+        let key = self.setup.with_value(|s| s.draft_key.clone());
         storage::clear(&key);
         leptos::task::spawn_local(async move {
             let _ = file_store::save(&key, &[]).await;
@@ -120,7 +120,7 @@ impl Wizard {
     pub fn discard(&self) {
         self.forget_draft();
         self.files.set(Vec::new());
-        self.answers.set(self.blank.get_value());
+        self.answers.set(self.setup.with_value(|s| s.blank.clone()));
         self.idempotency_key.set(random::new_key());
         self.started_at.set(timer::now_ms());
         self.returning_to_review.set(false);

@@ -25,12 +25,21 @@ use crate::web::transport::InFlight;
 
 pub use submit::{Phase, Retry};
 
+/// What the wizard starts from, none of which changes while it runs.
+struct Setup {
+    catalog: Arc<Catalog>,
+    profile: Arc<Profile>,
+    plan: String,
+    config: Config,
+    /// Where the draft is kept.
+    draft_key: String,
+    /// A new draft: nothing answered but what the host page prefilled.
+    blank: Answers,
+}
+
 #[derive(Clone, Copy)]
 pub struct Wizard {
-    pub catalog: StoredValue<Arc<Catalog>>,
-    profile: StoredValue<Arc<Profile>>,
-    plan: StoredValue<String>,
-    pub config: StoredValue<Config>,
+    setup: StoredValue<Setup>,
     host: Host,
     pub answers: RwSignal<Answers>,
     pub step: RwSignal<Step>,
@@ -54,9 +63,6 @@ pub struct Wizard {
     started_at: RwSignal<f64>,
     /// The hidden field only bots fill in.
     pub trap: RwSignal<String>,
-    draft_key: StoredValue<String>,
-    /// A new draft: nothing answered but what the host page prefilled.
-    blank: StoredValue<Answers>,
 }
 
 impl Wizard {
@@ -71,10 +77,14 @@ impl Wizard {
         let draft_key = storage::draft_key(&catalog.id, &config.instance);
         let blank = config.prefill.blank_answers(&Rules::new(&catalog, &plan));
         let wizard = Wizard {
-            catalog: StoredValue::new(catalog),
-            profile: StoredValue::new(profile),
-            plan: StoredValue::new(plan),
-            config: StoredValue::new(config),
+            setup: StoredValue::new(Setup {
+                catalog,
+                profile,
+                plan,
+                config,
+                draft_key: draft_key.clone(),
+                blank,
+            }),
             host,
             answers: RwSignal::new(Answers::default()),
             step: RwSignal::new(Step::CaseType),
@@ -92,8 +102,6 @@ impl Wizard {
             idempotency_key: RwSignal::new(String::new()),
             started_at: RwSignal::new(0.0),
             trap: RwSignal::new(String::new()),
-            draft_key: StoredValue::new(draft_key.clone()),
-            blank: StoredValue::new(blank),
         };
         let (mut saved, restored) = wizard.saved_or_new(&draft_key);
         // An older draft keeps its answers but for what the page supplies or locks.
@@ -116,8 +124,12 @@ impl Wizard {
     }
 
     pub fn with_rules<T>(&self, f: impl FnOnce(&Rules) -> T) -> T {
-        let catalog = self.catalog.get_value();
-        self.plan.with_value(|plan| f(&Rules::new(&catalog, plan)))
+        self.setup
+            .with_value(|s| f(&Rules::new(&s.catalog, &s.plan)))
+    }
+
+    pub fn with_catalog<T>(&self, f: impl FnOnce(&Catalog) -> T) -> T {
+        self.setup.with_value(|s| f(&s.catalog))
     }
 
     pub fn go_to(&self, step: Step) {

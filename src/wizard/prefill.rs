@@ -14,30 +14,34 @@ impl Wizard {
     /// Puts the page's prefilled answers into a restored draft: the locked ones and the supplied
     /// contact details.
     pub(super) fn apply_to_restored(&self, answers: &mut Answers) {
-        self.config
-            .with_value(|c| self.with_rules(|rules| c.prefill.apply(answers, rules, true)));
+        self.setup
+            .with_value(|s| self.with_rules(|rules| s.config.prefill.apply(answers, rules, true)));
     }
 
     /// Whether the page locked this answer.
     pub fn is_locked(&self, field: &Field) -> bool {
-        self.config.with_value(|c| c.prefill.is_locked(field))
+        self.setup.with_value(|s| s.config.prefill.is_locked(field))
     }
 
     /// The case type the page locked the customer to, if it did.
     pub fn locked_case_type(&self) -> Option<String> {
-        self.config
-            .with_value(|c| c.prefill.locked_case_type().map(str::to_owned))
+        self.setup
+            .with_value(|s| s.config.prefill.locked_case_type().map(str::to_owned))
     }
 
     /// Whether the page supplied the customer's name and e-mail (then shown read-only).
     pub fn contact_given(&self) -> (bool, bool) {
-        self.config
-            .with_value(|c| (c.prefill.name.is_some(), c.prefill.email.is_some()))
+        self.setup.with_value(|s| {
+            (
+                s.config.prefill.name.is_some(),
+                s.config.prefill.email.is_some(),
+            )
+        })
     }
 
     /// Answers filled in by the page's `prefill()`; locked answers stay as the page set them.
     pub fn prefill(&self, later: Prefill) {
-        let allowed = self.config.with_value(|c| c.prefill.allow(later));
+        let allowed = self.setup.with_value(|s| s.config.prefill.allow(later));
         self.answers
             .update(|a| self.with_rules(|rules| allowed.apply(a, rules, false)));
     }

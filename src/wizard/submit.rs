@@ -48,12 +48,15 @@ impl Wizard {
             self.errors.set(errors);
             return;
         }
-        let catalog = self.catalog.get_value();
-        let profile = self.profile.get_value();
-        let config = self.config.get_value();
-        let mut payload = self
-            .plan
-            .with_value(|plan| CasePayload::from_answers(&catalog, plan, locale, &answers));
+        let (catalog, profile, plan, config) = self.setup.with_value(|s| {
+            (
+                s.catalog.clone(),
+                s.profile.clone(),
+                s.plan.clone(),
+                s.config.clone(),
+            )
+        });
+        let mut payload = CasePayload::from_answers(&catalog, &plan, locale, &answers);
         payload.spam_check = Some(SpamCheck {
             website: self.trap.get_untracked(),
             filled_in_ms: (now_ms() - self.started_at.get_untracked()).max(0.0) as u64,
