@@ -11,7 +11,7 @@ use crate::i18n::use_i18n;
 /// The errors of the last "Continue", which every control reads for its own field. Whoever owns
 /// them provides this context; the controls never know what a wizard is.
 #[derive(Clone, Copy)]
-pub struct FieldErrors(pub Signal<Vec<FieldError>>);
+pub struct FieldErrors(pub ReadSignal<Vec<FieldError>>);
 
 impl FieldErrors {
     /// The error shown at `field`, if any.
