@@ -5,8 +5,45 @@ use crate::catalog::AttachmentRules;
 use crate::draft::AttachmentMeta;
 use crate::field::Field;
 use crate::i18n::Arg;
-use crate::msg;
+use crate::msg::{self, MessageId};
 use crate::validate::{refuse_attachment, FieldError};
+
+/// The kinds of file customers know, each with the catalog's `allowed_types` entries it covers.
+const KINDS: &[(MessageId, &[&str])] = &[
+    (
+        msg::FILE_KIND_IMAGES,
+        &[
+            "image/*",
+            "image/png",
+            "image/jpeg",
+            "image/gif",
+            "image/webp",
+            ".png",
+            ".jpg",
+            ".jpeg",
+            ".gif",
+            ".webp",
+        ],
+    ),
+    (msg::FILE_KIND_PDF, &["application/pdf", ".pdf"]),
+    (msg::FILE_KIND_CSV, &["text/csv", ".csv"]),
+    (msg::FILE_KIND_TEXT, &["text/plain", ".txt"]),
+    (msg::FILE_KIND_LOGS, &[".log"]),
+    (msg::FILE_KIND_JSON, &["application/json", ".json"]),
+    (msg::FILE_KIND_HAR, &[".har"]),
+    (msg::FILE_KIND_ZIP, &["application/zip", ".zip"]),
+    (msg::FILE_KIND_GZIP, &["application/gzip", ".gz", ".tgz"]),
+];
+
+/// The kind of file an `allowed_types` entry names, as a customer knows it ("images", "PDF");
+/// `None` for a type with no name of its own, which is shown as the catalog writes it.
+pub fn kind_of(allowed: &str) -> Option<MessageId> {
+    let allowed = allowed.trim().to_ascii_lowercase();
+    KINDS
+        .iter()
+        .find(|(_, types)| types.contains(&allowed.as_str()))
+        .map(|(kind, _)| *kind)
+}
 
 /// How many leading bytes [`sniff`] needs.
 pub const SNIFF_LEN: usize = 16;
@@ -79,11 +116,16 @@ pub fn refuse_content(
     file: &AttachmentMeta,
     leading: &[u8],
 ) -> Option<FieldError> {
+    // Where the catalog lists what it takes, the refusal says what that is.
     let refuse = || {
-        Some(
-            FieldError::new(Field::Attachments, msg::ERROR_ATTACHMENT_TYPE)
+        let error = match &rules.allowed_types {
+            Some(allowed) => FieldError::new(Field::Attachments, msg::ERROR_ATTACHMENT_NOT_ALLOWED)
+                .arg("name", Arg::Text(file.name.clone()))
+                .arg("types", Arg::Types(allowed.clone())),
+            None => FieldError::new(Field::Attachments, msg::ERROR_ATTACHMENT_TYPE)
                 .arg("name", Arg::Text(file.name.clone())),
-        )
+        };
+        Some(error)
     };
     if is_executable(leading) {
         return refuse();

@@ -54,8 +54,8 @@ pub const SOURCES: [(&str, [&str; 2]); 4] = [
     ),
 ];
 
-/// A message argument; on the wire `{"text": "…"}`, `{"number": 3}`, `{"bytes": 5242880}` or
-/// `{"label": {"en": "…", "ja": "…"}}`.
+/// A message argument; on the wire `{"text": "…"}`, `{"number": 3}`, `{"bytes": 5242880}`,
+/// `{"label": {"en": "…", "ja": "…"}}` or `{"types": ["image/*", ".log"]}`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Arg {
@@ -65,6 +65,9 @@ pub enum Arg {
     Bytes(u64),
     /// A catalog label, shown in the message's language.
     Label(crate::catalog::Text),
+    /// A catalog's `allowed_types`, shown as the kinds of file they are ("images, PDF, CSV or
+    /// text files").
+    Types(Vec<String>),
 }
 
 impl From<String> for Arg {
@@ -183,6 +186,70 @@ impl Messages {
         self.format(lang, id, &[("n", Arg::Number(rounded))])
     }
 
+    /// Whether two different sizes among `args` would read the same when rounded (a file one
+    /// byte over a 5 MB limit is "5 MB" too): then a message shows its sizes to the byte.
+    fn sizes_read_alike(&self, lang: &str, args: &[(&str, Arg)]) -> bool {
+        let sizes: Vec<u64> = args
+            .iter()
+            .filter_map(|(_, arg)| match arg {
+                Arg::Bytes(b) => Some(*b),
+                _ => None,
+            })
+            .collect();
+        sizes.iter().enumerate().any(|(i, a)| {
+            sizes[i + 1..]
+                .iter()
+                .any(|b| a != b && self.size(lang, *a) == self.size(lang, *b))
+        })
+    }
+
+    /// A size to the byte, its digits grouped: "5,242,881 bytes".
+    pub fn exact_size(&self, lang: &str, bytes: u64) -> String {
+        let digits = bytes.to_string();
+        let mut grouped = String::new();
+        for (i, digit) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(digit);
+        }
+        self.format(lang, msg::SIZE_EXACT, &[("n", Arg::Text(grouped))])
+    }
+
+    /// The kinds of file a catalog's `allowed_types` admit, in words of `lang`, each once:
+    /// "images, PDF, CSV or text files". A type with no name of its own is shown as written.
+    pub fn file_kinds(&self, lang: &str, types: &[String]) -> String {
+        let mut words: Vec<String> = Vec::new();
+        for allowed in types {
+            let word = match crate::attachment::kind_of(allowed) {
+                Some(kind) => self.format(lang, kind, &[]),
+                None => allowed.clone(),
+            };
+            if !words.contains(&word) {
+                words.push(word);
+            }
+        }
+        let Some(last) = words.pop() else {
+            return String::new();
+        };
+        if words.is_empty() {
+            return last;
+        }
+        let separator = self.format(lang, msg::LIST_SEPARATOR, &[]);
+        let mut items = String::new();
+        for word in words {
+            if !items.is_empty() {
+                items.push_str(&separator);
+            }
+            items.push_str(&word);
+        }
+        self.format(
+            lang,
+            msg::LIST_OR,
+            &[("items", Arg::Text(items)), ("last", Arg::Text(last))],
+        )
+    }
+
     pub fn has(&self, lang: &str, id: MessageId) -> bool {
         self.bundle(lang).has_message(id.as_str())
     }
@@ -190,13 +257,16 @@ impl Messages {
     /// The message `id` in `lang`, else in English, else the id itself.
     pub fn format(&self, lang: &str, id: MessageId, args: &[(&str, Arg)]) -> String {
         let id = id.as_str();
+        let exact = self.sizes_read_alike(lang, args);
         let mut fluent_args = FluentArgs::new();
         for (name, value) in args {
             let value = match value {
                 Arg::Text(s) => FluentValue::from(s.clone()),
                 Arg::Number(n) => FluentValue::from(*n),
+                Arg::Bytes(b) if exact => FluentValue::from(self.exact_size(lang, *b)),
                 Arg::Bytes(b) => FluentValue::from(self.size(lang, *b)),
                 Arg::Label(text) => FluentValue::from(text.get(lang).to_owned()),
+                Arg::Types(types) => FluentValue::from(self.file_kinds(lang, types)),
             };
             fluent_args.set(*name, value);
         }

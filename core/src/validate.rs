@@ -64,6 +64,7 @@ pub const FIELD_ERRORS: &[(MessageId, &[&str])] = &[
     (msg::ERROR_ATTACHMENT_TOO_LARGE, &["name", "size", "max"]),
     (msg::ERROR_ATTACHMENT_OVER_SERVER_LIMIT, &["name", "max"]),
     (msg::ERROR_ATTACHMENT_TYPE, &["name"]),
+    (msg::ERROR_ATTACHMENT_NOT_ALLOWED, &["name", "types"]),
     (msg::ERROR_ATTACHMENT_DUPLICATE, &["name"]),
     (msg::ERROR_NAME_REQUIRED, &[]),
     (msg::ERROR_EMAIL_REQUIRED, &[]),

@@ -32,6 +32,7 @@ error-attachment-empty = “{ $name }” is empty (0 bytes)
 error-attachment-too-large = “{ $name }” is { $size }: files can be { $max } at most
 error-attachment-over-server-limit = “{ $name }” is larger than the support server accepts ({ $max } at most): remove it or attach a smaller file
 error-attachment-type = “{ $name }” is not a type of file you can attach here
+error-attachment-not-allowed = “{ $name }” can’t be attached here: you can attach { $types }
 error-attachment-duplicate = “{ $name }” is already attached
 error-name-required = Enter your name
 error-email-required = Enter your email address

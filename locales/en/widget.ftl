@@ -95,6 +95,19 @@ attachments-count = { $n ->
 size-bytes = { $n } B
 size-kb = { $n } KB
 size-mb = { $n } MB
+size-exact = { $n } bytes
+attachments-types = You can attach { $types }.
+file-kind-images = images
+file-kind-pdf = PDF
+file-kind-csv = CSV
+file-kind-text = text files
+file-kind-logs = log files
+file-kind-json = JSON files
+file-kind-har = HAR files
+file-kind-zip = ZIP archives
+file-kind-gzip = gzip archives
+list-separator = { ", " }
+list-or = { $items } or { $last }
 
 ## Contact
 name-label = Your name

@@ -26,6 +26,7 @@ error-attachment-empty = 「{ $name }」は空のファイルです (0 バイト
 error-attachment-too-large = 「{ $name }」は { $size } です。添付できるのは { $max } までです
 error-attachment-over-server-limit = 「{ $name }」はサポートサーバーが受け付けるサイズ (最大 { $max }) を超えています。削除するか、より小さいファイルを添付してください
 error-attachment-type = 「{ $name }」はここに添付できない種類のファイルです
+error-attachment-not-allowed = 「{ $name }」はここには添付できません。添付できるのは{ $types }です
 error-attachment-duplicate = 「{ $name }」はすでに添付されています
 error-name-required = お名前を入力してください
 error-email-required = メールアドレスを入力してください

@@ -74,6 +74,19 @@ attachments-count = { $n } 件のファイルを添付済み
 size-bytes = { $n } B
 size-kb = { $n } KB
 size-mb = { $n } MB
+size-exact = { $n } バイト
+attachments-types = 添付できるのは{ $types }です。
+file-kind-images = 画像
+file-kind-pdf = PDF
+file-kind-csv = CSV
+file-kind-text = テキストファイル
+file-kind-logs = ログファイル
+file-kind-json = JSON ファイル
+file-kind-har = HAR ファイル
+file-kind-zip = ZIP アーカイブ
+file-kind-gzip = gzip アーカイブ
+list-separator = 、
+list-or = { $items }、または{ $last }
 
 ## Contact
 name-label = お名前

@@ -26,6 +26,7 @@ error-attachment-empty = "{ $name }"은(는) 빈 파일입니다(0바이트)
 error-attachment-too-large = "{ $name }"은(는) { $size }입니다. 파일은 최대 { $max }까지 첨부할 수 있습니다
 error-attachment-over-server-limit = “{ $name }” 파일이 지원 서버가 받는 크기(최대 { $max })보다 큽니다. 파일을 삭제하거나 더 작은 파일을 첨부하세요
 error-attachment-type = "{ $name }"은(는) 여기에 첨부할 수 없는 파일 형식입니다
+error-attachment-not-allowed = “{ $name }” 파일은 여기에 첨부할 수 없습니다. { $types }만 첨부할 수 있습니다
 error-attachment-duplicate = "{ $name }"은(는) 이미 첨부되어 있습니다
 error-name-required = 이름을 입력하세요
 error-email-required = 이메일 주소를 입력하세요

@@ -74,6 +74,19 @@ attachments-count = 파일 { $n }개 첨부됨
 size-bytes = { $n } B
 size-kb = { $n } KB
 size-mb = { $n } MB
+size-exact = { $n }바이트
+attachments-types = { $types }을(를) 첨부할 수 있습니다.
+file-kind-images = 이미지
+file-kind-pdf = PDF
+file-kind-csv = CSV
+file-kind-text = 텍스트 파일
+file-kind-logs = 로그 파일
+file-kind-json = JSON 파일
+file-kind-har = HAR 파일
+file-kind-zip = ZIP 압축 파일
+file-kind-gzip = gzip 압축 파일
+list-separator = { ", " }
+list-or = { $items } 또는 { $last }
 
 ## Contact
 name-label = 이름

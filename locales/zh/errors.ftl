@@ -26,6 +26,7 @@ error-attachment-empty = “{ $name }”是空文件（0 字节）
 error-attachment-too-large = “{ $name }”大小为 { $size }：文件最大为 { $max }
 error-attachment-over-server-limit = “{ $name }”超过了支持服务器接受的大小（最多 { $max }）：请删除它或附加较小的文件
 error-attachment-type = “{ $name }”不是此处允许添加的文件类型
+error-attachment-not-allowed = 无法在此添加“{ $name }”：可以添加{ $types }
 error-attachment-duplicate = “{ $name }”已添加
 error-name-required = 请输入您的姓名
 error-email-required = 请输入电子邮件地址

@@ -74,6 +74,19 @@ attachments-count = 已添加 { $n } 个文件
 size-bytes = { $n } B
 size-kb = { $n } KB
 size-mb = { $n } MB
+size-exact = { $n } 字节
+attachments-types = 可以添加{ $types }。
+file-kind-images = 图片
+file-kind-pdf = PDF
+file-kind-csv = CSV
+file-kind-text = 文本文件
+file-kind-logs = 日志文件
+file-kind-json = JSON 文件
+file-kind-har = HAR 文件
+file-kind-zip = ZIP 压缩包
+file-kind-gzip = gzip 压缩包
+list-separator = 、
+list-or = { $items }或{ $last }
 
 ## Contact
 name-label = 您的姓名

@@ -585,7 +585,7 @@ pub async fn upload(
             StatusCode::UNPROCESSABLE_ENTITY,
             "validation",
             format!("{filename} refused"),
-            vec![field("attachments", refusal.code.as_str())],
+            vec![FieldProblem::from(&refusal)],
         );
     }
     let (size, sha256) = (received.size, received.sha256.clone());

@@ -736,3 +736,29 @@ fn after_the_random_requests_the_server_still_files_a_valid_case() {
     let (status, body) = post(fuzz_server(), None, &valid_case(), &[]);
     assert_eq!(status, 201, "{body}");
 }
+
+#[test]
+fn a_file_of_a_type_the_case_type_does_not_take_is_refused_with_the_types_it_does_as_the_widget_says(
+) {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(dir.path(), &[]);
+    let (status, body) = upload(
+        &server,
+        "logs.bin",
+        "application/octet-stream",
+        &[1, 2, 3],
+        "&catalog=aws&case_type=account-billing",
+    );
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(
+        body["fields"],
+        json!([{
+            "field": "attachments",
+            "code": "error-attachment-not-allowed",
+            "args": {
+                "name": { "text": "logs.bin" },
+                "types": { "types": ["image/*", "application/pdf", "text/csv", "text/plain", ".csv", ".txt"] }
+            }
+        }])
+    );
+}

@@ -1,5 +1,6 @@
 use case_core::attachment::{check, SNIFF_LEN};
 use case_core::draft::AttachmentMeta;
+use case_core::i18n::Arg;
 use case_core::msg;
 use case_core::Field;
 use case_core::FieldError;
@@ -141,6 +142,12 @@ pub fn AttachmentsStep() -> impl IntoView {
             ],
         )
     };
+    // Where the catalog limits the types, the hint names them and the picker offers them first.
+    let types = move || {
+        rules
+            .with(|r| r.allowed_types.clone())
+            .map(|types| i18n.ta(msg::ATTACHMENTS_TYPES, &[("types", Arg::Types(types))]))
+    };
     let accept = move || rules.with(|r| r.allowed_types.as_ref().map(|t| t.join(",")));
     view! {
         <div
@@ -160,7 +167,7 @@ pub fn AttachmentsStep() -> impl IntoView {
                     {move || i18n.t(msg::ATTACHMENTS_LABEL)} " "
                     <span class="cw-optional">{move || i18n.t(msg::OPTIONAL)}</span>
                 </label>
-                <p class="cw-hint" id="attachments-hint">{limits} " " {move || i18n.t(msg::ATTACHMENTS_DROP_HINT)}</p>
+                <p class="cw-hint" id="attachments-hint">{limits} " " {types} " " {move || i18n.t(msg::ATTACHMENTS_DROP_HINT)}</p>
                 <div id="attachments-refusals" role="alert">
                     {move || refusals.get().into_iter().map(|e| view! { <p class="cw-error-message">{i18n.error(&e)}</p> }).collect_view()}
                     <ErrorMessage field=Field::Attachments />

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
+import AxeBuilder from '@axe-core/playwright';
 import { answerContactAndReview, assertContains, mouse, openWidget, useServerAndBrowser, waitForStep } from './support.mjs';
 
 const env = useServerAndBrowser();
@@ -124,18 +125,18 @@ describe('refusals', () => {
   const cases = {
     en: {
       fourth: '“four.txt” was not added: you can attach up to 3 files',
-      large: '“huge.log” is 5 MB: files can be 5 MB at most',
+      large: '“huge.log” is 5,242,881 bytes: files can be 5,242,880 bytes at most',
       empty: '“empty.txt” is empty (0 bytes)',
-      type: '“photo.png” is not a type of file you can attach here',
-      notListed: '“data.bin” is not a type of file you can attach here',
+      type: '“photo.png” can’t be attached here: you can attach images, PDF, text files, CSV, JSON files, ZIP archives, gzip archives, log files or HAR files',
+      notListed: '“data.bin” can’t be attached here: you can attach images, PDF, text files, CSV, JSON files, ZIP archives, gzip archives, log files or HAR files',
       twice: '“one.txt” is already attached',
     },
     ja: {
       fourth: '「four.txt」は追加されませんでした。添付できるのは 3 ファイルまでです',
-      large: '「huge.log」は 5 MB です。添付できるのは 5 MB までです',
+      large: '「huge.log」は 5,242,881 バイト です。添付できるのは 5,242,880 バイト までです',
       empty: '「empty.txt」は空のファイルです (0 バイト)',
-      type: '「photo.png」はここに添付できない種類のファイルです',
-      notListed: '「data.bin」はここに添付できない種類のファイルです',
+      type: '「photo.png」はここには添付できません。添付できるのは画像、PDF、テキストファイル、CSV、JSON ファイル、ZIP アーカイブ、gzip アーカイブ、ログファイル、またはHAR ファイルです',
+      notListed: '「data.bin」はここには添付できません。添付できるのは画像、PDF、テキストファイル、CSV、JSON ファイル、ZIP アーカイブ、gzip アーカイブ、ログファイル、またはHAR ファイルです',
       twice: '「one.txt」はすでに添付されています',
     },
   };
@@ -159,6 +160,67 @@ describe('refusals', () => {
       await mouse.attach(page, [text('two.txt', 'second'), text('three.txt', 'third'), text('four.txt', 'fourth')]);
       await assertContains(errors, says.fourth);
       assert.deepEqual(await listedFiles(page), ['one.txt', 'two.txt', 'three.txt']);
+    });
+  }
+});
+
+describe('limits told before the choice', () => {
+  const billingTypes = 'image/*,application/pdf,text/csv,text/plain,.csv,.txt';
+  const akamaiTypes = 'image/*,application/pdf,text/plain,text/csv,application/json,application/zip,application/gzip,.txt,.log,.har,.csv,.json';
+  const says = {
+    en: {
+      limits: 'Up to 3 files, 5 MB each at most.',
+      billing: 'You can attach images, PDF, CSV or text files.',
+      akamai: 'You can attach images, PDF, text files, CSV, JSON files, ZIP archives, gzip archives, log files or HAR files.',
+      anyType: 'You can attach',
+      type: '“logs.bin” can’t be attached here: you can attach images, PDF, CSV or text files',
+      size: '“too-big.log” is 5,242,881 bytes: files can be 5,242,880 bytes at most',
+    },
+    ja: {
+      limits: '最大 3 ファイル、1 ファイルあたり 5 MB まで。',
+      billing: '添付できるのは画像、PDF、CSV、またはテキストファイルです。',
+      akamai: '添付できるのは画像、PDF、テキストファイル、CSV、JSON ファイル、ZIP アーカイブ、gzip アーカイブ、ログファイル、またはHAR ファイルです。',
+      anyType: '添付できるのは',
+      type: '「logs.bin」はここには添付できません。添付できるのは画像、PDF、CSV、またはテキストファイルです',
+      size: '「too-big.log」は 5,242,881 バイト です。添付できるのは 5,242,880 バイト までです',
+    },
+  };
+  const hint = (page) => page.locator('case-widget #attachments-hint');
+  const picker = (page) => page.locator('case-widget #attachments');
+
+  for (const [locale, text] of Object.entries(says)) {
+    test(`the hint and the file picker name the kinds of file each case type takes, on both catalogs, in ${locale}`, async () => {
+      const billing = await openWidget(env.browser, env.server, { plan: 'business', locale });
+      await toAttachments(billing, 'account-billing', 'billing', 'invoice');
+      await assertContains(hint(billing), text.limits);
+      await assertContains(hint(billing), text.billing);
+      assert.equal(await picker(billing).getAttribute('accept'), billingTypes);
+
+      const technical = await openWidget(env.browser, env.server, { plan: 'business', locale });
+      await toAttachments(technical, 'technical', 's3', 'performance');
+      await assertContains(hint(technical), text.limits);
+      assert.ok(!(await hint(technical).innerText()).includes(text.anyType), 'no types named where the catalog takes any');
+      assert.equal(await picker(technical).getAttribute('accept'), null);
+
+      const akamai = await openWidget(env.browser, env.server, { catalog: '/case-widget/catalog/akamai.json', plan: 'premium', locale });
+      await toAttachments(akamai, 'technical', 'dns', 'resolution');
+      await assertContains(hint(akamai), text.akamai);
+      assert.equal(await picker(akamai).getAttribute('accept'), akamaiTypes);
+    });
+
+    test(`a refused type names the types taken, a refused size shows both figures to the byte, and axe finds nothing, in ${locale}`, async () => {
+      const page = await openWidget(env.browser, env.server, { plan: 'business', locale });
+      await toAttachments(page, 'account-billing', 'billing', 'invoice');
+      await mouse.attach(page, [
+        { name: 'logs.bin', mimeType: 'application/octet-stream', buffer: Buffer.from([1, 2, 3]) },
+        { name: 'too-big.log', mimeType: 'text/plain', buffer: Buffer.alloc(5 * MiB + 1, 0x41) },
+      ]);
+      const errors = page.locator('case-widget #attachments-refusals');
+      await assertContains(errors, text.type);
+      await assertContains(errors, text.size);
+      const result = await new AxeBuilder({ page }).include('case-widget')
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+      assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.help}`), []);
     });
   }
 });
