@@ -509,7 +509,7 @@ fn uploads_are_refused_by_size_content_and_emptiness() {
         (status, fields(&body)),
         (
             422,
-            vec![("attachments".into(), "error-attachment-type".into())]
+            vec![("attachments".into(), "error-attachment-not-allowed".into())]
         )
     );
 }
