@@ -115,11 +115,15 @@ fn bundle_of(lang: &str, sources: &[&str]) -> Result<Bundle, String> {
     // The UI languages are all left-to-right; isolation marks would only litter the text.
     bundle.set_use_isolating(false);
     for source in sources {
-        let resource = FluentResource::try_new(source.to_string())
-            .map_err(|(_, errors)| format!("{lang}: {errors:?}"))?;
+        // Said in plain words rather than with the errors' Debug output, which would ship
+        // formatting code for every fluent error type in the wasm.
+        let resource = FluentResource::try_new(source.to_string()).map_err(|(_, errors)| {
+            let at = errors.first().map_or(0, |e| e.pos.start);
+            format!("{lang}: the texts do not parse at byte {at}")
+        })?;
         bundle
             .add_resource(resource)
-            .map_err(|errors| format!("{lang}: {errors:?}"))?;
+            .map_err(|errors| format!("{lang}: {} messages are defined twice", errors.len()))?;
     }
     Ok(bundle)
 }
