@@ -3,6 +3,7 @@
 //! consistency, so a widget never starts on a catalog that refers to things it does not define.
 
 use crate::msg::{self, MessageId};
+use crate::rules::Rules;
 use std::collections::{BTreeMap, HashSet};
 
 use chrono::{NaiveDate, NaiveTime, Weekday};
@@ -488,7 +489,13 @@ impl Catalog {
             check.refs(&format!("{path}.response"), s.response.keys(), &plans);
             for (plan, response) in &s.response {
                 if !response.is_plausible() {
-                    let value = format!("{response:?}");
+                    // As the catalog writes it, e.g. `{"minutes": 0}`.
+                    let (unit, n) = match response {
+                        ResponseTime::Minutes(n) => ("minutes", n),
+                        ResponseTime::Hours(n) => ("hours", n),
+                        ResponseTime::BusinessDays(n) => ("business_days", n),
+                    };
+                    let value = format!("{{\"{unit}\": {n}}}");
                     check.problem(
                         msg::CATALOG_BAD_RESPONSE,
                         &format!("{path}.response.{plan}"),
@@ -521,7 +528,46 @@ impl Catalog {
                 check.problem(msg::CATALOG_BAD_DIAL_CODE, &path, &c.dial);
             }
         }
+        self.check_reachable(&mut check);
         check.problems
+    }
+
+    /// Plans whose customers could choose no case type, and severities no customer could ever
+    /// choose: each is a rule written that does nothing.
+    fn check_reachable(&self, check: &mut Checker) {
+        let allowed = |plan: &Plan| {
+            self.case_types
+                .iter()
+                .filter(|t| Rules::new(self, &plan.id).case_type_allowed(t))
+                .map(|t| t.id.as_str())
+                .collect::<Vec<_>>()
+        };
+        let mut reachable = HashSet::new();
+        for plan in &self.plans {
+            let case_types = allowed(plan);
+            if case_types.is_empty() {
+                check.problem(
+                    msg::CATALOG_PLAN_WITHOUT_CASE_TYPES,
+                    &format!("plans[{}]", plan.id),
+                    &plan.id,
+                );
+            }
+            let rules = Rules::new(self, &plan.id);
+            for case_type in case_types {
+                for option in rules.severities(case_type) {
+                    reachable.insert(option.severity.id.as_str());
+                }
+            }
+        }
+        for s in &self.severities {
+            if !reachable.contains(s.id.as_str()) {
+                check.problem(
+                    msg::CATALOG_UNREACHABLE_SEVERITY,
+                    &format!("severities[{}]", s.id),
+                    &s.id,
+                );
+            }
+        }
     }
 }
 

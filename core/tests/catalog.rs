@@ -266,3 +266,58 @@ fn a_catalog_without_plans_has_none_to_work_in() {
         (msg::CATALOG_EMPTY_LIST, "plans")
     );
 }
+
+#[test]
+fn a_severity_no_plan_and_case_type_offers_is_reported_as_unreachable() {
+    let mut json = minimal();
+    json["severities"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({ "id": "urgent", "label": { "en": "Urgent", "ja": "緊急" }, "response": {} }));
+    let p = problems(json);
+    assert!(
+        has(
+            &p,
+            msg::CATALOG_UNREACHABLE_SEVERITY,
+            "severities[urgent]",
+            "urgent"
+        ),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn a_plan_whose_customers_could_choose_no_case_type_is_reported() {
+    let mut json = minimal();
+    json["plans"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({ "id": "gold", "label": { "en": "Gold", "ja": "ゴールド" } }));
+    json["case_types"][0]["plans"] = serde_json::json!(["basic"]);
+    json["severities"][0]["response"]["gold"] = serde_json::json!({ "hours": 4 });
+    let p = problems(json);
+    assert_eq!(
+        p,
+        vec![Problem {
+            code: msg::CATALOG_PLAN_WITHOUT_CASE_TYPES,
+            path: "plans[gold]".into(),
+            value: "gold".into()
+        }]
+    );
+}
+
+#[test]
+fn an_implausible_response_time_is_shown_as_the_catalog_writes_it() {
+    let mut json = minimal();
+    json["severities"][0]["response"]["basic"] = serde_json::json!({ "minutes": 0 });
+    let p = problems(json);
+    assert!(
+        has(
+            &p,
+            msg::CATALOG_BAD_RESPONSE,
+            "severities[low].response.basic",
+            "{\"minutes\": 0}"
+        ),
+        "{p:?}"
+    );
+}

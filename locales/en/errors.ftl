@@ -69,3 +69,5 @@ catalog-bad-url = the link “{ $value }” is not an http or https address
 catalog-bad-range = the range { $value } is empty
 catalog-bad-response = the response time { $value } is not between one minute and 90 days
 catalog-unknown-plan = the plan “{ $value }” is not one of the catalog's plans
+catalog-plan-without-case-types = the plan “{ $value }” offers no case type: its customers could file nothing
+catalog-unreachable-severity = no plan and case type offer the severity “{ $value }”: no customer can choose it

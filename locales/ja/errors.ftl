@@ -63,3 +63,5 @@ catalog-bad-url = リンク「{ $value }」は http または https のアドレ
 catalog-bad-range = 範囲 { $value } が空です
 catalog-bad-response = 応答時間 { $value } が 1 分から 90 日の範囲にありません
 catalog-unknown-plan = プラン「{ $value }」はカタログのプランにありません
+catalog-plan-without-case-types = プラン「{ $value }」で選べるケースの種類がありません。このプランの顧客はケースを作成できません
+catalog-unreachable-severity = 重要度「{ $value }」はどのプランとケースの種類でも選べません

@@ -63,3 +63,5 @@ catalog-bad-url = 链接“{ $value }”不是 http 或 https 地址
 catalog-bad-range = 范围 { $value } 为空
 catalog-bad-response = 响应时间 { $value } 不在 1 分钟到 90 天之间
 catalog-unknown-plan = 计划“{ $value }”不是目录中的计划
+catalog-plan-without-case-types = 计划“{ $value }”没有可选的案例类型：该计划的客户无法提交任何案例
+catalog-unreachable-severity = 没有任何计划和案例类型提供严重程度“{ $value }”：客户无法选择它

@@ -2,6 +2,7 @@
 //! them again with the same catalog rules as the widget, and stores each case and its attachment
 //! bytes durably (SQLite plus one file per attachment). It also serves the built widget.
 
+mod check;
 mod faults;
 mod intake;
 mod phone;
@@ -24,8 +25,10 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 pub use store::Store;
 
-pub const USAGE: &str =
-    "usage: case-server [--addr 127.0.0.1:8080] [--data DIR] [--catalogs DIR] [--dist DIR]
+pub use check::check_catalogs;
+
+pub const USAGE: &str = "usage: case-server check-catalog FILE...
+       case-server [--addr 127.0.0.1:8080] [--data DIR] [--catalogs DIR] [--dist DIR]
                    [--cors-origin ORIGIN]... [--min-fill-seconds N] [--proxy PREFIX=URL]...
                    [--proxy-authorization-file FILE] [--expose-cases] [--faults]
 
@@ -42,7 +45,10 @@ pub const USAGE: &str =
                   to requests that carry none: the portal's own credential, kept on the server
   --expose-cases  serve GET /api/cases and /api/cases/{id}, for demos and tests only
   --faults        serve POST /api/_faults, which makes the next case requests fail on purpose
-                  (tests only; see server/src/faults.rs)";
+                  (tests only; see server/src/faults.rs)
+
+  check-catalog   say everything wrong with catalog files, each problem with where it is;
+                  exits 1 when any file has one";
 
 #[derive(Clone, Debug)]
 pub struct Config {

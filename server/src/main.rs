@@ -1,10 +1,25 @@
-//! `case-server`: the reference intake server. See `server/README.md` for its flags.
+//! `case-server`: the reference intake server, and `case-server check-catalog` for catalog files.
+//! Its options are `case_server::USAGE`, printed on a wrong argument.
 
 use std::process::ExitCode;
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let config = match case_server::Config::from_args(std::env::args().skip(1)) {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("check-catalog") {
+        if args.len() < 2 {
+            eprintln!("{}", case_server::USAGE);
+            return ExitCode::from(2);
+        }
+        let (report, all_fine) = case_server::check_catalogs(&args[1..]);
+        print!("{report}");
+        return if all_fine {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        };
+    }
+    let config = match case_server::Config::from_args(args.into_iter()) {
         Ok(config) => config,
         Err(message) => {
             eprintln!("case-server: {message}\n\n{}", case_server::USAGE);

@@ -1,0 +1,58 @@
+//! `case-server check-catalog FILE…`: what is wrong with catalogs a portal owner is writing, each
+//! problem in plain words with where it is, for an editor's terminal or a CI step.
+
+use std::path::Path;
+
+use case_core::i18n::{Arg, Messages};
+use case_core::{Catalog, CatalogError};
+
+/// Every problem of every file, one per line, and whether all of them are fine.
+pub fn check_catalogs(paths: &[String]) -> (String, bool) {
+    let messages = Messages::load().expect("the compiled-in English texts parse");
+    let mut report = String::new();
+    let mut all_fine = true;
+    for path in paths {
+        let lines = problems_of(&messages, Path::new(path));
+        if lines.is_empty() {
+            report.push_str(&format!("{path}: no problems\n"));
+        } else {
+            all_fine = false;
+            for line in lines {
+                report.push_str(&format!("{path}: {line}\n"));
+            }
+        }
+    }
+    (report, all_fine)
+}
+
+fn problems_of(messages: &Messages, path: &Path) -> Vec<String> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) => return vec![format!("cannot be read: {e}")],
+    };
+    match Catalog::from_json(&text) {
+        Ok(_) => Vec::new(),
+        Err(CatalogError::Syntax {
+            line,
+            column,
+            detail,
+        }) => vec![format!(
+            "line {line}, column {column}: not a catalog: {}",
+            without_position(&detail)
+        )],
+        Err(CatalogError::Inconsistent(problems)) => problems
+            .iter()
+            .map(|p| {
+                let said = messages.format("en", p.code, &[("value", Arg::Text(p.value.clone()))]);
+                format!("{}: {said}", p.path)
+            })
+            .collect(),
+    }
+}
+
+/// The parser's words without the position it appends, which the line already gives.
+fn without_position(detail: &str) -> &str {
+    detail
+        .rsplit_once(" at line ")
+        .map_or(detail, |(words, _)| words)
+}

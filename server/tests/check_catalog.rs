@@ -1,0 +1,195 @@
+//! `case-server check-catalog`: a portal owner's catalog mistakes, each said in plain words with
+//! where it is, and an exit code a CI step can use.
+
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::{json, Value};
+
+fn t(s: &str) -> Value {
+    json!({ "en": s, "ja": s })
+}
+
+/// A small catalog with nothing wrong in it.
+fn good() -> Value {
+    json!({
+        "id": "mini", "name": t("Mini"), "languages": ["en", "ja"],
+        "plans": [{ "id": "basic", "label": t("Basic") }],
+        "case_types": [{ "id": "tech", "label": t("Technical"), "services": ["svc"] }],
+        "services": [{ "id": "svc", "label": t("Service"), "categories": [{ "id": "cat", "label": t("Category") }] }],
+        "severities": [{ "id": "low", "label": t("Low"), "response": { "basic": { "hours": 24 } } }],
+        "contact_methods": [{ "id": "web", "label": t("Web") }],
+        "contact_languages": [{ "id": "en", "label": t("English") }]
+    })
+}
+
+fn broken(edit: impl FnOnce(&mut Value)) -> String {
+    let mut catalog = good();
+    edit(&mut catalog);
+    serde_json::to_string_pretty(&catalog).unwrap()
+}
+
+/// Runs the checker on files written into `dir`; its output and exit code.
+fn check(dir: &Path, files: &[(&str, String)]) -> (String, i32) {
+    let paths: Vec<String> = files
+        .iter()
+        .map(|(name, text)| {
+            let path = dir.join(name);
+            std::fs::write(&path, text).unwrap();
+            path.to_string_lossy().into_owned()
+        })
+        .collect();
+    let output = Command::new(env!("CARGO_BIN_EXE_case-server"))
+        .arg("check-catalog")
+        .args(&paths)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    (
+        text.replace(&format!("{}/", dir.display()), ""),
+        output.status.code().unwrap(),
+    )
+}
+
+#[test]
+fn ten_broken_catalogs_each_get_their_problem_with_where_it_is_and_the_check_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = [
+        (
+            "01-malformed.json",
+            "{\n  \"id\": \"mini\",\n  \"plans\": [\n}\n".to_owned(),
+        ),
+        (
+            "02-wrong-type.json",
+            broken(|c| c["plans"][0]["label"] = json!(7)),
+        ),
+        (
+            "03-unknown-member.json",
+            broken(|c| c["colour"] = json!("blue")),
+        ),
+        (
+            "04-unknown-ref.json",
+            broken(|c| c["case_types"][0]["services"] = json!(["svc", "nowhere"])),
+        ),
+        (
+            "05-duplicate-id.json",
+            broken(|c| {
+                c["plans"]
+                    .as_array_mut()
+                    .unwrap()
+                    .push(json!({ "id": "basic", "label": t("Again") }))
+            }),
+        ),
+        (
+            "06-missing-label.json",
+            broken(|c| c["services"][0]["label"] = json!({ "en": "Service" })),
+        ),
+        (
+            "07-unreachable-severity.json",
+            broken(|c| {
+                c["severities"]
+                    .as_array_mut()
+                    .unwrap()
+                    .push(json!({ "id": "urgent", "label": t("Urgent"), "response": {} }))
+            }),
+        ),
+        (
+            "08-plan-without-case-types.json",
+            broken(|c| {
+                c["plans"]
+                    .as_array_mut()
+                    .unwrap()
+                    .push(json!({ "id": "gold", "label": t("Gold") }));
+                c["case_types"][0]["plans"] = json!(["basic"]);
+                c["severities"][0]["response"]["gold"] = json!({ "hours": 4 });
+            }),
+        ),
+        (
+            "09-bad-link.json",
+            broken(|c| {
+                c["services"][0]["categories"][0]["help_links"] =
+                    json!([{ "label": t("Help"), "url": "javascript:alert(1)" }])
+            }),
+        ),
+        (
+            "10-bad-response-time.json",
+            broken(|c| c["severities"][0]["response"]["basic"] = json!({ "minutes": 0 })),
+        ),
+    ];
+    let (report, code) = check(dir.path(), &files);
+    println!("{report}");
+    assert_eq!(code, 1);
+    let expected = [
+        "01-malformed.json: line 4, column 1: not a catalog: expected value",
+        "02-wrong-type.json: line 44, column 16: not a catalog: invalid type: integer `7`, expected a map",
+        "03-unknown-member.json: line 14, column 10: not a catalog: unknown field `colour`",
+        "04-unknown-ref.json: case_types[tech].services: “nowhere” is not defined in the catalog",
+        "05-duplicate-id.json: plans: the id “basic” is used twice",
+        "06-missing-label.json: services[svc].label: the text is missing in language “ja”",
+        "07-unreachable-severity.json: severities[urgent]: no plan and case type offer the severity “urgent”: no customer can choose it",
+        "08-plan-without-case-types.json: plans[gold]: the plan “gold” offers no case type: its customers could file nothing",
+        "09-bad-link.json: services[svc].categories[cat].help_links[0].url: the link “javascript:alert(1)” is not an http or https address",
+        "10-bad-response-time.json: severities[low].response.basic: the response time {\"minutes\": 0} is not between one minute and 90 days",
+    ];
+    for line in expected {
+        assert!(report.contains(line), "missing {line:?} in:\n{report}");
+    }
+    assert_eq!(
+        report.lines().count(),
+        report
+            .lines()
+            .filter(|l| !l.contains("no problems"))
+            .count()
+    );
+}
+
+#[test]
+fn good_catalogs_pass_and_the_check_succeeds() {
+    let dir = tempfile::tempdir().unwrap();
+    let shipped = |name: &str| {
+        std::fs::read_to_string(format!(
+            "{}/../public/catalog/{name}.json",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
+    };
+    let (report, code) = check(
+        dir.path(),
+        &[
+            ("mini.json", good().to_string()),
+            ("aws.json", shipped("aws")),
+            ("akamai.json", shipped("akamai")),
+        ],
+    );
+    assert_eq!(code, 0, "{report}");
+    assert_eq!(
+        report,
+        "mini.json: no problems\naws.json: no problems\nakamai.json: no problems\n"
+    );
+}
+
+#[test]
+fn a_file_that_cannot_be_read_is_a_problem_not_a_panic() {
+    let output = Command::new(env!("CARGO_BIN_EXE_case-server"))
+        .args(["check-catalog", "/nonexistent/catalog.json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.starts_with("/nonexistent/catalog.json: cannot be read:"),
+        "{text}"
+    );
+}
+
+#[test]
+fn without_files_the_check_says_how_to_use_it() {
+    let output = Command::new(env!("CARGO_BIN_EXE_case-server"))
+        .arg("check-catalog")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8(output.stderr)
+        .unwrap()
+        .contains("check-catalog FILE"));
+}
