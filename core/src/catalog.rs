@@ -278,6 +278,9 @@ pub struct TextLimits {
     pub description_max: usize,
     pub name_max: usize,
     pub cc_max: usize,
+    /// The plans whose customers may name others to notify of the case (CC); every plan when
+    /// absent.
+    pub cc_plans: Option<Vec<String>>,
 }
 
 impl Default for TextLimits {
@@ -287,6 +290,7 @@ impl Default for TextLimits {
             description_max: 8000,
             name_max: 200,
             cc_max: 10,
+            cc_plans: None,
         }
     }
 }
@@ -470,6 +474,11 @@ impl Catalog {
             }
         }
         check.attachments("attachments", &self.attachments);
+        check.refs(
+            "limits.cc_plans",
+            self.limits.cc_plans.iter().flatten(),
+            &plans,
+        );
         for s in &self.services {
             let path = format!("services[{}]", s.id);
             check.text(&format!("{path}.label"), &s.label);

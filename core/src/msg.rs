@@ -124,6 +124,7 @@ message_ids! {
     ERROR_CASE_TYPE_REQUIRED = "error-case-type-required",
     ERROR_CATEGORY_REQUIRED = "error-category-required",
     ERROR_CC_INVALID = "error-cc-invalid",
+    ERROR_CC_NOT_IN_PLAN = "error-cc-not-in-plan",
     ERROR_CC_TOO_MANY = "error-cc-too-many",
     ERROR_CHOICE_UNKNOWN = "error-choice-unknown",
     ERROR_CONTACT_LANGUAGE_REQUIRED = "error-contact-language-required",

@@ -80,6 +80,11 @@ impl<'a> Rules<'a> {
         self.severity(case_type, id).map(|o| o.severity.id.as_str())
     }
 
+    /// Whether this plan's customers may name others to notify (CC).
+    pub fn cc_offered(&self) -> bool {
+        allows(&self.catalog.limits.cc_plans, self.plan)
+    }
+
     pub fn contact_methods(&self, case_type: &str) -> Vec<&'a ContactMethod> {
         self.catalog
             .contact_methods

@@ -78,6 +78,7 @@ pub const FIELD_ERRORS: &[(MessageId, &[&str])] = &[
     (msg::ERROR_EXTENSION_INVALID, &[]),
     (msg::ERROR_CC_TOO_MANY, &["max"]),
     (msg::ERROR_CC_INVALID, &["email"]),
+    (msg::ERROR_CC_NOT_IN_PLAN, &[]),
 ];
 
 /// Where to take the customer back to: the step of the first error, and every error on that step,
@@ -458,7 +459,9 @@ fn contact(rules: &Rules, a: &Answers, errors: &mut Vec<FieldError>) {
         ));
     }
     let cc = a.cc_list();
-    if cc.len() > limits.cc_max {
+    if !cc.is_empty() && !rules.cc_offered() {
+        errors.push(FieldError::new(Field::Cc, msg::ERROR_CC_NOT_IN_PLAN));
+    } else if cc.len() > limits.cc_max {
         errors.push(FieldError::new(Field::Cc, msg::ERROR_CC_TOO_MANY).arg("max", limits.cc_max));
     } else if let Some(bad) = cc.iter().find(|e| !is_email(e)) {
         errors

@@ -321,3 +321,14 @@ fn an_implausible_response_time_is_shown_as_the_catalog_writes_it() {
         "{p:?}"
     );
 }
+
+#[test]
+fn cc_plans_naming_a_plan_the_catalog_lacks_are_reported() {
+    let mut json = minimal();
+    json["limits"] = serde_json::json!({ "cc_plans": ["basic", "gold"] });
+    let p = problems(json);
+    assert!(
+        has(&p, msg::CATALOG_UNKNOWN_REF, "limits.cc_plans", "gold"),
+        "{p:?}"
+    );
+}

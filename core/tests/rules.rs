@@ -162,3 +162,20 @@ fn a_case_type_may_set_its_own_attachment_rules() {
     assert!(rules.attachments(Some("technical")).allowed_types.is_none());
     assert!(rules.attachments(None).allowed_types.is_none());
 }
+
+#[test]
+fn notifying_others_is_offered_on_aws_business_enterprise_on_ramp_and_enterprise_only() {
+    let aws = catalog("aws");
+    let offered: Vec<&str> = aws
+        .plans
+        .iter()
+        .filter(|p| Rules::new(&aws, &p.id).cc_offered())
+        .map(|p| p.id.as_str())
+        .collect();
+    assert_eq!(offered, ["business", "enterprise-on-ramp", "enterprise"]);
+    let akamai = catalog("akamai");
+    assert!(akamai
+        .plans
+        .iter()
+        .all(|p| Rules::new(&akamai, &p.id).cc_offered()));
+}

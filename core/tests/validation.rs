@@ -431,3 +431,27 @@ fn a_file_that_arrived_without_its_bytes_is_checked_as_having_none() {
         "bytes that do not show a PNG"
     );
 }
+
+#[test]
+fn others_to_notify_are_refused_from_a_plan_that_does_not_offer_it() {
+    let aws = catalog("aws");
+    let mut answers = aws_technical();
+    answers.case_type = "account-billing".into();
+    answers.service = "billing".into();
+    answers.category = "invoice".into();
+    answers.severity = "low".into();
+    answers.fields.clear();
+    answers.cc = "ops@example.com".into();
+    let cc_errors = |plan: &str, answers: &Answers| -> Vec<&'static str> {
+        validate_all(&Rules::new(&aws, plan), answers)
+            .iter()
+            .filter(|e| e.field == Field::Cc)
+            .map(|e| e.code.as_str())
+            .collect()
+    };
+    assert_eq!(cc_errors("developer", &answers), ["error-cc-not-in-plan"]);
+    assert_eq!(cc_errors("basic", &answers), ["error-cc-not-in-plan"]);
+    assert!(cc_errors("business", &answers).is_empty());
+    answers.cc.clear();
+    assert!(cc_errors("developer", &answers).is_empty());
+}

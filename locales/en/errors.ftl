@@ -46,6 +46,7 @@ error-phone-not-in-country = This is not a phone number in { $country }: check t
 error-extension-invalid = Enter an extension using digits only
 error-cc-too-many = Enter no more than { $max } email addresses
 error-cc-invalid = “{ $email }” is not an email address
+error-cc-not-in-plan = Your support plan does not include notifying others of the case
 error-server = The support server refused this answer ({ $code })
 
 ## Catalog errors, for the portal's owner

@@ -40,6 +40,7 @@ error-phone-not-in-country = { $country } の電話番号ではありません�
 error-extension-invalid = 内線番号は数字のみで入力してください
 error-cc-too-many = メールアドレスは { $max } 件までにしてください
 error-cc-invalid = 「{ $email }」はメールアドレスではありません
+error-cc-not-in-plan = ご利用のサポートプランでは、ケースの通知先を追加できません
 error-server = サポートサーバーがこの回答を受け付けませんでした ({ $code })
 
 ## Catalog errors, for the portal's owner

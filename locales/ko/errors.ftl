@@ -40,6 +40,7 @@ error-phone-not-in-country = { $country }의 전화번호가 아닙니다. 번�
 error-extension-invalid = 내선 번호는 숫자로만 입력하세요
 error-cc-too-many = 이메일 주소는 { $max }개까지 입력하세요
 error-cc-invalid = "{ $email }"은(는) 이메일 주소가 아닙니다
+error-cc-not-in-plan = 현재 지원 플랜에서는 다른 사람에게 케이스 알림을 보낼 수 없습니다
 error-server = 지원 서버가 이 답변을 거부했습니다({ $code })
 
 ## Catalog errors, for the portal's owner

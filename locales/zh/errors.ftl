@@ -40,6 +40,7 @@ error-phone-not-in-country = 这不是{ $country }的电话号码：请检查号
 error-extension-invalid = 分机号只能包含数字
 error-cc-too-many = 电子邮件地址不能超过 { $max } 个
 error-cc-invalid = “{ $email }”不是电子邮件地址
+error-cc-not-in-plan = 您的支持计划不包含将案例通知其他人
 error-server = 支持服务器拒绝了此回答（{ $code }）
 
 ## Catalog errors, for the portal's owner

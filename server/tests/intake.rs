@@ -762,3 +762,26 @@ fn a_file_of_a_type_the_case_type_does_not_take_is_refused_with_the_types_it_doe
         }])
     );
 }
+
+#[test]
+fn others_to_notify_are_refused_from_a_plan_that_does_not_offer_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(dir.path(), &[]);
+    let billing = |plan: &str| {
+        with_case(|c| {
+            c["plan"] = json!(plan);
+            c["case_type"] = json!("account-billing");
+            c["service"] = json!("billing");
+            c["category"] = json!("invoice");
+            c["severity"] = json!("low");
+            c["fields"] = json!({});
+        })
+    };
+    let (status, body) = post(&server, None, &billing("developer"), &[]);
+    assert_eq!(
+        (status, fields(&body)),
+        (422, vec![("cc".into(), "error-cc-not-in-plan".into())])
+    );
+    let (status, body) = post(&server, None, &billing("business"), &[]);
+    assert_eq!(status, 201, "{body}");
+}

@@ -14,6 +14,7 @@ pub fn ContactStep() -> impl IntoView {
     let (name, set_name) = bind!(wizard, name);
     let (name_given, email_given) = wizard.contact_given();
     let phone_locked = wizard.is_locked(&Field::PhoneNumber);
+    let cc_offered = wizard.with_rules(|rules| rules.cc_offered());
     let (email, set_email) = bind!(wizard, email);
     let (number, set_number) = bind!(wizard, phone_number);
     let (extension, set_extension) = bind!(wizard, phone_extension);
@@ -85,7 +86,9 @@ pub fn ContactStep() -> impl IntoView {
             </div>
         </Show>
         <Select field=Field::ContactLanguage label=move || i18n.t(msg::CONTACT_LANGUAGE_LABEL) choices=languages value=language on_change=set_language />
-        <TextField field=Field::Cc label=move || i18n.t(msg::CC_LABEL) hint=Signal::derive(move || i18n.t(msg::CC_HINT)) value=cc on_input=set_cc kind=InputKind::Email optional=true />
+        {cc_offered.then(|| view! {
+            <TextField field=Field::Cc label=move || i18n.t(msg::CC_LABEL) hint=Signal::derive(move || i18n.t(msg::CC_HINT)) value=cc on_input=set_cc kind=InputKind::Email optional=true />
+        })}
         <StepNav />
     }
 }

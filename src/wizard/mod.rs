@@ -109,6 +109,10 @@ impl Wizard {
             wizard.apply_to_restored(&mut saved.answers);
             wizard.notice.set(Some(msg::DRAFT_RESTORED));
         }
+        // A draft kept under another plan may name others to notify where this plan cannot.
+        if !wizard.with_rules(|rules| rules.cc_offered()) {
+            saved.answers.cc.clear();
+        }
         let files_to_restore = !saved.answers.attachments.is_empty();
         wizard.answers.set(saved.answers);
         wizard.step.set(saved.step);

@@ -107,6 +107,20 @@ describe('plan gates', () => {
     }
   });
 
+  test('only AWS Business, Enterprise On-Ramp and Enterprise customers may name others to notify', async () => {
+    for (const [plan, offered] of [['basic', false], ['developer', false], ['business', true], ['enterprise-on-ramp', true]]) {
+      for (const locale of ['en', 'ja']) {
+        const page = await openWidget(env.browser, env.server, aws(plan, { locale }));
+        await answerFirstSteps(page, { caseType: 'account-billing', service: 'billing', category: 'invoice' });
+        await mouse.next(page);
+        await answerDetailsAndFiles(page);
+        await byId(page, 'contact_language').waitFor();
+        assert.equal(await byId(page, 'cc').count(), offered ? 1 : 0, `${plan} ${locale}`);
+        await page.context().close();
+      }
+    }
+  });
+
   test('help links and extra questions appear once a category is chosen', async () => {
     const page = await openWidget(env.browser, env.server, aws('business'));
     await waitForStep(page, 'case-type');
