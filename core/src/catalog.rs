@@ -2,6 +2,7 @@
 //! between them, read from JSON. `Catalog::from_json` parses and then checks the catalog's own
 //! consistency, so a widget never starts on a catalog that refers to things it does not define.
 
+use crate::draft::Step;
 use crate::msg::{self, MessageId};
 use crate::rules::Rules;
 use std::collections::{BTreeMap, HashSet};
@@ -47,6 +48,25 @@ pub struct Catalog {
     /// The number to call where a severity cannot be filed online.
     #[serde(default)]
     pub support_phone: Option<String>,
+    /// What the guides tell customers at a step, e.g. that severity cannot be changed later.
+    #[serde(default)]
+    pub notices: Vec<Notice>,
+}
+
+/// A note shown at one step to the customers it concerns: those of the listed plans, case
+/// types and chosen severities (every one where a list is absent).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Notice {
+    pub text: Text,
+    /// The step it is shown at, at the foot of the step's questions.
+    pub at: Step,
+    #[serde(default)]
+    pub plans: Option<Vec<String>>,
+    #[serde(default)]
+    pub case_types: Option<Vec<String>>,
+    #[serde(default)]
+    pub severities: Option<Vec<String>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -536,6 +556,21 @@ impl Catalog {
             if c.dial.is_empty() || !c.dial.bytes().all(|b| b.is_ascii_digit()) {
                 check.problem(msg::CATALOG_BAD_DIAL_CODE, &path, &c.dial);
             }
+        }
+        for (i, n) in self.notices.iter().enumerate() {
+            let path = format!("notices[{i}]");
+            check.text(&format!("{path}.text"), &n.text);
+            check.refs(&format!("{path}.plans"), n.plans.iter().flatten(), &plans);
+            check.refs(
+                &format!("{path}.case_types"),
+                n.case_types.iter().flatten(),
+                &case_types,
+            );
+            check.refs(
+                &format!("{path}.severities"),
+                n.severities.iter().flatten(),
+                &severities,
+            );
         }
         self.check_reachable(&mut check);
         check.problems

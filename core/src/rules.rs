@@ -2,8 +2,10 @@
 //! module only applies them.
 
 use crate::catalog::{
-    AttachmentRules, BusinessHours, CaseType, Catalog, ContactMethod, ResponseTime, Severity,
+    AttachmentRules, BusinessHours, CaseType, Catalog, ContactMethod, Notice, ResponseTime,
+    Severity,
 };
+use crate::draft::Step;
 
 /// The catalog seen through one customer's plan.
 #[derive(Clone, Copy)]
@@ -78,6 +80,20 @@ impl<'a> Rules<'a> {
         let t = self.catalog.case_type(case_type)?;
         let id = t.default_severity.as_deref()?;
         self.severity(case_type, id).map(|o| o.severity.id.as_str())
+    }
+
+    /// The catalog's notices for this plan at `step`, for a case of this type and severity.
+    pub fn notices(&self, step: Step, case_type: &str, severity: &str) -> Vec<&'a Notice> {
+        self.catalog
+            .notices
+            .iter()
+            .filter(|n| {
+                n.at == step
+                    && allows(&n.plans, self.plan)
+                    && allows(&n.case_types, case_type)
+                    && allows(&n.severities, severity)
+            })
+            .collect()
     }
 
     /// Whether this plan's customers may name others to notify (CC).

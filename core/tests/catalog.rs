@@ -332,3 +332,36 @@ fn cc_plans_naming_a_plan_the_catalog_lacks_are_reported() {
         "{p:?}"
     );
 }
+
+#[test]
+fn a_notice_naming_what_the_catalog_lacks_or_missing_a_language_is_reported() {
+    let mut json = minimal();
+    json["notices"] = serde_json::json!([
+        { "text": { "en": "Only English" }, "at": "severity", "plans": ["gold"], "case_types": ["tech"] }
+    ]);
+    let p = problems(json);
+    assert!(
+        has(&p, msg::CATALOG_UNKNOWN_REF, "notices[0].plans", "gold"),
+        "{p:?}"
+    );
+    assert!(
+        has(
+            &p,
+            msg::CATALOG_MISSING_TRANSLATION,
+            "notices[0].text",
+            "ja"
+        ),
+        "{p:?}"
+    );
+    assert_eq!(p.len(), 2, "{p:?}");
+}
+
+#[test]
+fn a_notice_at_a_step_the_wizard_lacks_is_not_a_catalog() {
+    let mut json = minimal();
+    json["notices"] = serde_json::json!([{ "text": { "en": "x", "ja": "x" }, "at": "payment" }]);
+    assert!(matches!(
+        Catalog::from_json(&json.to_string()),
+        Err(CatalogError::Syntax { .. })
+    ));
+}

@@ -179,3 +179,60 @@ fn notifying_others_is_offered_on_aws_business_enterprise_on_ramp_and_enterprise
         .iter()
         .all(|p| Rules::new(&akamai, &p.id).cc_offered()));
 }
+
+fn notice_texts(
+    rules: &Rules,
+    step: case_core::Step,
+    case_type: &str,
+    severity: &str,
+) -> Vec<String> {
+    rules
+        .notices(step, case_type, severity)
+        .iter()
+        .map(|n| n.text.get("en").to_owned())
+        .collect()
+}
+
+#[test]
+fn notices_show_at_their_step_for_the_plans_they_concern() {
+    use case_core::Step;
+    let aws = catalog("aws");
+    let severity = notice_texts(
+        &Rules::new(&aws, "developer"),
+        Step::Severity,
+        "technical",
+        "",
+    );
+    assert_eq!(severity.len(), 2, "{severity:?}");
+    assert!(severity[0].starts_with("Severity can't be changed"));
+    assert!(severity[1].contains("third-party issues"));
+    assert!(notice_texts(
+        &Rules::new(&aws, "developer"),
+        Step::Contact,
+        "technical",
+        "low"
+    )
+    .is_empty());
+    let akamai = catalog("akamai");
+    let email = |plan| notice_texts(&Rules::new(&akamai, plan), Step::Contact, "technical", "2");
+    assert_eq!(
+        email("premium"),
+        ["Support requests sent by e-mail are treated as severity 3, whatever severity they state."]
+    );
+    assert_eq!(email("standard").len(), 1);
+    assert!(email("priority").is_empty());
+}
+
+#[test]
+fn a_notice_for_some_severities_shows_only_once_one_of_them_is_chosen() {
+    use case_core::Step;
+    let mut akamai = catalog("akamai");
+    akamai.notices[0].severities = Some(vec!["1".into()]);
+    let rules = Rules::new(&akamai, "premium");
+    assert!(notice_texts(&rules, Step::Severity, "technical", "").is_empty());
+    assert!(notice_texts(&rules, Step::Severity, "technical", "2").is_empty());
+    assert_eq!(
+        notice_texts(&rules, Step::Severity, "technical", "1").len(),
+        1
+    );
+}

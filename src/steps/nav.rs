@@ -1,17 +1,35 @@
+use case_core::catalog::Text;
+use case_core::msg;
 use leptos::prelude::*;
 
 use crate::i18n::use_i18n;
 use crate::wizard::Wizard;
-use case_core::msg;
 
-/// "Back" and "Continue" (or another primary action) at the foot of a step.
+/// The foot of a step: the catalog's notices for it, then "Back" and "Continue" (or another
+/// primary action).
 #[component]
 pub fn StepNav(#[prop(optional)] primary: Option<Signal<String>>) -> impl IntoView {
     let wizard = expect_context::<Wizard>();
     let i18n = use_i18n();
     let primary = primary.unwrap_or_else(|| Signal::derive(move || i18n.t(msg::ACTION_NEXT)));
     let has_back = move || wizard.step.with(|s| s.prev().is_some());
+    let notices = Memo::new(move |_| {
+        let step = wizard.step.get();
+        let (case_type, severity) = wizard
+            .answers
+            .with(|a| (a.case_type.clone(), a.severity.clone()));
+        wizard.with_rules(|rules| {
+            rules
+                .notices(step, &case_type, &severity)
+                .into_iter()
+                .map(|n| n.text.clone())
+                .collect::<Vec<Text>>()
+        })
+    });
     view! {
+        {move || notices.get().into_iter().map(|text| view! {
+            <p class="cw-catalog-notice" role="note">{i18n.text(&text)}</p>
+        }).collect_view()}
         <div class="cw-nav">
             <button type="submit" class="cw-button cw-button-primary" data-action="next">{primary}</button>
             <Show when=has_back>

@@ -121,6 +121,34 @@ describe('plan gates', () => {
     }
   });
 
+  test('the catalog\'s notices show at their step, to the plans they concern, in each language', async () => {
+    const notices = (page) => page.locator('case-widget .cw-catalog-notice');
+    for (const [locale, first, second] of [
+      ['en', 'Severity can\'t be changed after the case is created.', 'For third-party issues, response times can be longer'],
+      ['ja', '重要度はケースの作成後に変更できません。', 'サードパーティに関する問題では'],
+    ]) {
+      const page = await openWidget(env.browser, env.server, aws('developer', { locale }));
+      await reachSeverity(page, 'technical', 'ec2', 'connectivity');
+      await assertContains(notices(page).nth(0), first);
+      await assertContains(notices(page).nth(1), second);
+      await page.context().close();
+    }
+    const akamai = (plan) => ({ catalog: '/case-widget/catalog/akamai.json', plan, locale: 'en' });
+    for (const [plan, emailNotice] of [['premium', 1], ['priority', 0]]) {
+      const severity = await openWidget(env.browser, env.server, akamai(plan));
+      await answerFirstSteps(severity, { caseType: 'business', service: 'contracts', category: 'modify' });
+      await assertContains(notices(severity), 'The terms of your service agreement or contract take precedence over these response times.');
+      await mouse.next(severity);
+      await waitForStep(severity, 'details');
+      assert.equal(await notices(severity).count(), 0, 'no notice at the details step');
+      await answerDetailsAndFiles(severity);
+      await byId(severity, 'contact_language').waitFor();
+      const atContact = await notices(severity).allInnerTexts();
+      assert.equal(atContact.filter((t) => t.includes('sent by e-mail are treated as severity 3')).length, emailNotice, plan);
+      await severity.context().close();
+    }
+  });
+
   test('help links and extra questions appear once a category is chosen', async () => {
     const page = await openWidget(env.browser, env.server, aws('business'));
     await waitForStep(page, 'case-type');
