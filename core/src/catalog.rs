@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// A label in several languages, keyed by language code (`en`, `ja`, `ko`, `zh`).
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Text(pub BTreeMap<String, String>);
 
 impl Text {
@@ -26,6 +27,7 @@ impl Text {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Catalog {
     pub id: String,
@@ -50,6 +52,7 @@ pub struct Catalog {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     pub id: String,
@@ -60,10 +63,14 @@ pub struct Plan {
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BusinessHours {
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Time"))]
     pub start: NaiveTime,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Time"))]
     pub end: NaiveTime,
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<crate::schema::Weekday>"))]
     pub days: Vec<Weekday>,
 }
 
@@ -85,6 +92,7 @@ impl BusinessHours {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CaseType {
     pub id: String,
@@ -108,6 +116,7 @@ pub struct CaseType {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Service {
     pub id: String,
@@ -116,6 +125,7 @@ pub struct Service {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Category {
     pub id: String,
@@ -130,6 +140,7 @@ pub struct Category {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct HelpLink {
     pub label: Text,
@@ -138,6 +149,7 @@ pub struct HelpLink {
 
 /// A question a category adds once it is chosen.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ExtraField {
     pub id: String,
     pub label: Text,
@@ -150,6 +162,7 @@ pub struct ExtraField {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum FieldKind {
     Text {
@@ -171,13 +184,16 @@ pub enum FieldKind {
     },
     Date {
         #[serde(default)]
+        #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Date>"))]
         min: Option<NaiveDate>,
         #[serde(default)]
+        #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Date>"))]
         max: Option<NaiveDate>,
     },
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Severity {
     pub id: String,
@@ -189,6 +205,7 @@ pub struct Severity {
 }
 
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ResponseTime {
     Minutes(u32),
@@ -208,6 +225,7 @@ impl ResponseTime {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ContactMethod {
     pub id: String,
@@ -224,6 +242,7 @@ pub struct ContactMethod {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     pub id: String,
@@ -231,6 +250,7 @@ pub struct Choice {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PhoneCountry {
     /// ISO 3166 region code, e.g. `JP`.
@@ -241,6 +261,7 @@ pub struct PhoneCountry {
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AttachmentRules {
     #[serde(default = "AttachmentRules::default_max_files")]
@@ -272,6 +293,7 @@ impl Default for AttachmentRules {
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default)]
 pub struct TextLimits {
     pub subject_max: usize,
