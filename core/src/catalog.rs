@@ -30,6 +30,9 @@ impl Text {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Catalog {
+    /// The JSON Schema an editor checks this file against; the widget ignores it.
+    #[serde(default, rename = "$schema")]
+    pub schema: Option<String>,
     pub id: String,
     pub name: Text,
     /// Languages every label must be given in.

@@ -127,6 +127,10 @@ fn what_the_schema_accepts_the_parser_reads() {
     let cases = [
         ("the small catalog", small()),
         (
+            "a $schema member",
+            edited("/$schema", Some(json!("../../docs/catalog.schema.json"))),
+        ),
+        (
             "an optional member as null",
             edited("/support_phone", Some(Value::Null)),
         ),
@@ -185,6 +189,10 @@ fn broken_catalogs_are_refused_by_the_schema_as_by_the_parser() {
         (
             "an unknown member of the limits",
             edited("/limits/body_max", Some(json!(10))),
+        ),
+        (
+            "a $schema that is not a string",
+            edited("/$schema", Some(json!(7))),
         ),
         (
             "languages as a string",
