@@ -10,6 +10,7 @@
 use std::borrow::Cow;
 
 use schemars::{generate::SchemaSettings, json_schema, JsonSchema, Schema, SchemaGenerator};
+use serde_json::Value;
 
 use crate::Catalog;
 
@@ -22,11 +23,35 @@ pub fn catalog() -> Schema {
         "description".into(),
         "A catalog of the case widget: plans, case types, services with their categories, \
          severities, contact methods and limits. Only its shape is checked here; that ids \
-         refer to defined ones and labels are given in every language is checked when the \
-         widget or the server loads it."
+         refer to defined ones and labels are given in every language is checked by \
+         `case-server check-catalog` and when the widget or the server loads it."
             .into(),
     );
+    if let Some(object) = schema.as_object_mut() {
+        object.values_mut().for_each(unwrap_descriptions);
+    }
     schema
+}
+
+/// Joins the lines of every description taken from a doc comment, which wraps them at the
+/// source's width; an editor wraps them at its own. Paragraphs stay apart.
+fn unwrap_descriptions(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            for (key, value) in map.iter_mut() {
+                match value {
+                    Value::String(text) if key == "description" => {
+                        let paragraphs: Vec<String> =
+                            text.split("\n\n").map(|p| p.replace('\n', " ")).collect();
+                        *text = paragraphs.join("\n\n");
+                    }
+                    _ => unwrap_descriptions(value),
+                }
+            }
+        }
+        Value::Array(list) => list.iter_mut().for_each(unwrap_descriptions),
+        _ => {}
+    }
 }
 
 /// The catalog's schema as the pretty JSON of `docs/catalog.schema.json`, with a final newline.
