@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 /// A label in several languages, keyed by language code (`en`, `ja`, `ko`, `zh`).
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Text(pub BTreeMap<String, String>);
 
 impl Text {
@@ -27,8 +28,12 @@ impl Text {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Catalog {
+    /// The JSON Schema an editor checks this file against; the widget ignores it.
+    #[serde(default, rename = "$schema")]
+    pub schema: Option<String>,
     pub id: String,
     pub name: Text,
     /// Languages every label must be given in.
@@ -70,6 +75,7 @@ pub struct Notice {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     pub id: String,
@@ -80,10 +86,14 @@ pub struct Plan {
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BusinessHours {
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Time"))]
     pub start: NaiveTime,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Time"))]
     pub end: NaiveTime,
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<crate::schema::Weekday>"))]
     pub days: Vec<Weekday>,
 }
 
@@ -105,6 +115,7 @@ impl BusinessHours {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CaseType {
     pub id: String,
@@ -128,6 +139,7 @@ pub struct CaseType {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Service {
     pub id: String,
@@ -136,6 +148,7 @@ pub struct Service {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Category {
     pub id: String,
@@ -150,6 +163,7 @@ pub struct Category {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct HelpLink {
     pub label: Text,
@@ -158,6 +172,7 @@ pub struct HelpLink {
 
 /// A question a category adds once it is chosen.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ExtraField {
     pub id: String,
     pub label: Text,
@@ -170,6 +185,7 @@ pub struct ExtraField {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum FieldKind {
     Text {
@@ -191,13 +207,16 @@ pub enum FieldKind {
     },
     Date {
         #[serde(default)]
+        #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Date>"))]
         min: Option<NaiveDate>,
         #[serde(default)]
+        #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Date>"))]
         max: Option<NaiveDate>,
     },
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Severity {
     pub id: String,
@@ -209,6 +228,7 @@ pub struct Severity {
 }
 
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ResponseTime {
     Minutes(u32),
@@ -228,6 +248,7 @@ impl ResponseTime {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ContactMethod {
     pub id: String,
@@ -244,6 +265,7 @@ pub struct ContactMethod {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     pub id: String,
@@ -251,6 +273,7 @@ pub struct Choice {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PhoneCountry {
     /// ISO 3166 region code, e.g. `JP`.
@@ -261,6 +284,7 @@ pub struct PhoneCountry {
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AttachmentRules {
     #[serde(default = "AttachmentRules::default_max_files")]
@@ -292,6 +316,7 @@ impl Default for AttachmentRules {
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default)]
 pub struct TextLimits {
     pub subject_max: usize,

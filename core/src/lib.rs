@@ -14,6 +14,8 @@ pub mod outcome;
 pub mod prefill;
 pub mod profile;
 pub mod rules;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod summary;
 pub mod validate;
 pub mod wire;

@@ -28,6 +28,7 @@ pub use store::Store;
 pub use check::check_catalogs;
 
 pub const USAGE: &str = "usage: case-server check-catalog FILE...
+       case-server catalog-schema
        case-server [--addr 127.0.0.1:8080] [--data DIR] [--catalogs DIR] [--dist DIR]
                    [--cors-origin ORIGIN]... [--min-fill-seconds N] [--proxy PREFIX=URL]...
                    [--proxy-authorization-file FILE] [--expose-cases] [--faults]
@@ -48,7 +49,8 @@ pub const USAGE: &str = "usage: case-server check-catalog FILE...
                   (tests only; see server/src/faults.rs)
 
   check-catalog   say everything wrong with catalog files, each problem with where it is;
-                  exits 1 when any file has one";
+                  exits 1 when any file has one
+  catalog-schema  print the JSON Schema of a catalog, as in docs/catalog.schema.json";
 
 #[derive(Clone, Debug)]
 pub struct Config {

@@ -1,4 +1,5 @@
-//! `case-server`: the reference intake server, and `case-server check-catalog` for catalog files.
+//! `case-server`: the reference intake server; `case-server check-catalog` for catalog files and
+//! `case-server catalog-schema` for their JSON Schema.
 //! Its options are `case_server::USAGE`, printed on a wrong argument.
 
 use std::process::ExitCode;
@@ -18,6 +19,10 @@ async fn main() -> ExitCode {
         } else {
             ExitCode::FAILURE
         };
+    }
+    if args == ["catalog-schema"] {
+        print!("{}", case_core::schema::catalog_json());
+        return ExitCode::SUCCESS;
     }
     let config = match case_server::Config::from_args(args.into_iter()) {
         Ok(config) => config,
