@@ -61,6 +61,7 @@ pub struct Catalog {
 /// A note shown at one step to the customers it concerns: those of the listed plans, case
 /// types and chosen severities (every one where a list is absent).
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Notice {
     pub text: Text,
