@@ -56,6 +56,23 @@ pub struct Catalog {
     /// What the guides tell customers at a step, e.g. that severity cannot be changed later.
     #[serde(default)]
     pub notices: Vec<Notice>,
+    /// Severities that must be reported by phone, for some plans or case types.
+    #[serde(default)]
+    pub call_only: Vec<CallOnly>,
+}
+
+/// Severities a customer must report by phone rather than online: for the listed plans and
+/// case types (every one where a list is absent). A case type's own `call_only_severities`
+/// apply on every plan.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CallOnly {
+    pub severities: Vec<String>,
+    #[serde(default)]
+    pub plans: Option<Vec<String>>,
+    #[serde(default)]
+    pub case_types: Option<Vec<String>>,
 }
 
 /// A note shown at one step to the customers it concerns: those of the listed plans, case
@@ -581,6 +598,24 @@ impl Catalog {
             check.text(&format!("{path}.label"), &c.label);
             if c.dial.is_empty() || !c.dial.bytes().all(|b| b.is_ascii_digit()) {
                 check.problem(msg::CATALOG_BAD_DIAL_CODE, &path, &c.dial);
+            }
+        }
+        for (i, rule) in self.call_only.iter().enumerate() {
+            let path = format!("call_only[{i}]");
+            check.non_empty(&format!("{path}.severities"), rule.severities.len());
+            check.refs(&format!("{path}.severities"), &rule.severities, &severities);
+            check.refs(
+                &format!("{path}.plans"),
+                rule.plans.iter().flatten(),
+                &plans,
+            );
+            check.refs(
+                &format!("{path}.case_types"),
+                rule.case_types.iter().flatten(),
+                &case_types,
+            );
+            if self.support_phone.is_none() {
+                check.problem(msg::CATALOG_NO_SUPPORT_PHONE, &path, "");
             }
         }
         for (i, n) in self.notices.iter().enumerate() {

@@ -63,7 +63,12 @@ impl<'a> Rules<'a> {
                 Some(SeverityOption {
                     severity: s,
                     response: *s.response.get(self.plan)?,
-                    call_only: t.call_only_severities.contains(&s.id),
+                    call_only: t.call_only_severities.contains(&s.id)
+                        || self.catalog.call_only.iter().any(|rule| {
+                            rule.severities.contains(&s.id)
+                                && allows(&rule.plans, self.plan)
+                                && allows(&rule.case_types, &t.id)
+                        }),
                 })
             })
             .collect()

@@ -365,3 +365,27 @@ fn a_notice_at_a_step_the_wizard_lacks_is_not_a_catalog() {
         Err(CatalogError::Syntax { .. })
     ));
 }
+
+#[test]
+fn a_call_only_rule_naming_what_the_catalog_lacks_or_without_a_number_to_call_is_reported() {
+    let mut json = minimal();
+    json["call_only"] = serde_json::json!([{ "severities": ["urgent"], "plans": ["gold"] }]);
+    let p = problems(json);
+    assert!(
+        has(
+            &p,
+            msg::CATALOG_UNKNOWN_REF,
+            "call_only[0].severities",
+            "urgent"
+        ),
+        "{p:?}"
+    );
+    assert!(
+        has(&p, msg::CATALOG_UNKNOWN_REF, "call_only[0].plans", "gold"),
+        "{p:?}"
+    );
+    assert!(
+        has(&p, msg::CATALOG_NO_SUPPORT_PHONE, "call_only[0]", ""),
+        "{p:?}"
+    );
+}

@@ -236,3 +236,21 @@ fn a_notice_for_some_severities_shows_only_once_one_of_them_is_chosen() {
         1
     );
 }
+
+#[test]
+fn severity_1_on_akamai_premium_must_be_called_in_whatever_the_case_type() {
+    let akamai = catalog("akamai");
+    let call_only = |plan: &str, case_type: &str| -> Vec<String> {
+        Rules::new(&akamai, plan)
+            .severities(case_type)
+            .iter()
+            .filter(|o| o.call_only)
+            .map(|o| o.severity.id.clone())
+            .collect()
+    };
+    assert_eq!(call_only("premium", "technical"), ["1"]);
+    assert!(call_only("priority", "technical").is_empty());
+    assert!(call_only("standard", "technical").is_empty());
+    // Business and billing cases are called in at severity 1 on every plan.
+    assert_eq!(call_only("priority", "business"), ["1"]);
+}

@@ -785,3 +785,29 @@ fn others_to_notify_are_refused_from_a_plan_that_does_not_offer_it() {
     let (status, body) = post(&server, None, &billing("business"), &[]);
     assert_eq!(status, 201, "{body}");
 }
+
+#[test]
+fn a_severity_the_plan_must_call_in_is_refused_online() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(dir.path(), &[]);
+    let technical = |plan: &str, severity: &str| {
+        json!({
+            "catalog": "akamai", "plan": plan, "locale": "en",
+            "case_type": "technical", "service": "dns", "category": "resolution", "severity": severity,
+            "fields": { "zone": "example.com" },
+            "subject": "Names do not resolve", "description": "Since 09:10.",
+            "contact": { "name": "Ada", "email": "ada@example.com", "method": "web", "language": "en" },
+            "attachments": []
+        })
+    };
+    let (status, body) = post(&server, None, &technical("premium", "1"), &[]);
+    assert_eq!(
+        (status, fields(&body)),
+        (
+            422,
+            vec![("severity".into(), "error-severity-call-only".into())]
+        )
+    );
+    let (status, body) = post(&server, None, &technical("priority", "1"), &[]);
+    assert_eq!(status, 201, "{body}");
+}

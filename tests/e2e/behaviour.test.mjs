@@ -149,6 +149,31 @@ describe('plan gates', () => {
     }
   });
 
+  test('severity 1 on Akamai Premium must be called in, technical cases too; on Priority it is filed online', async () => {
+    for (const [plan, callout] of [['premium', true], ['priority', false]]) {
+      const page = await openWidget(env.browser, env.server, { catalog: '/case-widget/catalog/akamai.json', plan, locale: 'en' });
+      await waitForStep(page, 'case-type');
+      await mouse.radio(page, 'case_type', 'technical');
+      await mouse.next(page);
+      await mouse.select(page, 'service', 'dns');
+      await mouse.select(page, 'category', 'resolution');
+      await mouse.fill(page, 'field.zone', 'example.com');
+      await mouse.next(page);
+      await waitForStep(page, 'severity');
+      await mouse.radio(page, 'severity', '1');
+      if (callout) {
+        await assertContains(page.locator('case-widget .cw-callout'), 'Call +1-877-425-2832 now');
+        await mouse.next(page);
+        await assertContains(page.locator('case-widget .cw-error-summary'), 'This severity can\'t be opened online: call +1-877-425-2832');
+      } else {
+        assert.equal(await page.locator('case-widget .cw-callout').count(), 0, plan);
+        await mouse.next(page);
+        await waitForStep(page, 'details');
+      }
+      await page.context().close();
+    }
+  });
+
   test('help links and extra questions appear once a category is chosen', async () => {
     const page = await openWidget(env.browser, env.server, aws('business'));
     await waitForStep(page, 'case-type');

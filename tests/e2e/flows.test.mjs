@@ -71,7 +71,8 @@ const scenarios = [
     driver: keyboard, locale: 'ja', catalog: 'akamai', plan: 'premium',
     caseType: 'technical', service: 'dns', category: 'resolution',
     fields: { zone: 'example.jp' },
-    severity: '1',
+    // Severity 1 on Premium must be reported by phone (the guide's footnote 1).
+    severity: '2',
     subject: 'DNS の名前解決に失敗します',
     description: '一部の地域で example.jp が解決できません。',
     name: '佐藤 花子', email: 'hanako@example.jp', method: 'phone',
