@@ -225,6 +225,8 @@ pub struct Choice {
     pub label: String,
     pub hint: Option<String>,
     pub disabled: bool,
+    /// A link shown after the hint, as (label, URL): e.g. how to get a choice that is disabled.
+    pub link: Option<(String, String)>,
 }
 
 /// A real radio group: a fieldset with a legend, each radio with its label and hint.
@@ -283,6 +285,9 @@ pub fn RadioGroup(
                                         />
                                         <label class="cw-radio-label" for=id>{choice.label.clone()}</label>
                                         {choice.hint.clone().map(|h| view! { <p class="cw-hint cw-radio-hint" id=hint_id>{h}</p> })}
+                                        {choice.link.clone().map(|(label, url)| view! {
+                                            <p class="cw-hint cw-radio-hint"><a href=url target="_blank" rel="noopener noreferrer">{label}</a></p>
+                                        })}
                                     </div>
                                 }
                             })

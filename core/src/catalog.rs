@@ -154,6 +154,10 @@ pub struct CaseType {
     pub call_only_severities: Vec<String>,
     #[serde(default)]
     pub attachments: Option<AttachmentRules>,
+    /// Offered beside the case type where the customer's plan does not include it, e.g. how to
+    /// change the support plan.
+    #[serde(default)]
+    pub unavailable_link: Option<HelpLink>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -535,6 +539,9 @@ impl Catalog {
             if let Some(rules) = &t.attachments {
                 check.attachments(&format!("{path}.attachments"), rules);
             }
+            if let Some(link) = &t.unavailable_link {
+                check.link(&format!("{path}.unavailable_link"), link);
+            }
         }
         check.attachments("attachments", &self.attachments);
         check.refs(
@@ -741,18 +748,18 @@ impl Checker<'_> {
         }
     }
 
+    fn link(&mut self, path: &str, link: &HelpLink) {
+        self.text(&format!("{path}.label"), &link.label);
+        if !(link.url.starts_with("https://") || link.url.starts_with("http://")) {
+            self.problem(msg::CATALOG_BAD_URL, &format!("{path}.url"), &link.url);
+        }
+    }
+
     fn category(&mut self, path: &str, c: &Category) {
         self.text(&format!("{path}.label"), &c.label);
         self.opt_text(&format!("{path}.prompt"), &c.prompt);
         for (i, link) in c.help_links.iter().enumerate() {
-            self.text(&format!("{path}.help_links[{i}].label"), &link.label);
-            if !(link.url.starts_with("https://") || link.url.starts_with("http://")) {
-                self.problem(
-                    msg::CATALOG_BAD_URL,
-                    &format!("{path}.help_links[{i}].url"),
-                    &link.url,
-                );
-            }
+            self.link(&format!("{path}.help_links[{i}]"), link);
         }
         self.unique(&format!("{path}.fields"), c.fields.iter().map(|f| &f.id));
         for f in &c.fields {

@@ -389,3 +389,18 @@ fn a_call_only_rule_naming_what_the_catalog_lacks_or_without_a_number_to_call_is
         "{p:?}"
     );
 }
+
+#[test]
+fn a_case_types_link_for_customers_without_it_must_be_a_web_address() {
+    let mut json = minimal();
+    json["case_types"][0]["unavailable_link"] = serde_json::json!({ "label": { "en": "Upgrade", "ja": "変更" }, "url": "javascript:void(0)" });
+    let p = problems(json);
+    assert_eq!(
+        p,
+        vec![Problem {
+            code: msg::CATALOG_BAD_URL,
+            path: "case_types[tech].unavailable_link.url".into(),
+            value: "javascript:void(0)".into()
+        }]
+    );
+}

@@ -39,6 +39,11 @@ pub fn CaseTypeStep() -> impl IntoView {
                             ))
                         },
                         disabled: !allowed || locked_to.as_ref().is_some_and(|id| *id != t.id),
+                        link: t
+                            .unavailable_link
+                            .as_ref()
+                            .filter(|_| !allowed)
+                            .map(|l| (i18n.text(&l.label), l.url.clone())),
                     }
                 })
                 .collect()

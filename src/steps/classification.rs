@@ -23,6 +23,7 @@ pub fn ClassificationStep() -> impl IntoView {
                     label: i18n.text(&s.label),
                     hint: None,
                     disabled: false,
+                    link: None,
                 })
                 .collect()
         })
@@ -44,6 +45,7 @@ pub fn ClassificationStep() -> impl IntoView {
                             label: i18n.text(&c.label),
                             hint: None,
                             disabled: false,
+                            link: None,
                         })
                         .collect()
                 })
@@ -138,6 +140,7 @@ fn ExtraFieldInput(field: ExtraField) -> impl IntoView {
                         label: i18n.text(&o.label),
                         hint: None,
                         disabled: false,
+                        link: None,
                     })
                     .collect()
             }));

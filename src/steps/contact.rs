@@ -33,6 +33,7 @@ pub fn ContactStep() -> impl IntoView {
                     label: i18n.text(&m.label),
                     hint: m.description.as_ref().map(|d| i18n.text(d)),
                     disabled: false,
+                    link: None,
                 })
                 .collect()
         })
@@ -46,6 +47,7 @@ pub fn ContactStep() -> impl IntoView {
                     label: format!("{} (+{})", i18n.text(&p.label), p.dial),
                     hint: None,
                     disabled: false,
+                    link: None,
                 })
                 .collect()
         })
@@ -59,6 +61,7 @@ pub fn ContactStep() -> impl IntoView {
                     label: i18n.text(&l.label),
                     hint: None,
                     disabled: false,
+                    link: None,
                 })
                 .collect()
         })

@@ -72,6 +72,7 @@ pub fn SeverityStep() -> impl IntoView {
                         label: i18n.text(&o.severity.label),
                         hint: Some(hint.join(" · ")),
                         disabled: false,
+                        link: None,
                     }
                 })
                 .collect()

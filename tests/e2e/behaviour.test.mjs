@@ -88,6 +88,22 @@ describe('plan gates', () => {
     assert.deepEqual((await radios(page, 'contact_method')).map((r) => r.value), ['web'], 'no chat or phone on Basic');
   });
 
+  test('a case type the plan lacks offers the catalog\'s link to change the plan, in each language', async () => {
+    const url = 'https://docs.aws.amazon.com/premiumsupport/latest/user/change-support-plan.html';
+    for (const [plan, locale, label] of [['basic', 'en', 'Change your support plan'], ['basic', 'ja', 'サポートプランを変更する'], ['business', 'en', null]]) {
+      const page = await openWidget(env.browser, env.server, aws(plan, { locale }));
+      await waitForStep(page, 'case-type');
+      const link = page.locator(`case-widget .cw-radio:has(#case_type-technical) a[href="${url}"]`);
+      if (label) {
+        await assertContains(link, label);
+        assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
+      } else {
+        assert.equal(await link.count(), 0, 'no link where the plan includes the case type');
+      }
+      await page.context().close();
+    }
+  });
+
   test('the Developer plan gets two severities counted in business hours, and no chat or phone', async () => {
     const page = await openWidget(env.browser, env.server, aws('developer'));
     await reachSeverity(page, 'technical', 'ec2', 'connectivity');
