@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::catalog::Catalog;
 use crate::rules::Rules;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -130,6 +131,19 @@ impl Answers {
         if self.category != id {
             self.category = id.to_owned();
             self.fields.clear();
+        }
+    }
+
+    /// The language the customer reads the form in becomes the contact language, where none is
+    /// chosen yet and the catalog offers it.
+    pub fn default_contact_language(&mut self, catalog: &Catalog, ui_language: &str) {
+        if self.contact_language.is_empty()
+            && catalog
+                .contact_languages
+                .iter()
+                .any(|l| l.id == ui_language)
+        {
+            self.contact_language = ui_language.to_owned();
         }
     }
 

@@ -57,3 +57,19 @@ fn cc_lists_split_on_commas_semicolons_and_spaces() {
     };
     assert_eq!(a.cc_list(), ["a@x.com", "b@x.com", "c@x.com", "d@x.com"]);
 }
+
+#[test]
+fn the_contact_language_starts_as_the_form_language_where_the_catalog_offers_it() {
+    let aws = catalog("aws");
+    let mut answers = Answers::default();
+    answers.default_contact_language(&aws, "ja");
+    assert_eq!(answers.contact_language, "ja");
+    // A choice the customer made stays.
+    answers.contact_language = "en".into();
+    answers.default_contact_language(&aws, "ko");
+    assert_eq!(answers.contact_language, "en");
+    // A language the catalog's support team does not offer is not chosen for them.
+    let mut answers = Answers::default();
+    answers.default_contact_language(&aws, "fr");
+    assert_eq!(answers.contact_language, "");
+}

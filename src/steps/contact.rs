@@ -15,6 +15,10 @@ pub fn ContactStep() -> impl IntoView {
     let (name_given, email_given) = wizard.contact_given();
     let phone_locked = wizard.is_locked(&Field::PhoneNumber);
     let cc_offered = wizard.with_rules(|rules| rules.cc_offered());
+    let shown_in = untrack(|| i18n.lang());
+    wizard
+        .answers
+        .update(|a| wizard.with_catalog(|c| a.default_contact_language(c, shown_in)));
     let (email, set_email) = bind!(wizard, email);
     let (number, set_number) = bind!(wizard, phone_number);
     let (extension, set_extension) = bind!(wizard, phone_extension);

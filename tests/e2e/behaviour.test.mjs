@@ -190,6 +190,25 @@ describe('plan gates', () => {
     }
   });
 
+  test('the contact language starts as the language the form is shown in, and a choice made stays', async () => {
+    for (const locale of ['ja', 'ko', 'en']) {
+      const page = await openWidget(env.browser, env.server, aws('business', { locale }));
+      await answerFirstSteps(page, { caseType: 'account-billing', service: 'billing', category: 'invoice' });
+      await mouse.next(page);
+      await answerDetailsAndFiles(page);
+      assert.equal(await byId(page, 'contact_language').inputValue(), locale, locale);
+      if (locale === 'ja') {
+        await mouse.select(page, 'contact_language', 'en');
+        await page.locator('case-widget [data-action="back"]').click();
+        await waitForStep(page, 'attachments');
+        await mouse.next(page);
+        await waitForStep(page, 'contact');
+        assert.equal(await byId(page, 'contact_language').inputValue(), 'en', 'the customer\'s choice stays');
+      }
+      await page.context().close();
+    }
+  });
+
   test('help links and extra questions appear once a category is chosen', async () => {
     const page = await openWidget(env.browser, env.server, aws('business'));
     await waitForStep(page, 'case-type');
