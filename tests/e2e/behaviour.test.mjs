@@ -18,6 +18,10 @@ async function radios(page, name) {
 const reachSeverity = (page, caseType, service, category) => answerFirstSteps(page, { caseType, service, category });
 
 /** Goes to the details step with valid answers for an AWS technical case. */
+/** An Akamai technical DNS case, up to its severity step. */
+async function reachAkamaiDnsSeverity(page) {
+  await answerFirstSteps(page, { caseType: 'technical', service: 'dns', category: 'resolution', fields: { zone: 'example.com' } });
+}
 const reachDetails = (page) => answerFirstSteps(page, { caseType: 'technical', service: 's3', category: 'performance', severity: 'normal' });
 
 const basicCase = {
@@ -149,7 +153,6 @@ describe('plan gates', () => {
       await assertContains(notices(page).nth(1), second);
       await page.context().close();
     }
-    const akamai = (plan) => ({ catalog: '/case-widget/catalog/akamai.json', plan, locale: 'en' });
     for (const [plan, emailNotice] of [['premium', 1], ['priority', 0]]) {
       const severity = await openWidget(env.browser, env.server, akamai(plan));
       await answerFirstSteps(severity, { caseType: 'business', service: 'contracts', category: 'modify' });
@@ -167,14 +170,8 @@ describe('plan gates', () => {
 
   test('severity 1 on Akamai Premium must be called in, technical cases too; on Priority it is filed online', async () => {
     for (const [plan, callout] of [['premium', true], ['priority', false]]) {
-      const page = await openWidget(env.browser, env.server, { catalog: '/case-widget/catalog/akamai.json', plan, locale: 'en' });
-      await waitForStep(page, 'case-type');
-      await mouse.radio(page, 'case_type', 'technical');
-      await mouse.next(page);
-      await mouse.select(page, 'service', 'dns');
-      await mouse.select(page, 'category', 'resolution');
-      await mouse.fill(page, 'field.zone', 'example.com');
-      await mouse.next(page);
+      const page = await openWidget(env.browser, env.server, akamai(plan));
+      await reachAkamaiDnsSeverity(page);
       await waitForStep(page, 'severity');
       await mouse.radio(page, 'severity', '1');
       if (callout) {
@@ -247,13 +244,7 @@ describe('the Akamai catalog', () => {
 
   test('technical cases on the Standard plan count severity 3 in business days and may be filed at severity 1', async () => {
     const page = await openWidget(env.browser, env.server, akamai('standard'));
-    await waitForStep(page, 'case-type');
-    await mouse.radio(page, 'case_type', 'technical');
-    await mouse.next(page);
-    await mouse.select(page, 'service', 'dns');
-    await mouse.select(page, 'category', 'resolution');
-    await mouse.fill(page, 'field.zone', 'example.com');
-    await mouse.next(page);
+    await reachAkamaiDnsSeverity(page);
     assert.ok((await radios(page, 'severity')).every((r) => !r.checked), 'no default for technical cases');
     await assertContains(byId(page, 'severity-3-hint'), 'First response within 2 business days');
     await assertContains(byId(page, 'severity-1-hint'), 'First response within 2 hours');

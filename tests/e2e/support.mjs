@@ -231,12 +231,13 @@ export const keyboard = {
  * Answers case type, service and category (and severity, where given) with the mouse and stops
  * on the step after the last one answered.
  */
-export async function answerFirstSteps(page, { caseType, service, category, severity }) {
+export async function answerFirstSteps(page, { caseType, service, category, fields = {}, severity }) {
   await waitForStep(page, 'case-type');
   await mouse.radio(page, 'case_type', caseType);
   await mouse.next(page);
   await mouse.select(page, 'service', service);
   await mouse.select(page, 'category', category);
+  for (const [id, value] of Object.entries(fields)) await mouse.fill(page, `field.${id}`, value);
   await mouse.next(page);
   await waitForStep(page, 'severity');
   if (severity) {
