@@ -228,7 +228,8 @@ export const keyboard = {
 };
 
 /**
- * Answers case type, service and category (and severity, where given) with the mouse and stops
+ * Answers case type, service, category and its extra `fields` (and severity, where given) with the
+ * mouse and stops
  * on the step after the last one answered.
  */
 export async function answerFirstSteps(page, { caseType, service, category, fields = {}, severity }) {
