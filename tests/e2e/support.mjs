@@ -229,8 +229,7 @@ export const keyboard = {
 
 /**
  * Answers case type, service, category and its extra `fields` (and severity, where given) with the
- * mouse and stops
- * on the step after the last one answered.
+ * mouse and stops on the step after the last one answered.
  */
 export async function answerFirstSteps(page, { caseType, service, category, fields = {}, severity }) {
   await waitForStep(page, 'case-type');
