@@ -4,17 +4,9 @@ use case_core::catalog::Problem;
 use case_core::msg::{self, MessageId};
 use case_core::{Catalog, CatalogError};
 
+/// A small catalog with nothing wrong in it, shared with the server's checker tests.
 fn minimal() -> serde_json::Value {
-    let t = |s: &str| serde_json::json!({ "en": s, "ja": s });
-    serde_json::json!({
-        "id": "mini", "name": t("Mini"), "languages": ["en", "ja"],
-        "plans": [{ "id": "basic", "label": t("Basic") }],
-        "case_types": [{ "id": "tech", "label": t("Technical"), "services": ["svc"] }],
-        "services": [{ "id": "svc", "label": t("Service"), "categories": [{ "id": "cat", "label": t("Category") }] }],
-        "severities": [{ "id": "low", "label": t("Low"), "response": { "basic": { "hours": 24 } } }],
-        "contact_methods": [{ "id": "web", "label": t("Web") }],
-        "contact_languages": [{ "id": "en", "label": t("English") }]
-    })
+    serde_json::from_str(include_str!("fixtures/minimal-catalog.json")).unwrap()
 }
 
 fn problems(json: serde_json::Value) -> Vec<Problem> {

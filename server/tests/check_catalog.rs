@@ -10,17 +10,12 @@ fn t(s: &str) -> Value {
     json!({ "en": s, "ja": s })
 }
 
-/// A small catalog with nothing wrong in it.
+/// A small catalog with nothing wrong in it, the one the core's catalog tests start from.
 fn good() -> Value {
-    json!({
-        "id": "mini", "name": t("Mini"), "languages": ["en", "ja"],
-        "plans": [{ "id": "basic", "label": t("Basic") }],
-        "case_types": [{ "id": "tech", "label": t("Technical"), "services": ["svc"] }],
-        "services": [{ "id": "svc", "label": t("Service"), "categories": [{ "id": "cat", "label": t("Category") }] }],
-        "severities": [{ "id": "low", "label": t("Low"), "response": { "basic": { "hours": 24 } } }],
-        "contact_methods": [{ "id": "web", "label": t("Web") }],
-        "contact_languages": [{ "id": "en", "label": t("English") }]
-    })
+    serde_json::from_str(include_str!(
+        "../../core/tests/fixtures/minimal-catalog.json"
+    ))
+    .unwrap()
 }
 
 fn broken(edit: impl FnOnce(&mut Value)) -> String {
