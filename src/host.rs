@@ -31,6 +31,9 @@ pub struct Config {
     pub instance: String,
     /// How long one request may take (`timeout`, in seconds; default 120).
     pub timeout_ms: u32,
+    /// The account's own time zone (`time-zone`, e.g. `Asia/Tokyo`): business hours the catalog
+    /// keeps in no zone of their own are counted in it.
+    pub time_zone: Option<String>,
 }
 
 impl Config {
@@ -54,6 +57,7 @@ impl Config {
             timeout_ms: attr("timeout")
                 .parse::<u32>()
                 .map_or(120_000, |s| s.saturating_mul(1000)),
+            time_zone: Some(attr("time-zone")).filter(|z| !z.is_empty()),
         }
     }
 }

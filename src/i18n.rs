@@ -10,9 +10,15 @@ use case_core::i18n::{negotiate, Arg, Messages, FILES, LANGUAGES};
 use case_core::msg::MessageId;
 use case_core::summary;
 use case_core::{Answers, Catalog, FieldError};
+use chrono::{DateTime, Datelike, Local, NaiveTime, Timelike, Utc};
 use leptos::prelude::*;
 
 use crate::web::fetch::fetch_text;
+
+/// "09:00", written out rather than with `format("%H:%M")`, which would ship chrono's format parser.
+pub fn hours_minutes(time: NaiveTime) -> String {
+    format!("{:02}:{:02}", time.hour(), time.minute())
+}
 
 thread_local! {
     static MESSAGES: RefCell<Rc<Messages>> = RefCell::new(Rc::new(Messages::basics()));
@@ -117,6 +123,24 @@ impl I18n {
 
     pub fn text(&self, text: &Text) -> String {
         text.get(self.lang.get()).to_owned()
+    }
+
+    /// `id` with the `weekday`, `month`, `day` and `time` of `at` in the customer's time zone,
+    /// and `args`.
+    pub fn moment(&self, id: MessageId, at: DateTime<Utc>, args: &[(&str, Arg)]) -> String {
+        let at = at.with_timezone(&Local);
+        let weekday = self.ta(
+            msg::WEEKDAY,
+            &[("day", at.weekday().to_string().to_lowercase().into())],
+        );
+        let mut all = vec![
+            ("weekday", weekday.into()),
+            ("month", at.month().into()),
+            ("day", at.day().into()),
+            ("time", hours_minutes(at.time()).into()),
+        ];
+        all.extend(args.iter().cloned());
+        self.ta(id, &all)
     }
 
     pub fn size(&self, bytes: u64) -> String {

@@ -43,7 +43,7 @@ pub struct Catalog {
     pub services: Vec<Service>,
     pub severities: Vec<Severity>,
     pub contact_methods: Vec<ContactMethod>,
-    pub contact_languages: Vec<Choice>,
+    pub contact_languages: Vec<ContactLanguage>,
     #[serde(default)]
     pub phone_countries: Vec<PhoneCountry>,
     #[serde(default)]
@@ -90,6 +90,37 @@ pub struct Notice {
     pub case_types: Option<Vec<String>>,
     #[serde(default)]
     pub severities: Option<Vec<String>>,
+    /// Numbers to call about such cases, shown with the text as `tel:` links.
+    #[serde(default)]
+    pub phones: Vec<Phone>,
+    /// An address to write to about such cases, shown as a `mailto:` link.
+    #[serde(default)]
+    pub email: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Phone {
+    /// As it is dialled and shown, e.g. `+1 877-425-2832`.
+    pub number: String,
+    /// Another way of writing it, shown beside it, e.g. `1-877-4-AKATEC`.
+    #[serde(default)]
+    pub label: Option<String>,
+}
+
+/// Where something applies: to the listed plans, case types and severities (every one where a
+/// list is absent).
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Scope {
+    #[serde(default)]
+    pub plans: Option<Vec<String>>,
+    #[serde(default)]
+    pub case_types: Option<Vec<String>>,
+    #[serde(default)]
+    pub severities: Option<Vec<String>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -113,6 +144,14 @@ pub struct BusinessHours {
     pub end: NaiveTime,
     #[cfg_attr(feature = "schema", schemars(with = "Vec<crate::schema::Weekday>"))]
     pub days: Vec<Weekday>,
+    /// The IANA time zone the hours are kept in, e.g. `America/New_York`; absent means the
+    /// account's zone where the page names one, else the customer's own.
+    #[serde(default)]
+    pub time_zone: Option<String>,
+    /// Days off, skipped like a weekend.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<crate::schema::Date>"))]
+    pub holidays: Vec<NaiveDate>,
 }
 
 impl BusinessHours {
@@ -128,6 +167,8 @@ impl BusinessHours {
                 Weekday::Thu,
                 Weekday::Fri,
             ],
+            time_zone: None,
+            holidays: Vec::new(),
         }
     }
 }
@@ -158,6 +199,22 @@ pub struct CaseType {
     /// change the support plan.
     #[serde(default)]
     pub unavailable_link: Option<HelpLink>,
+    /// How the times of this type's severities are named.
+    #[serde(default)]
+    pub time_term: TimeTerm,
+    /// The hours this type's cases are worked in, where they differ from the plan's.
+    #[serde(default)]
+    pub business_hours: Option<BusinessHours>,
+}
+
+/// What a severity's time promises: a first response (the default) or an initial contact.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum TimeTerm {
+    #[default]
+    FirstResponse,
+    InitialContact,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -245,7 +302,8 @@ pub struct Severity {
     pub label: Text,
     #[serde(default)]
     pub description: Option<Text>,
-    /// First-response time per plan; a plan not listed cannot choose this severity.
+    /// First-response time per plan; a plan not listed cannot choose this severity, and
+    /// `"unstated"` offers it without a promised time.
     pub response: BTreeMap<String, ResponseTime>,
 }
 
@@ -256,12 +314,15 @@ pub enum ResponseTime {
     Minutes(u32),
     Hours(u32),
     BusinessDays(u32),
+    /// Offered with no time promised.
+    Unstated,
 }
 
 impl ResponseTime {
     /// Between zero and about a quarter: a promise a support plan could make.
     pub fn is_plausible(self) -> bool {
         match self {
+            ResponseTime::Unstated => true,
             ResponseTime::Minutes(m) => (1..=90 * 24 * 60).contains(&m),
             ResponseTime::Hours(h) => (1..=90 * 24).contains(&h),
             ResponseTime::BusinessDays(d) => (1..=60).contains(&d),
@@ -277,13 +338,37 @@ pub struct ContactMethod {
     pub label: Text,
     #[serde(default)]
     pub description: Option<Text>,
+    /// Where it is offered: wherever one of these scopes applies; everywhere when absent.
     #[serde(default)]
-    pub plans: Option<Vec<String>>,
-    #[serde(default)]
-    pub case_types: Option<Vec<String>>,
+    pub offered: Option<Vec<Scope>>,
     /// Asks for a callback number.
     #[serde(default)]
     pub phone: bool,
+}
+
+/// A language support can answer in.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ContactLanguage {
+    pub id: String,
+    pub label: Text,
+    /// Where it is offered: wherever one of these scopes applies; everywhere when absent.
+    #[serde(default)]
+    pub offered: Option<Vec<Scope>>,
+    /// When the team answering in it works, for some plans (around the clock elsewhere).
+    #[serde(default)]
+    pub team_hours: Vec<TeamHours>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct TeamHours {
+    /// The plans these hours apply to; every plan when absent.
+    #[serde(default)]
+    pub plans: Option<Vec<String>>,
+    pub hours: BusinessHours,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -464,6 +549,25 @@ impl Catalog {
             .find(|c| c.id == category)
     }
 
+    /// Every set of business hours in the catalog, with where it is.
+    pub fn all_business_hours(&self) -> Vec<(String, &BusinessHours)> {
+        let plans = self.plans.iter().filter_map(|p| {
+            let hours = p.business_hours.as_ref()?;
+            Some((format!("plans[{}].business_hours", p.id), hours))
+        });
+        let case_types = self.case_types.iter().filter_map(|t| {
+            let hours = t.business_hours.as_ref()?;
+            Some((format!("case_types[{}].business_hours", t.id), hours))
+        });
+        let teams = self.contact_languages.iter().flat_map(|l| {
+            l.team_hours.iter().enumerate().map(move |(i, t)| {
+                let path = format!("contact_languages[{}].team_hours[{i}].hours", l.id);
+                (path, &t.hours)
+            })
+        });
+        plans.chain(case_types).chain(teams).collect()
+    }
+
     /// Everything inconsistent in the catalog, in document order.
     pub fn problems(&self) -> Vec<Problem> {
         let mut check = Checker {
@@ -485,6 +589,11 @@ impl Catalog {
         let services = check.unique("services", self.services.iter().map(|s| &s.id));
         let severities = check.unique("severities", self.severities.iter().map(|s| &s.id));
         let case_types = check.unique("case_types", self.case_types.iter().map(|t| &t.id));
+        let ids = Ids {
+            plans: plans.clone(),
+            case_types: case_types.clone(),
+            severities: severities.clone(),
+        };
         check.unique(
             "contact_methods",
             self.contact_methods.iter().map(|m| &m.id),
@@ -502,13 +611,7 @@ impl Catalog {
             let path = format!("plans[{}]", plan.id);
             check.text(&format!("{path}.label"), &plan.label);
             if let Some(hours) = &plan.business_hours {
-                if hours.start >= hours.end || hours.days.is_empty() {
-                    check.problem(
-                        msg::CATALOG_BAD_HOURS,
-                        &format!("{path}.business_hours"),
-                        &format!("{}-{}", hours.start, hours.end),
-                    );
-                }
+                check.hours(&format!("{path}.business_hours"), hours);
             }
         }
         for t in &self.case_types {
@@ -542,6 +645,9 @@ impl Catalog {
             if let Some(link) = &t.unavailable_link {
                 check.link(&format!("{path}.unavailable_link"), link);
             }
+            if let Some(hours) = &t.business_hours {
+                check.hours(&format!("{path}.business_hours"), hours);
+            }
         }
         check.attachments("attachments", &self.attachments);
         check.refs(
@@ -573,6 +679,7 @@ impl Catalog {
                         ResponseTime::Minutes(n) => ("minutes", n),
                         ResponseTime::Hours(n) => ("hours", n),
                         ResponseTime::BusinessDays(n) => ("business_days", n),
+                        ResponseTime::Unstated => continue,
                     };
                     let value = format!("{{\"{unit}\": {n}}}");
                     check.problem(
@@ -587,18 +694,28 @@ impl Catalog {
             let path = format!("contact_methods[{}]", m.id);
             check.text(&format!("{path}.label"), &m.label);
             check.opt_text(&format!("{path}.description"), &m.description);
-            check.refs(&format!("{path}.plans"), m.plans.iter().flatten(), &plans);
-            check.refs(
-                &format!("{path}.case_types"),
-                m.case_types.iter().flatten(),
-                &case_types,
-            );
+            for (i, scope) in m.offered.iter().flatten().enumerate() {
+                check.scope(&format!("{path}.offered[{i}]"), scope, &ids);
+            }
             if m.phone && self.phone_countries.is_empty() {
                 check.problem(msg::CATALOG_NO_PHONE_COUNTRIES, &path, "");
             }
         }
         for l in &self.contact_languages {
-            check.text(&format!("contact_languages[{}].label", l.id), &l.label);
+            let path = format!("contact_languages[{}]", l.id);
+            check.text(&format!("{path}.label"), &l.label);
+            for (i, scope) in l.offered.iter().flatten().enumerate() {
+                check.scope(&format!("{path}.offered[{i}]"), scope, &ids);
+            }
+            for (i, team) in l.team_hours.iter().enumerate() {
+                let path = format!("{path}.team_hours[{i}]");
+                check.refs(
+                    &format!("{path}.plans"),
+                    team.plans.iter().flatten(),
+                    &plans,
+                );
+                check.hours(&format!("{path}.hours"), &team.hours);
+            }
         }
         for c in &self.phone_countries {
             let path = format!("phone_countries[{}]", c.region);
@@ -625,9 +742,18 @@ impl Catalog {
                 check.problem(msg::CATALOG_NO_SUPPORT_PHONE, &path, "");
             }
         }
+        if let Some(phone) = &self.support_phone {
+            check.phone("support_phone", phone);
+        }
         for (i, n) in self.notices.iter().enumerate() {
             let path = format!("notices[{i}]");
             check.text(&format!("{path}.text"), &n.text);
+            for (j, phone) in n.phones.iter().enumerate() {
+                check.phone(&format!("{path}.phones[{j}]"), &phone.number);
+            }
+            if let Some(email) = &n.email {
+                check.email(&format!("{path}.email"), email);
+            }
             check.refs(&format!("{path}.plans"), n.plans.iter().flatten(), &plans);
             check.refs(
                 &format!("{path}.case_types"),
@@ -681,6 +807,13 @@ impl Catalog {
             }
         }
     }
+}
+
+/// The ids a scope may name.
+struct Ids {
+    plans: HashSet<String>,
+    case_types: HashSet<String>,
+    severities: HashSet<String>,
 }
 
 struct Checker<'a> {
@@ -748,6 +881,54 @@ impl Checker<'_> {
         }
     }
 
+    fn scope(&mut self, path: &str, scope: &Scope, ids: &Ids) {
+        let lists = [
+            ("plans", &scope.plans, &ids.plans),
+            ("case_types", &scope.case_types, &ids.case_types),
+            ("severities", &scope.severities, &ids.severities),
+        ];
+        for (name, list, defined) in lists {
+            self.refs(&format!("{path}.{name}"), list.iter().flatten(), defined);
+        }
+    }
+
+    fn hours(&mut self, path: &str, hours: &BusinessHours) {
+        if hours.start >= hours.end || hours.days.is_empty() {
+            self.problem(
+                msg::CATALOG_BAD_HOURS,
+                path,
+                &format!("{}-{}", hours.start, hours.end),
+            );
+        }
+        if let Some(zone) = &hours.time_zone {
+            if !looks_like_time_zone(zone) {
+                self.problem(
+                    msg::CATALOG_BAD_TIME_ZONE,
+                    &format!("{path}.time_zone"),
+                    zone,
+                );
+            }
+        }
+    }
+
+    fn phone(&mut self, path: &str, number: &str) {
+        let digits = number.bytes().filter(u8::is_ascii_digit).count();
+        let allowed = |c: char| c.is_ascii_digit() || " +-().".contains(c);
+        if !(6..=20).contains(&digits) || !number.chars().all(allowed) {
+            self.problem(msg::CATALOG_BAD_PHONE, path, number);
+        }
+    }
+
+    fn email(&mut self, path: &str, address: &str) {
+        let valid = address
+            .split_once('@')
+            .is_some_and(|(local, domain)| !local.is_empty() && domain.contains('.'))
+            && !address.contains(char::is_whitespace);
+        if !valid {
+            self.problem(msg::CATALOG_BAD_EMAIL, path, address);
+        }
+    }
+
     fn link(&mut self, path: &str, link: &HelpLink) {
         self.text(&format!("{path}.label"), &link.label);
         if !(link.url.starts_with("https://") || link.url.starts_with("http://")) {
@@ -797,4 +978,15 @@ impl Checker<'_> {
             }
         }
     }
+}
+
+/// An IANA zone name in shape (`Area/Location`, or `UTC`); whether the zone exists is for a
+/// time-zone database to say, which the server's catalog check consults.
+pub fn looks_like_time_zone(name: &str) -> bool {
+    let part = |p: &str| {
+        !p.is_empty()
+            && p.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "_+-".contains(c))
+    };
+    name == "UTC" || (name.contains('/') && name.split('/').all(part))
 }

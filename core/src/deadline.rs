@@ -1,17 +1,21 @@
 //! When a first response is due. Plans with business hours count only those hours, in the
-//! customer's own time zone; business days skip the days outside the plan's week.
+//! hours' own time zone, else the account's, else the customer's; business days skip the days
+//! outside the plan's week and its holidays.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 
 use crate::catalog::{BusinessHours, ResponseTime};
+use crate::zone::{NamedZone, OffsetLookup};
 
-/// The moment a first response is due for a case filed at `now`.
+/// The moment a first response is due for a case filed at `now`; `None` where no time is
+/// promised.
 pub fn first_response_by<Tz: TimeZone>(
     now: DateTime<Tz>,
     response: ResponseTime,
     hours: Option<&BusinessHours>,
-) -> DateTime<Tz> {
-    match (response, hours) {
+) -> Option<DateTime<Tz>> {
+    Some(match (response, hours) {
+        (ResponseTime::Unstated, _) => return None,
         (ResponseTime::Minutes(m), None) => now + Duration::minutes(m.into()),
         (ResponseTime::Hours(h), None) => now + Duration::hours(h.into()),
         (ResponseTime::Minutes(m), Some(hours)) => add_business_time(now, m.into(), hours),
@@ -19,7 +23,78 @@ pub fn first_response_by<Tz: TimeZone>(
         (ResponseTime::BusinessDays(d), hours) => {
             add_business_days(now, d, hours.unwrap_or(&BusinessHours::weekdays()))
         }
+    })
+}
+
+/// The clock business hours are counted on: their own zone, else the account's (a page may name
+/// it), else the customer's own.
+pub struct Clocks<'a, L: TimeZone> {
+    pub account_zone: Option<&'a str>,
+    pub local: L,
+    pub lookup: OffsetLookup,
+}
+
+impl<L: TimeZone> Clocks<'_, L> {
+    fn zone(&self, hours: Option<&BusinessHours>) -> Option<NamedZone> {
+        let name = hours
+            .and_then(|h| h.time_zone.as_deref())
+            .or(self.account_zone)?;
+        NamedZone::new(name, self.lookup)
     }
+
+    /// [`first_response_by`], counted on the right clock, as an instant.
+    pub fn first_response_by(
+        &self,
+        now: DateTime<Utc>,
+        response: ResponseTime,
+        hours: Option<&BusinessHours>,
+    ) -> Option<DateTime<Utc>> {
+        match self.zone(hours) {
+            Some(zone) => first_response_by(now.with_timezone(&zone), response, hours)
+                .map(|due| due.with_timezone(&Utc)),
+            None => first_response_by(now.with_timezone(&self.local), response, hours)
+                .map(|due| due.with_timezone(&Utc)),
+        }
+    }
+
+    /// When a team working `hours` next starts work after `now`; `None` while it is at work.
+    pub fn next_opening(&self, now: DateTime<Utc>, hours: &BusinessHours) -> Option<DateTime<Utc>> {
+        match self.zone(Some(hours)) {
+            Some(zone) => {
+                next_opening(now.with_timezone(&zone), hours).map(|at| at.with_timezone(&Utc))
+            }
+            None => {
+                next_opening(now.with_timezone(&self.local), hours).map(|at| at.with_timezone(&Utc))
+            }
+        }
+    }
+}
+
+/// When `hours` next open after `now`; `None` while they are open.
+pub fn next_opening<Tz: TimeZone>(
+    now: DateTime<Tz>,
+    hours: &BusinessHours,
+) -> Option<DateTime<Tz>> {
+    let tz = now.timezone();
+    let mut date = now.date_naive();
+    for _ in 0..days_to_search(hours) {
+        if is_business_day(hours, date) {
+            let (open, close) = window(&tz, hours, date);
+            if now < open {
+                return Some(open);
+            }
+            if now < close {
+                return None;
+            }
+        }
+        date = date.succ_opt()?;
+    }
+    None
+}
+
+/// Enough days to find the next business day past any run of weekends and holidays.
+fn days_to_search(hours: &BusinessHours) -> usize {
+    8 + hours.holidays.len()
 }
 
 fn local<Tz: TimeZone>(tz: &Tz, naive: NaiveDateTime) -> DateTime<Tz> {
@@ -33,7 +108,7 @@ fn local<Tz: TimeZone>(tz: &Tz, naive: NaiveDateTime) -> DateTime<Tz> {
 }
 
 fn is_business_day(hours: &BusinessHours, date: NaiveDate) -> bool {
-    hours.days.contains(&date.weekday())
+    hours.days.contains(&date.weekday()) && !hours.holidays.contains(&date)
 }
 
 fn window<Tz: TimeZone>(
@@ -56,7 +131,7 @@ fn add_business_time<Tz: TimeZone>(
     let mut cursor = now;
     let mut date = cursor.date_naive();
     // Bounded: a plan has at least one business day a week.
-    for _ in 0..(minutes / 60 + 2) * 8 + 16 {
+    for _ in 0..(minutes / 60 + 2) * 8 + 16 + hours.holidays.len() as i64 {
         if is_business_day(hours, date) {
             let (open, close) = window(&tz, hours, date);
             if cursor < open {
@@ -100,7 +175,7 @@ fn add_business_days<Tz: TimeZone>(
 
 fn next_business_day(hours: &BusinessHours, from: NaiveDate) -> NaiveDate {
     let mut date = from;
-    for _ in 0..7 {
+    for _ in 0..days_to_search(hours) {
         date = date.succ_opt().expect("date in range");
         if is_business_day(hours, date) {
             return date;

@@ -4,7 +4,6 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::Catalog;
 use crate::rules::Rules;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -111,11 +110,18 @@ impl Answers {
             }
         }
         if !rules
-            .contact_methods(id)
+            .contact_methods(id, &self.severity)
             .iter()
             .any(|m| m.id == self.contact_method)
         {
             self.contact_method.clear();
+        }
+        if !rules
+            .contact_languages(id, &self.severity)
+            .iter()
+            .any(|l| l.id == self.contact_language)
+        {
+            self.contact_language.clear();
         }
     }
 
@@ -136,10 +142,10 @@ impl Answers {
 
     /// The language the customer reads the form in becomes the contact language, where none is
     /// chosen yet and the catalog offers it.
-    pub fn default_contact_language(&mut self, catalog: &Catalog, ui_language: &str) {
+    pub fn default_contact_language(&mut self, rules: &Rules, ui_language: &str) {
         if self.contact_language.is_empty()
-            && catalog
-                .contact_languages
+            && rules
+                .contact_languages(&self.case_type, &self.severity)
                 .iter()
                 .any(|l| l.id == ui_language)
         {

@@ -19,6 +19,7 @@ pub mod schema;
 pub mod summary;
 pub mod validate;
 pub mod wire;
+pub mod zone;
 
 pub use catalog::{Catalog, CatalogError};
 pub use draft::{Answers, Step};

@@ -2,8 +2,8 @@
 //! module only applies them.
 
 use crate::catalog::{
-    AttachmentRules, BusinessHours, CaseType, Catalog, ContactMethod, Notice, ResponseTime,
-    Severity,
+    AttachmentRules, BusinessHours, CaseType, Catalog, ContactLanguage, ContactMethod, Notice,
+    ResponseTime, Scope, Severity, TimeTerm,
 };
 use crate::draft::Step;
 
@@ -106,12 +106,51 @@ impl<'a> Rules<'a> {
         allows(&self.catalog.limits.cc_plans, self.plan)
     }
 
-    pub fn contact_methods(&self, case_type: &str) -> Vec<&'a ContactMethod> {
+    /// Whether one of `scopes` covers this plan, case type and severity; no list covers all.
+    fn offered(&self, scopes: &Option<Vec<Scope>>, case_type: &str, severity: &str) -> bool {
+        scopes.as_ref().is_none_or(|scopes| {
+            scopes.iter().any(|s| {
+                allows(&s.plans, self.plan)
+                    && allows(&s.case_types, case_type)
+                    && allows(&s.severities, severity)
+            })
+        })
+    }
+
+    pub fn contact_methods(&self, case_type: &str, severity: &str) -> Vec<&'a ContactMethod> {
         self.catalog
             .contact_methods
             .iter()
-            .filter(|m| allows(&m.plans, self.plan) && allows(&m.case_types, case_type))
+            .filter(|m| self.offered(&m.offered, case_type, severity))
             .collect()
+    }
+
+    pub fn contact_languages(&self, case_type: &str, severity: &str) -> Vec<&'a ContactLanguage> {
+        self.catalog
+            .contact_languages
+            .iter()
+            .filter(|l| self.offered(&l.offered, case_type, severity))
+            .collect()
+    }
+
+    /// When the team answering in `language` works for this plan; `None` means around the clock.
+    pub fn language_team_hours(&self, language: &str) -> Option<&'a BusinessHours> {
+        self.catalog
+            .contact_languages
+            .iter()
+            .find(|l| l.id == language)?
+            .team_hours
+            .iter()
+            .find(|t| allows(&t.plans, self.plan))
+            .map(|t| &t.hours)
+    }
+
+    /// How this case type names its severities' times.
+    pub fn time_term(&self, case_type: &str) -> TimeTerm {
+        self.catalog
+            .case_type(case_type)
+            .map(|t| t.time_term)
+            .unwrap_or_default()
     }
 
     pub fn attachments(&self, case_type: Option<&str>) -> &'a AttachmentRules {
@@ -121,7 +160,11 @@ impl<'a> Rules<'a> {
             .unwrap_or(&self.catalog.attachments)
     }
 
-    pub fn business_hours(&self) -> Option<&'a BusinessHours> {
-        self.catalog.plan(self.plan)?.business_hours.as_ref()
+    /// The hours a case of this type is worked in: the case type's own, else the plan's.
+    pub fn business_hours(&self, case_type: &str) -> Option<&'a BusinessHours> {
+        self.catalog
+            .case_type(case_type)
+            .and_then(|t| t.business_hours.as_ref())
+            .or_else(|| self.catalog.plan(self.plan)?.business_hours.as_ref())
     }
 }

@@ -429,7 +429,7 @@ fn contact(rules: &Rules, a: &Answers, errors: &mut Vec<FieldError>) {
     } else if !is_email(a.email.trim()) {
         errors.push(FieldError::new(Field::Email, msg::ERROR_EMAIL_INVALID));
     }
-    let methods = rules.contact_methods(&a.case_type);
+    let methods = rules.contact_methods(&a.case_type, &a.severity);
     match methods.iter().find(|m| m.id == a.contact_method) {
         None if a.contact_method.is_empty() => errors.push(FieldError::new(
             Field::ContactMethod,
@@ -448,8 +448,7 @@ fn contact(rules: &Rules, a: &Answers, errors: &mut Vec<FieldError>) {
             msg::ERROR_CONTACT_LANGUAGE_REQUIRED,
         ));
     } else if !rules
-        .catalog
-        .contact_languages
+        .contact_languages(&a.case_type, &a.severity)
         .iter()
         .any(|l| l.id == a.contact_language)
     {

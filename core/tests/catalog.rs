@@ -65,7 +65,7 @@ fn references_to_undefined_ids_are_named_with_their_path() {
     json["case_types"][0]["services"] = serde_json::json!(["svc", "nowhere"]);
     json["case_types"][0]["default_severity"] = serde_json::json!("urgent");
     json["severities"][0]["response"]["gold"] = serde_json::json!({ "hours": 1 });
-    json["contact_methods"][0]["plans"] = serde_json::json!(["silver"]);
+    json["contact_methods"][0]["offered"] = serde_json::json!([{ "plans": ["silver"] }]);
     let p = problems(json);
     assert!(
         has(
@@ -91,7 +91,7 @@ fn references_to_undefined_ids_are_named_with_their_path() {
     assert!(has(
         &p,
         msg::CATALOG_UNKNOWN_REF,
-        "contact_methods[web].plans",
+        "contact_methods[web].offered[0].plans",
         "silver"
     ));
 }

@@ -61,15 +61,16 @@ fn cc_lists_split_on_commas_semicolons_and_spaces() {
 #[test]
 fn the_contact_language_starts_as_the_form_language_where_the_catalog_offers_it() {
     let aws = catalog("aws");
+    let rules = Rules::new(&aws, "business");
     let mut answers = Answers::default();
-    answers.default_contact_language(&aws, "ja");
+    answers.default_contact_language(&rules, "ja");
     assert_eq!(answers.contact_language, "ja");
     // A choice the customer made stays.
     answers.contact_language = "en".into();
-    answers.default_contact_language(&aws, "ko");
+    answers.default_contact_language(&rules, "ko");
     assert_eq!(answers.contact_language, "en");
     // A language the catalog's support team does not offer is not chosen for them.
     let mut answers = Answers::default();
-    answers.default_contact_language(&aws, "fr");
+    answers.default_contact_language(&rules, "fr");
     assert_eq!(answers.contact_language, "");
 }

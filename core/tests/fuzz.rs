@@ -112,10 +112,11 @@ fn exercise(catalog: &Catalog) {
         let rules = Rules::new(catalog, &plan.id);
         for case_type in &catalog.case_types {
             let _ = rules.case_type_allowed(case_type);
-            let _ = rules.contact_methods(&case_type.id);
+            let _ = rules.contact_methods(&case_type.id, "");
             let _ = rules.attachments(Some(&case_type.id));
             for option in rules.severities(&case_type.id) {
-                let _ = first_response_by(now, option.response, rules.business_hours());
+                let _ =
+                    first_response_by(now, option.response, rules.business_hours(&case_type.id));
             }
             for service in rules.services(&case_type.id) {
                 for category in &service.categories {

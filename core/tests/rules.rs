@@ -14,7 +14,7 @@ fn severity_ids(rules: &Rules, case_type: &str) -> Vec<String> {
 
 fn method_ids(rules: &Rules, case_type: &str) -> Vec<String> {
     rules
-        .contact_methods(case_type)
+        .contact_methods(case_type, "")
         .iter()
         .map(|m| m.id.clone())
         .collect()
@@ -89,8 +89,12 @@ fn chat_and_phone_are_not_offered_to_basic_or_developer() {
 #[test]
 fn developer_responses_run_in_business_hours() {
     let aws = catalog("aws");
-    assert!(Rules::new(&aws, "developer").business_hours().is_some());
-    assert!(Rules::new(&aws, "business").business_hours().is_none());
+    assert!(Rules::new(&aws, "developer")
+        .business_hours("technical")
+        .is_some());
+    assert!(Rules::new(&aws, "business")
+        .business_hours("technical")
+        .is_none());
 }
 
 #[test]

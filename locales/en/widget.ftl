@@ -41,7 +41,9 @@ prompt-heading = To help us solve it quickly, please include:
 severity-legend = How severe is the problem?
 severity-response = First response within { $duration }
 severity-deadline = Expected by { $weekday } { $month }/{ $day } { $time }
+severity-initial-contact = Initial contact within { $duration }
 severity-business-hours = Your plan's response times count business hours only: { $start }–{ $end } on working days, your time.
+severity-business-hours-zoned = Response times count business hours only: { $start }–{ $end } on working days, { $zone } time.
 severity-call-only = Cases of this severity can't be opened online. Call { $phone } now.
 duration-minutes = { $n ->
     [one] { $n } minute
@@ -118,6 +120,7 @@ phone-number-label = Phone number
 phone-number-hint = We'll call you back on this number.
 phone-extension-label = Extension
 contact-language-label = Preferred contact language
+contact-language-team-closed = The { $language } team works business hours and is away now. It next starts { $weekday } { $month }/{ $day } { $time } (your time); your case is filed now and answered then.
 cc-label = Also notify (CC)
 cc-hint = Email addresses, separated by commas.
 

@@ -41,7 +41,9 @@ prompt-heading = 迅速な解決のため、次の内容を記載してくださ
 severity-legend = 問題の重要度を選択してください
 severity-response = 初回応答: { $duration }以内
 severity-deadline = 目安: { $month }月{ $day }日({ $weekday }) { $time }まで
+severity-initial-contact = 初回連絡: { $duration }以内
 severity-business-hours = ご利用のプランの応答時間は営業時間 (平日 { $start }–{ $end }、お客様の現地時間) のみで計算されます。
+severity-business-hours-zoned = 応答時間は営業時間 (平日 { $start }–{ $end }、{ $zone } 時間) のみで計算されます。
 severity-call-only = この重要度のケースはオンラインでは作成できません。今すぐ { $phone } にお電話ください。
 duration-minutes = { $n }分
 duration-hours = { $n }時間
@@ -97,6 +99,7 @@ phone-number-label = 電話番号
 phone-number-hint = この番号に折り返しお電話します。
 phone-extension-label = 内線番号
 contact-language-label = ご希望の対応言語
+contact-language-team-closed = { $language }のチームは営業時間のみ対応しており、現在は時間外です。次の対応開始は { $month }月{ $day }日({ $weekday }) { $time } (お客様の現地時間) です。ケースは今すぐ作成され、その時点で対応されます。
 cc-label = 通知先 (CC)
 cc-hint = メールアドレスをカンマ区切りで入力してください。
 

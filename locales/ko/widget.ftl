@@ -41,7 +41,9 @@ prompt-heading = 빠른 해결을 위해 다음 내용을 포함해 주세요:
 severity-legend = 문제가 얼마나 심각한가요?
 severity-response = 첫 응답: { $duration } 이내
 severity-deadline = 예상: { $month }월 { $day }일({ $weekday }) { $time }까지
+severity-initial-contact = 최초 연락: { $duration } 이내
 severity-business-hours = 현재 플랜의 응답 시간은 영업시간(평일 { $start }–{ $end }, 고객 현지 시간)만 계산합니다.
+severity-business-hours-zoned = 응답 시간은 영업 시간({ $zone } 기준 평일 { $start }–{ $end })만 계산됩니다.
 severity-call-only = 이 심각도의 케이스는 온라인으로 생성할 수 없습니다. 지금 { $phone }(으)로 전화하세요.
 duration-minutes = { $n }분
 duration-hours = { $n }시간
@@ -97,6 +99,7 @@ phone-number-label = 전화번호
 phone-number-hint = 이 번호로 다시 전화드립니다.
 phone-extension-label = 내선 번호
 contact-language-label = 선호하는 연락 언어
+contact-language-team-closed = { $language } 팀은 영업 시간에만 응대하며 지금은 업무 시간이 아닙니다. 다음 업무 시작은 { $month }월 { $day }일({ $weekday }) { $time }(고객님 현지 시간)입니다. 케이스는 지금 접수되고 그때 답변드립니다.
 cc-label = 추가 알림 대상(CC)
 cc-hint = 이메일 주소를 쉼표로 구분해 입력하세요.
 

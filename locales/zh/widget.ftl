@@ -41,7 +41,9 @@ prompt-heading = 为了尽快解决，请包括：
 severity-legend = 问题有多严重？
 severity-response = 首次响应：{ $duration }内
 severity-deadline = 预计 { $month }月{ $day }日（{ $weekday }）{ $time } 前
+severity-initial-contact = 首次联系：{ $duration }内
 severity-business-hours = 您的计划的响应时间仅计算工作时间（工作日 { $start }–{ $end }，您的当地时间）。
+severity-business-hours-zoned = 响应时间仅按工作时间计算：{ $zone } 时间工作日 { $start }–{ $end }。
 severity-call-only = 此严重程度的案例无法在线创建。请立即拨打 { $phone }。
 duration-minutes = { $n } 分钟
 duration-hours = { $n } 小时
@@ -97,6 +99,7 @@ phone-number-label = 电话号码
 phone-number-hint = 我们将回拨此号码。
 phone-extension-label = 分机号
 contact-language-label = 首选联系语言
+contact-language-team-closed = { $language }团队仅在工作时间服务，现在不在工作时间。下次开始服务为 { $month }月{ $day }日（{ $weekday }）{ $time }（您的当地时间）；案例现在即可提交，届时会得到答复。
 cc-label = 同时通知（抄送）
 cc-hint = 电子邮件地址，用逗号分隔。
 

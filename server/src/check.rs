@@ -3,7 +3,9 @@
 
 use std::path::Path;
 
+use case_core::catalog::looks_like_time_zone;
 use case_core::i18n::{Arg, Messages};
+use case_core::msg;
 use case_core::{Catalog, CatalogError};
 
 /// Every problem of every file, one per line, and whether all of them are fine.
@@ -30,7 +32,7 @@ fn problems_of(messages: &Messages, path: &Path) -> Vec<String> {
         Ok(text) => text,
         Err(e) => return vec![format!("cannot be read: {e}")],
     };
-    match Catalog::from_json(&text) {
+    let mut lines = match Catalog::from_json(&text) {
         Ok(_) => Vec::new(),
         Err(CatalogError::Syntax {
             line,
@@ -47,7 +49,29 @@ fn problems_of(messages: &Messages, path: &Path) -> Vec<String> {
                 format!("{}: {said}", p.path)
             })
             .collect(),
-    }
+    };
+    lines.extend(unknown_time_zones(messages, &text));
+    lines
+}
+
+/// Zones named in the shape of one that the tz database does not hold, e.g. `Asia/Tokio`.
+fn unknown_time_zones(messages: &Messages, text: &str) -> Vec<String> {
+    let Ok(catalog) = serde_json::from_str::<Catalog>(text) else {
+        return Vec::new();
+    };
+    catalog
+        .all_business_hours()
+        .into_iter()
+        .filter_map(|(path, hours)| {
+            let zone = hours.time_zone.as_deref()?;
+            let known = zone.parse::<chrono_tz::Tz>().is_ok();
+            (looks_like_time_zone(zone) && !known).then(|| {
+                let args = [("value", Arg::Text(zone.to_owned()))];
+                let said = messages.format("en", msg::CATALOG_UNKNOWN_TIME_ZONE, &args);
+                format!("{path}.time_zone: {said}")
+            })
+        })
+        .collect()
 }
 
 /// The parser's words without the position it appends, which the line already gives.

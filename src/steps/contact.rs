@@ -5,7 +5,9 @@ use super::nav::StepNav;
 use crate::i18n::use_i18n;
 use crate::ui::{Choice, InputKind, RadioGroup, Select, StepHeading, TextField};
 use crate::wizard::Wizard;
+use case_core::i18n::Arg;
 use case_core::msg;
+use chrono::Utc;
 
 #[component]
 pub fn ContactStep() -> impl IntoView {
@@ -18,7 +20,7 @@ pub fn ContactStep() -> impl IntoView {
     let shown_in = untrack(|| i18n.lang());
     wizard
         .answers
-        .update(|a| wizard.with_catalog(|c| a.default_contact_language(c, shown_in)));
+        .update(|a| wizard.with_rules(|rules| a.default_contact_language(rules, shown_in)));
     let (email, set_email) = bind!(wizard, email);
     let (number, set_number) = bind!(wizard, phone_number);
     let (extension, set_extension) = bind!(wizard, phone_extension);
@@ -26,11 +28,16 @@ pub fn ContactStep() -> impl IntoView {
     let (method, set_method) = bind!(wizard, contact_method);
     let (country, set_country) = bind!(wizard, phone_country);
     let (language, set_language) = bind!(wizard, contact_language);
+    let case_and_severity = move || {
+        wizard
+            .answers
+            .with(|a| (a.case_type.clone(), a.severity.clone()))
+    };
     let methods = Signal::from(Memo::new(move |_| {
-        let case_type = wizard.answers.with(|a| a.case_type.clone());
+        let (case_type, severity) = case_and_severity();
         wizard.with_rules(|rules| {
             rules
-                .contact_methods(&case_type)
+                .contact_methods(&case_type, &severity)
                 .into_iter()
                 .map(|m| Choice {
                     id: m.id.clone(),
@@ -57,9 +64,11 @@ pub fn ContactStep() -> impl IntoView {
         })
     }));
     let languages = Signal::from(Memo::new(move |_| {
-        wizard.with_catalog(|c| {
-            c.contact_languages
-                .iter()
+        let (case_type, severity) = case_and_severity();
+        wizard.with_rules(|rules| {
+            rules
+                .contact_languages(&case_type, &severity)
+                .into_iter()
                 .map(|l| Choice {
                     id: l.id.clone(),
                     label: i18n.text(&l.label),
@@ -70,6 +79,24 @@ pub fn ContactStep() -> impl IntoView {
                 .collect()
         })
     }));
+    // Outside its team's hours, a language says when the team is next at work.
+    let team_away = move || {
+        let language = language.get();
+        wizard.with_rules(|rules| {
+            let hours = rules.language_team_hours(&language)?;
+            let opens = wizard.with_clocks(|c| c.next_opening(Utc::now(), hours))?;
+            let label = rules
+                .catalog
+                .contact_languages
+                .iter()
+                .find(|l| l.id == language)?;
+            Some(i18n.moment(
+                msg::CONTACT_LANGUAGE_TEAM_CLOSED,
+                opens,
+                &[("language", Arg::Label(label.label.clone()))],
+            ))
+        })
+    };
     let wants_phone = move || {
         let method = method.get();
         wizard.with_catalog(|c| c.contact_method(&method).is_some_and(|m| m.phone))
@@ -93,6 +120,7 @@ pub fn ContactStep() -> impl IntoView {
             </div>
         </Show>
         <Select field=Field::ContactLanguage label=move || i18n.t(msg::CONTACT_LANGUAGE_LABEL) choices=languages value=language on_change=set_language />
+        <p class="cw-hint cw-team-hours" aria-live="polite">{team_away}</p>
         {cc_offered.then(|| view! {
             <TextField field=Field::Cc label=move || i18n.t(msg::CC_LABEL) hint=Signal::derive(move || i18n.t(msg::CC_HINT)) value=cc on_input=set_cc kind=InputKind::Email optional=true />
         })}

@@ -1,4 +1,4 @@
-use case_core::catalog::Text;
+use case_core::catalog::{Notice, Phone};
 use case_core::msg;
 use leptos::prelude::*;
 
@@ -22,13 +22,19 @@ pub fn StepNav(#[prop(optional)] primary: Option<Signal<String>>) -> impl IntoVi
             rules
                 .notices(step, &case_type, &severity)
                 .into_iter()
-                .map(|n| n.text.clone())
-                .collect::<Vec<Text>>()
+                .cloned()
+                .collect::<Vec<Notice>>()
         })
     });
     view! {
-        {move || notices.get().into_iter().map(|text| view! {
-            <p class="cw-catalog-notice" role="note">{i18n.text(&text)}</p>
+        {move || notices.get().into_iter().map(|n| view! {
+            <p class="cw-catalog-notice" role="note">
+                {i18n.text(&n.text)}
+                {n.phones.iter().map(phone_link).collect_view()}
+                {n.email.map(|email| view! {
+                    " "<a class="cw-email-link" href=format!("mailto:{email}")>{email.clone()}</a>
+                })}
+            </p>
         }).collect_view()}
         <div class="cw-nav">
             <button type="submit" class="cw-button cw-button-primary" data-action="next">{primary}</button>
@@ -38,5 +44,18 @@ pub fn StepNav(#[prop(optional)] primary: Option<Signal<String>>) -> impl IntoVi
                 </button>
             </Show>
         </div>
+    }
+}
+
+/// ` +1 877-425-2832 (1-877-4-AKATEC)`, the number a link to call.
+fn phone_link(phone: &Phone) -> impl IntoView {
+    let dial: String = phone
+        .number
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
+    let alias = phone.label.as_ref().map(|label| format!(" ({label})"));
+    view! {
+        " "<a class="cw-phone-link" href=format!("tel:{dial}")>{phone.number.clone()}</a>{alias}
     }
 }

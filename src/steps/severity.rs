@@ -1,47 +1,24 @@
-use case_core::catalog::ResponseTime;
-use case_core::deadline::first_response_by;
+use case_core::catalog::{ResponseTime, TimeTerm};
 use case_core::msg;
 use case_core::Field;
-use chrono::{Datelike, Local, Timelike};
+use chrono::Utc;
 use leptos::prelude::*;
 
 use super::nav::StepNav;
-use crate::i18n::{use_i18n, I18n};
+use crate::i18n::{hours_minutes, use_i18n, I18n};
 use crate::ui::{Choice, RadioGroup};
 use crate::wizard::Wizard;
 
-pub fn response_label(i18n: I18n, response: ResponseTime) -> String {
+/// "4 hours"; `None` where no time is promised.
+pub fn response_label(i18n: I18n, response: ResponseTime) -> Option<String> {
     let (id, n) = match response {
+        ResponseTime::Unstated => return None,
         ResponseTime::Minutes(n) if n % 60 == 0 => (msg::DURATION_HOURS, n / 60),
         ResponseTime::Minutes(n) => (msg::DURATION_MINUTES, n),
         ResponseTime::Hours(n) => (msg::DURATION_HOURS, n),
         ResponseTime::BusinessDays(n) => (msg::DURATION_BUSINESS_DAYS, n),
     };
-    i18n.ta(id, &[("n", n.into())])
-}
-
-fn deadline_label(
-    i18n: I18n,
-    response: ResponseTime,
-    hours: Option<&case_core::catalog::BusinessHours>,
-) -> String {
-    let due = first_response_by(Local::now(), response, hours);
-    let weekday = i18n.ta(
-        msg::WEEKDAY,
-        &[("day", due.weekday().to_string().to_lowercase().into())],
-    );
-    i18n.ta(
-        msg::SEVERITY_DEADLINE,
-        &[
-            ("weekday", weekday.into()),
-            ("month", due.month().into()),
-            ("day", due.day().into()),
-            (
-                "time",
-                format!("{:02}:{:02}", due.hour(), due.minute()).into(),
-            ),
-        ],
-    )
+    Some(i18n.ta(id, &[("n", n.into())]))
 }
 
 #[component]
@@ -50,8 +27,13 @@ pub fn SeverityStep() -> impl IntoView {
     let i18n = use_i18n();
     let choices = Signal::from(Memo::new(move |_| {
         let case_type = wizard.answers.with(|a| a.case_type.clone());
+        let now = Utc::now();
         wizard.with_rules(|rules| {
-            let hours = rules.business_hours();
+            let hours = rules.business_hours(&case_type);
+            let promise = match rules.time_term(&case_type) {
+                TimeTerm::FirstResponse => msg::SEVERITY_RESPONSE,
+                TimeTerm::InitialContact => msg::SEVERITY_INITIAL_CONTACT,
+            };
             rules
                 .severities(&case_type)
                 .into_iter()
@@ -60,12 +42,12 @@ pub fn SeverityStep() -> impl IntoView {
                     if let Some(d) = &o.severity.description {
                         hint.push(i18n.text(d));
                     }
-                    hint.push(i18n.ta(
-                        msg::SEVERITY_RESPONSE,
-                        &[("duration", response_label(i18n, o.response).into())],
-                    ));
-                    if !o.call_only {
-                        hint.push(deadline_label(i18n, o.response, hours));
+                    if let Some(duration) = response_label(i18n, o.response) {
+                        hint.push(i18n.ta(promise, &[("duration", duration.into())]));
+                    }
+                    let due = wizard.with_clocks(|c| c.first_response_by(now, o.response, hours));
+                    if let Some(due) = due.filter(|_| !o.call_only) {
+                        hint.push(i18n.moment(msg::SEVERITY_DEADLINE, due, &[]));
                     }
                     Choice {
                         id: o.severity.id.clone(),
@@ -79,15 +61,21 @@ pub fn SeverityStep() -> impl IntoView {
         })
     }));
     let business_hours = move || {
+        let case_type = wizard.answers.with(|a| a.case_type.clone());
         wizard.with_rules(|rules| {
-            rules.business_hours().map(|h| {
-                i18n.ta(
-                    msg::SEVERITY_BUSINESS_HOURS,
-                    &[
-                        ("start", hours_minutes(h.start).into()),
-                        ("end", hours_minutes(h.end).into()),
-                    ],
-                )
+            rules.business_hours(&case_type).map(|h| {
+                let span = [
+                    ("start", hours_minutes(h.start).into()),
+                    ("end", hours_minutes(h.end).into()),
+                ];
+                match &h.time_zone {
+                    Some(zone) => {
+                        let mut args = span.to_vec();
+                        args.push(("zone", zone.replace('_', " ").into()));
+                        i18n.ta(msg::SEVERITY_BUSINESS_HOURS_ZONED, &args)
+                    }
+                    None => i18n.ta(msg::SEVERITY_BUSINESS_HOURS, &span),
+                }
             })
         })
     };
@@ -123,9 +111,4 @@ pub fn SeverityStep() -> impl IntoView {
         })}
         <StepNav />
     }
-}
-
-/// "09:00", written out rather than with `format("%H:%M")`, which would ship chrono's format parser.
-fn hours_minutes(time: chrono::NaiveTime) -> String {
-    format!("{:02}:{:02}", time.hour(), time.minute())
 }

@@ -7,3 +7,4 @@ pub mod random;
 pub mod storage;
 pub mod timer;
 pub mod transport;
+pub mod zone;

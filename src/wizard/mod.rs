@@ -10,6 +10,9 @@ mod submit;
 use case_core::msg;
 use std::sync::Arc;
 
+use case_core::deadline::Clocks;
+use chrono::Local;
+
 use case_core::msg::MessageId;
 use case_core::outcome::Failure;
 use case_core::profile::Profile;
@@ -20,8 +23,8 @@ use leptos::prelude::*;
 use web_sys::File;
 
 use crate::host::{Config, Host, HostEvent};
-use crate::web::storage;
 use crate::web::transport::InFlight;
+use crate::web::{storage, zone};
 
 pub use submit::{Phase, Retry};
 
@@ -130,6 +133,17 @@ impl Wizard {
     pub fn with_rules<T>(&self, f: impl FnOnce(&Rules) -> T) -> T {
         self.setup
             .with_value(|s| f(&Rules::new(&s.catalog, &s.plan)))
+    }
+
+    /// The clocks deadlines are counted on: the catalog's zones, the account's, the customer's.
+    pub fn with_clocks<T>(&self, f: impl FnOnce(&Clocks<Local>) -> T) -> T {
+        self.setup.with_value(|s| {
+            f(&Clocks {
+                account_zone: s.config.time_zone.as_deref(),
+                local: Local,
+                lookup: zone::offset,
+            })
+        })
     }
 
     pub fn with_catalog<T>(&self, f: impl FnOnce(&Catalog) -> T) -> T {

@@ -1,0 +1,59 @@
+//! A named time zone's offset at an instant, from the browser's `Intl`, which carries the tz
+//! database the widget would otherwise have to ship.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Intl, js_name = DateTimeFormat)]
+    type OffsetFormat;
+
+    #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "DateTimeFormat", catch)]
+    fn new(locale: &str, options: &JsValue) -> Result<OffsetFormat, JsValue>;
+
+    #[wasm_bindgen(method)]
+    fn format(this: &OffsetFormat, epoch_ms: f64) -> String;
+}
+
+thread_local! {
+    /// One formatter per zone: making one is slow, and the deadline math asks many times.
+    static FORMATS: RefCell<HashMap<String, Option<OffsetFormat>>> = RefCell::default();
+}
+
+/// Seconds east of UTC that `zone` keeps at `utc_seconds`; `None` for a zone the browser does not
+/// know. Fits [`case_core::zone::OffsetLookup`].
+pub fn offset(zone: &str, utc_seconds: i64) -> Option<i32> {
+    FORMATS.with(|formats| {
+        let mut formats = formats.borrow_mut();
+        let format = formats.entry(zone.to_owned()).or_insert_with(|| {
+            let options = js_sys::Object::new();
+            let set = |key: &str, value: &str| {
+                js_sys::Reflect::set(&options, &key.into(), &value.into()).ok()
+            };
+            set("timeZone", zone)?;
+            set("timeZoneName", "longOffset")?;
+            OffsetFormat::new("en-US", &options).ok()
+        });
+        // e.g. "3/8/2026, GMT-04:00", or "…, GMT" for UTC itself.
+        let text = format.as_ref()?.format(utc_seconds as f64 * 1000.0);
+        parse_gmt_offset(&text[text.rfind("GMT")? + 3..])
+    })
+}
+
+/// `-04:00` or `+05:30` as seconds; nothing at all is zero.
+fn parse_gmt_offset(text: &str) -> Option<i32> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Some(0);
+    }
+    let sign = match text.as_bytes()[0] {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let (hours, minutes) = text[1..].split_once(':').unwrap_or((&text[1..], "0"));
+    Some(sign * (hours.parse::<i32>().ok()? * 3600 + minutes.parse::<i32>().ok()? * 60))
+}
