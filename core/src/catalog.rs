@@ -184,6 +184,10 @@ pub struct CaseType {
     /// Plans that may open this type; absent means every plan.
     #[serde(default)]
     pub plans: Option<Vec<String>>,
+    /// Offered only where the page grants this entitlement (its `entitlements` attribute), e.g.
+    /// consulting a customer's contract provides for.
+    #[serde(default)]
+    pub entitlement: Option<String>,
     pub services: Vec<String>,
     /// Severities this type offers; absent means all.
     #[serde(default)]
@@ -223,6 +227,9 @@ pub enum TimeTerm {
 pub struct Service {
     pub id: String,
     pub label: Text,
+    /// Plans that may choose this service; absent means every plan.
+    #[serde(default)]
+    pub plans: Option<Vec<String>>,
     pub categories: Vec<Category>,
 }
 
@@ -658,6 +665,7 @@ impl Catalog {
         for s in &self.services {
             let path = format!("services[{}]", s.id);
             check.text(&format!("{path}.label"), &s.label);
+            check.refs(&format!("{path}.plans"), s.plans.iter().flatten(), &plans);
             check.non_empty(&format!("{path}.categories"), s.categories.len());
             check.unique(
                 &format!("{path}.categories"),
@@ -772,17 +780,23 @@ impl Catalog {
 
     /// Plans whose customers could choose no case type, and severities no customer could ever
     /// choose: each is a rule written that does nothing.
+    /// A plan counts as offering a case type a page must grant an entitlement for, as some page
+    /// can.
     fn check_reachable(&self, check: &mut Checker) {
-        let allowed = |plan: &Plan| {
-            self.case_types
-                .iter()
-                .filter(|t| Rules::new(self, &plan.id).case_type_allowed(t))
-                .map(|t| t.id.as_str())
-                .collect::<Vec<_>>()
-        };
+        let entitlements: Vec<String> = self
+            .case_types
+            .iter()
+            .filter_map(|t| t.entitlement.clone())
+            .collect();
         let mut reachable = HashSet::new();
         for plan in &self.plans {
-            let case_types = allowed(plan);
+            let rules = Rules::new(self, &plan.id).entitled(&entitlements);
+            let case_types: Vec<&str> = self
+                .case_types
+                .iter()
+                .filter(|t| rules.case_type_allowed(t))
+                .map(|t| t.id.as_str())
+                .collect();
             if case_types.is_empty() {
                 check.problem(
                     msg::CATALOG_PLAN_WITHOUT_CASE_TYPES,
@@ -790,7 +804,6 @@ impl Catalog {
                     &plan.id,
                 );
             }
-            let rules = Rules::new(self, &plan.id);
             for case_type in case_types {
                 for option in rules.severities(case_type) {
                     reachable.insert(option.severity.id.as_str());

@@ -7,11 +7,12 @@ use crate::catalog::{
 };
 use crate::draft::Step;
 
-/// The catalog seen through one customer's plan.
+/// The catalog seen through one customer's plan and the entitlements their page grants.
 #[derive(Clone, Copy)]
 pub struct Rules<'a> {
     pub catalog: &'a Catalog,
     pub plan: &'a str,
+    pub entitlements: &'a [String],
 }
 
 /// A severity as offered to this plan and case type.
@@ -28,7 +29,19 @@ fn allows(list: &Option<Vec<String>>, id: &str) -> bool {
 
 impl<'a> Rules<'a> {
     pub fn new(catalog: &'a Catalog, plan: &'a str) -> Self {
-        Rules { catalog, plan }
+        Rules {
+            catalog,
+            plan,
+            entitlements: &[],
+        }
+    }
+
+    /// The same rules for a customer whose page grants `entitlements`.
+    pub fn entitled(self, entitlements: &'a [String]) -> Self {
+        Rules {
+            entitlements,
+            ..self
+        }
     }
 
     pub fn plan_is_known(&self) -> bool {
@@ -37,6 +50,10 @@ impl<'a> Rules<'a> {
 
     pub fn case_type_allowed(&self, case_type: &CaseType) -> bool {
         allows(&case_type.plans, self.plan)
+            && case_type
+                .entitlement
+                .as_ref()
+                .is_none_or(|e| self.entitlements.contains(e))
     }
 
     pub fn services(&self, case_type: &str) -> Vec<&'a crate::catalog::Service> {
@@ -46,6 +63,7 @@ impl<'a> Rules<'a> {
                 t.services
                     .iter()
                     .filter_map(|s| self.catalog.service(s))
+                    .filter(|s| allows(&s.plans, self.plan))
                     .collect()
             })
             .unwrap_or_default()
