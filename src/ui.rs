@@ -229,6 +229,32 @@ pub struct Choice {
     pub link: Option<(String, String)>,
 }
 
+/// One checkbox with its label and hint, in the radios' layout.
+#[component]
+pub fn Checkbox(
+    id: &'static str,
+    #[prop(into)] label: Signal<String>,
+    #[prop(into)] hint: Signal<String>,
+    #[prop(into)] checked: Signal<bool>,
+    on_change: Callback<bool>,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="cw-field cw-radio">
+            <input
+                type="checkbox"
+                class="cw-radio-input"
+                id=id
+                prop:checked=checked
+                aria-describedby=hint_id.clone()
+                on:change=move |ev| on_change.run(event_target_checked(&ev))
+            />
+            <label class="cw-radio-label" for=id>{label}</label>
+            <p class="cw-hint cw-radio-hint" id=hint_id>{hint}</p>
+        </div>
+    }
+}
+
 /// A real radio group: a fieldset with a legend, each radio with its label and hint.
 #[component]
 pub fn RadioGroup(
