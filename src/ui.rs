@@ -335,6 +335,9 @@ pub fn Select(
     #[prop(optional)] hint: Option<Signal<String>>,
     #[prop(optional)] optional: bool,
     #[prop(optional)] autocomplete: &'static str,
+    /// What choosing nothing is called, where it is an answer; "Choose…" otherwise.
+    #[prop(optional)]
+    empty_label: Option<Signal<String>>,
     /// Locked by the host page: shown, sent, not changeable.
     #[prop(optional)]
     disabled: bool,
@@ -360,7 +363,9 @@ pub fn Select(
                 disabled=disabled
                 on:change=move |ev| on_change.run(event_target_value(&ev))
             >
-                <option value="" selected=move || value.with(String::is_empty)>{move || i18n.t(msg::CHOOSE_OPTION)}</option>
+                <option value="" selected=move || value.with(String::is_empty)>
+                    {move || empty_label.map_or_else(|| i18n.t(msg::CHOOSE_OPTION), |l| l.get())}
+                </option>
                 {move || {
                     choices
                         .get()

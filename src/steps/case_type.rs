@@ -76,21 +76,18 @@ fn OnBehalfOfChoice() -> impl IntoView {
     let wizard = expect_context::<Wizard>();
     let i18n = use_i18n();
     let choices = Signal::derive(move || {
-        let own = Choice {
-            id: String::new(),
-            label: i18n.t(msg::ON_BEHALF_OF_OWN),
-            hint: None,
-            disabled: false,
-            link: None,
-        };
-        let others = wizard.accounts.get().into_iter().map(|a| Choice {
-            label: a.label(),
-            id: a.id,
-            hint: None,
-            disabled: false,
-            link: None,
-        });
-        std::iter::once(own).chain(others).collect::<Vec<_>>()
+        wizard
+            .accounts
+            .get()
+            .into_iter()
+            .map(|a| Choice {
+                label: a.label(),
+                id: a.id,
+                hint: None,
+                disabled: false,
+                link: None,
+            })
+            .collect::<Vec<_>>()
     });
     let chosen = move || wizard.answers.with(|a| a.on_behalf_of.clone());
     let value = Signal::derive(move || chosen().map(|o| o.account).unwrap_or_default());
@@ -119,7 +116,14 @@ fn OnBehalfOfChoice() -> impl IntoView {
     });
     move || {
         (!wizard.accounts.with(Vec::is_empty)).then(|| view! {
-            <Select field=Field::OnBehalfOf label=move || i18n.t(msg::ON_BEHALF_OF_LABEL) choices=choices value=value on_change=choose />
+            <Select
+                field=Field::OnBehalfOf
+                label=move || i18n.t(msg::ON_BEHALF_OF_LABEL)
+                choices=choices
+                value=value
+                on_change=choose
+                empty_label=Signal::derive(move || i18n.t(msg::ON_BEHALF_OF_OWN))
+            />
             {move || name.get().map(|name| view! {
                 <Checkbox
                     id="customer_may_see"

@@ -12,7 +12,6 @@ use std::sync::Arc;
 
 use case_core::deadline::Clocks;
 use case_core::prefill::Account;
-use chrono::Local;
 
 use case_core::msg::MessageId;
 use case_core::outcome::Failure;
@@ -39,6 +38,8 @@ struct Setup {
     draft_key: String,
     /// A new draft: nothing answered but what the host page prefilled.
     blank: Answers,
+    /// The browser's time zone, e.g. `Europe/Berlin`.
+    customer_zone: String,
 }
 
 #[derive(Clone, Copy)]
@@ -92,6 +93,7 @@ impl Wizard {
                 config,
                 draft_key: draft_key.clone(),
                 blank,
+                customer_zone: zone::browser_zone(),
             }),
             host,
             answers: RwSignal::new(Answers::default()),
@@ -142,11 +144,11 @@ impl Wizard {
     }
 
     /// The clocks deadlines are counted on: the catalog's zones, the account's, the customer's.
-    pub fn with_clocks<T>(&self, f: impl FnOnce(&Clocks<Local>) -> T) -> T {
+    pub fn with_clocks<T>(&self, f: impl FnOnce(&Clocks) -> T) -> T {
         self.setup.with_value(|s| {
             f(&Clocks {
                 account_zone: s.config.time_zone.as_deref(),
-                local: Local,
+                customer_zone: &s.customer_zone,
                 lookup: zone::offset,
             })
         })
