@@ -8,11 +8,13 @@ mod intake;
 mod phone;
 mod proxy;
 mod store;
+pub mod token;
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderName, HeaderValue, Method};
@@ -30,8 +32,12 @@ pub use check::check_catalogs;
 pub const USAGE: &str = "usage: case-server check-catalog FILE...
        case-server catalog-schema
        case-server [--addr 127.0.0.1:8080] [--data DIR] [--catalogs DIR] [--dist DIR]
-                   [--cors-origin ORIGIN]... [--min-fill-seconds N] [--proxy PREFIX=URL]...
-                   [--proxy-authorization-file FILE] [--expose-cases] [--faults]
+                   [--cors-origin ORIGIN]... [--min-fill-seconds N]
+                   [--proxy PREFIX=URL]... [--proxy-allow \"METHOD /PATH\"]...
+                   [--proxy-session-secret-file FILE]
+                   [--proxy-session-header NAME | --proxy-session-cookie NAME]
+                   [--proxy-authorization-file FILE] [--proxy-timeout-seconds N]
+                   [--expose-cases] [--faults]
 
   --addr          where to listen (default 127.0.0.1:8080; port 0 picks a free port)
   --data          where cases and attachments are stored (default ./data)
@@ -40,10 +46,21 @@ pub const USAGE: &str = "usage: case-server check-catalog FILE...
   --cors-origin   an origin allowed to post cases from another site (repeatable)
   --min-fill-seconds  refuse a widget's case filled in faster than this, as a bot would
                   (default 3; 0 turns it off)
-  --proxy         pass POSTs under PREFIX on to URL, e.g. /REST/2.0/=http://127.0.0.1:9311/REST/2.0/
+  --proxy         pass requests under PREFIX on to URL, e.g. /REST/2.0/=http://127.0.0.1:9311/REST/2.0/
                   for a helpdesk on this origin, as a portal's reverse proxy would (repeatable)
+  --proxy-allow   a request the proxies pass on, as method and exact path, e.g.
+                  \"POST /REST/2.0/ticket\" (repeatable; nothing else is passed on)
+  --proxy-session-secret-file  the secret the portal signs its session proofs with (HS256
+                  tokens with an expiry); requests without a valid proof are refused with 401
+  --proxy-session-header  the header the page carries the proof in (default X-Portal-Session)
+  --proxy-session-cookie  or the cookie the portal keeps it in
+  --proxy-without-session  TESTS ONLY: pass requests on without a session proof
+  --demo-sign-in  DEMO ONLY: GET /demo/sign-in hands out the session cookie
+                  (--proxy-session-cookie) to anyone who asks, then opens the RT demo page
   --proxy-authorization-file  an Authorization header value (e.g. `token …`) the proxies add
                   to requests that carry none: the portal's own credential, kept on the server
+  --proxy-timeout-seconds  how long the backend may take to answer, and a body may stay idle
+                  (default 60)
   --expose-cases  serve GET /api/cases and /api/cases/{id}, for demos and tests only
   --faults        serve POST /api/_faults, which makes the next case requests fail on purpose
                   (tests only; see server/src/faults.rs)
@@ -63,7 +80,12 @@ pub struct Config {
     pub faults: bool,
     pub min_fill_ms: u64,
     pub proxies: Vec<proxy::Proxy>,
+    pub proxy_allowed: Vec<proxy::Allowed>,
+    pub proxy_session: Option<proxy::Session>,
+    pub proxy_without_session: bool,
     pub proxy_authorization: Option<HeaderValue>,
+    pub proxy_timeout: Duration,
+    pub demo_sign_in: bool,
 }
 
 impl Default for Config {
@@ -78,7 +100,12 @@ impl Default for Config {
             faults: false,
             min_fill_ms: 3000,
             proxies: Vec::new(),
+            proxy_allowed: Vec::new(),
+            proxy_session: None,
+            proxy_without_session: false,
             proxy_authorization: None,
+            proxy_timeout: Duration::from_secs(60),
+            demo_sign_in: false,
         }
     }
 }
@@ -87,6 +114,7 @@ impl Config {
     pub fn from_args(args: impl IntoIterator<Item = String>) -> Result<Config, String> {
         let mut config = Config::default();
         let mut args = args.into_iter();
+        let (mut session_secret, mut proof_in) = (None, None);
         while let Some(flag) = args.next() {
             let mut value = || args.next().ok_or(format!("{flag} needs a value"));
             match flag.as_str() {
@@ -96,6 +124,26 @@ impl Config {
                 "--dist" => config.dist = value()?.into(),
                 "--cors-origin" => config.cors_origins.push(value()?),
                 "--proxy" => config.proxies.push(proxy::Proxy::parse(&value()?)?),
+                "--proxy-allow" => config.proxy_allowed.push(proxy::Allowed::parse(&value()?)?),
+                "--proxy-session-secret-file" => {
+                    session_secret = Some(token::Secret::from_file(&value()?)?)
+                }
+                "--proxy-session-header" => {
+                    let name = value()?;
+                    let name = name
+                        .parse()
+                        .map_err(|_| format!("--proxy-session-header {name}: not a header name"))?;
+                    proof_in = Some(proxy::ProofIn::Header(name));
+                }
+                "--proxy-session-cookie" => proof_in = Some(proxy::ProofIn::Cookie(value()?)),
+                "--proxy-without-session" => config.proxy_without_session = true,
+                "--demo-sign-in" => config.demo_sign_in = true,
+                "--proxy-timeout-seconds" => {
+                    let seconds: u64 = value()?
+                        .parse()
+                        .map_err(|e| format!("--proxy-timeout-seconds: {e}"))?;
+                    config.proxy_timeout = Duration::from_secs(seconds.max(1));
+                }
                 "--proxy-authorization-file" => {
                     let path = value()?;
                     let text =
@@ -115,6 +163,36 @@ impl Config {
                     config.min_fill_ms = (seconds * 1000.0) as u64;
                 }
                 other => return Err(format!("unknown argument {other}")),
+            }
+        }
+        if let Some(secret) = session_secret {
+            let proof_in = proof_in.unwrap_or(proxy::ProofIn::Header(HeaderName::from_static(
+                "x-portal-session",
+            )));
+            config.proxy_session = Some(proxy::Session { secret, proof_in });
+        } else if proof_in.is_some() {
+            return Err(
+                "--proxy-session-header and -cookie need --proxy-session-secret-file".into(),
+            );
+        }
+        let cookie = matches!(
+            &config.proxy_session,
+            Some(proxy::Session {
+                proof_in: proxy::ProofIn::Cookie(_),
+                ..
+            })
+        );
+        if config.demo_sign_in && !cookie {
+            return Err("--demo-sign-in needs --proxy-session-cookie".into());
+        }
+        if !config.proxies.is_empty() {
+            if config.proxy_allowed.is_empty() {
+                return Err("--proxy needs --proxy-allow for each request it may pass on".into());
+            }
+            if config.proxy_session.is_none() && !config.proxy_without_session {
+                return Err(
+                    "--proxy needs --proxy-session-secret-file: it passes requests on only for the portal's signed-in customers".into(),
+                );
             }
         }
         Ok(config)
@@ -185,14 +263,28 @@ pub fn router(state: Arc<AppState>, config: &Config) -> Router {
     );
     let mut app = Router::new().merge(api);
     let client = proxy::client();
+    let gate = Arc::new(proxy::Gate {
+        allowed: config.proxy_allowed.clone(),
+        session: config.proxy_session.clone(),
+        authorization: config.proxy_authorization.clone(),
+        // A profile may send files as base64 inside JSON: a third larger than the bytes.
+        body_limit: limit / 3 * 4 + 1024 * 1024,
+        timeout: config.proxy_timeout,
+    });
     for target in &config.proxies {
-        let (mut target, client) = (target.clone(), client.clone());
-        target.authorization = config.proxy_authorization.clone();
+        let (target, client, gate) = (target.clone(), client.clone(), gate.clone());
         app = app.route(
             &format!("{}{{*rest}}", target.prefix),
             axum::routing::any(move |request| async move {
-                proxy::forward(&target, &client, request).await
-            }),
+                proxy::forward(&target, &gate, &client, request).await
+            })
+            .layer(DefaultBodyLimit::disable()),
+        );
+    }
+    if let (true, Some(session)) = (config.demo_sign_in, config.proxy_session.clone()) {
+        app = app.route(
+            "/demo/sign-in",
+            get(move || async move { proxy::demo_sign_in(&session) }),
         );
     }
     app.route("/healthz", get(|| async { "ok" }))

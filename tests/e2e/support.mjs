@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
@@ -15,7 +15,7 @@ const root = new URL('../../', import.meta.url).pathname;
  * Starts case-server on 127.0.0.1:0 with its own data folder and a copy of dist/. Scripts fill
  * the form in faster than any person, so the minimum time to fill in is off unless given.
  */
-export async function startServer({ corsOrigins = [], minFillSeconds = 0, proxies = [] } = {}) {
+export async function startServer({ corsOrigins = [], minFillSeconds = 0, proxies = [], args = [] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'case-widget-e2e-'));
   const dist = join(dir, 'dist');
   cpSync(join(root, 'dist'), dist, { recursive: true });
@@ -28,6 +28,7 @@ export async function startServer({ corsOrigins = [], minFillSeconds = 0, proxie
     '--min-fill-seconds', String(minFillSeconds),
     ...corsOrigins.flatMap((o) => ['--cors-origin', o]),
     ...proxies.flatMap((p) => ['--proxy', p]),
+    ...args,
   ], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve, reject) => {
     let out = '';
@@ -60,6 +61,13 @@ export async function startServer({ corsOrigins = [], minFillSeconds = 0, proxie
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** An HS256 token of `claims` signed with `secret`, as a portal signs its session proofs. */
+export function signToken(secret, claims) {
+  const part = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const signed = `${part({ alg: 'HS256', typ: 'JWT' })}.${part(claims)}`;
+  return `${signed}.${createHmac('sha256', secret).update(signed).digest('base64url')}`;
 }
 
 function brokenRefsCatalog() {
