@@ -26,7 +26,7 @@ use sha2::{Digest, Sha256};
 use tokio::io::AsyncWriteExt;
 
 use crate::phone::to_e164;
-use crate::store::{Received, StoredCase};
+use crate::store::{IdempotencyKey, Received, Stored, StoredCase};
 use crate::AppState;
 
 fn error(status: StatusCode, error: &str, message: String, fields: Vec<FieldProblem>) -> Response {
@@ -185,13 +185,81 @@ impl FileSink {
     }
 }
 
-fn idempotency_key(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get("idempotency-key")
-        .and_then(|v| v.to_str().ok())
-        .map(str::trim)
-        .filter(|k| !k.is_empty() && k.len() <= 255)
-        .map(str::to_owned)
+/// The request's `Idempotency-Key`: 1 to 255 visible ASCII characters (a UUID, say), or none.
+/// Anything else is refused rather than ignored, which would file a retry twice.
+fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, Response> {
+    let mut values = headers.get_all("idempotency-key").iter();
+    let Some(value) = values.next() else {
+        return Ok(None);
+    };
+    let key = value.as_bytes();
+    if values.next().is_some()
+        || key.is_empty()
+        || key.len() > 255
+        || !key.iter().all(|b| b.is_ascii_graphic())
+    {
+        return Err(error(
+            StatusCode::BAD_REQUEST,
+            "bad-idempotency-key",
+            "An Idempotency-Key is one value of 1 to 255 visible ASCII characters, such as a UUID."
+                .into(),
+            vec![],
+        ));
+    }
+    Ok(Some(String::from_utf8_lossy(key).into_owned()))
+}
+
+/// What makes two requests the same: the case as sent but for the language it was shown in and
+/// its spam check, which may differ between tries, and the bytes of the files that came with it.
+fn fingerprint(case_json: &serde_json::Value, files: &Incoming) -> String {
+    let mut case = case_json.clone();
+    if let Some(case) = case.as_object_mut() {
+        case.remove("spam_check");
+        case.remove("locale");
+    }
+    let mut hasher = Sha256::new();
+    hasher.update(canonical(&case).as_bytes());
+    for file in &files.0 {
+        hasher.update(b"\n");
+        hasher.update(file.sha256.as_bytes());
+    }
+    hex::encode(hasher.finalize())
+}
+
+/// JSON with every object's members in order of their names.
+fn canonical(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::Object(members) => {
+            let mut names: Vec<&String> = members.keys().collect();
+            names.sort();
+            let inner: Vec<String> = names
+                .into_iter()
+                .map(|name| {
+                    format!(
+                        "{}:{}",
+                        serde_json::Value::from(name.as_str()),
+                        canonical(&members[name])
+                    )
+                })
+                .collect();
+            format!("{{{}}}", inner.join(","))
+        }
+        serde_json::Value::Array(items) => {
+            let inner: Vec<String> = items.iter().map(canonical).collect();
+            format!("[{}]", inner.join(","))
+        }
+        other => other.to_string(),
+    }
+}
+
+fn key_reused() -> Response {
+    error(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "idempotency-key-reused",
+        "This Idempotency-Key was used before for another request: send a changed case under a new key."
+            .into(),
+        vec![],
+    )
 }
 
 pub async fn create_case(State(state): State<Arc<AppState>>, request: Request) -> Response {
@@ -210,32 +278,24 @@ pub async fn create_case(State(state): State<Arc<AppState>>, request: Request) -
 }
 
 async fn receive_case(state: Arc<AppState>, request: Request) -> Response {
-    let key = idempotency_key(request.headers());
-    if let Some(key) = &key {
-        match state.store.find_by_key(key) {
-            Ok(Some(case)) => {
-                // Read the retry's body to the end first: answering while a browser is still
-                // sending makes it see a broken connection instead of the answer.
-                drain(request.into_body()).await;
-                return created(&case, false);
-            }
-            Ok(None) => {}
-            Err(e) => return storage_error(e),
-        }
-    }
+    let key = match idempotency_key(request.headers()) {
+        Ok(key) => key,
+        Err(response) => return response,
+    };
     let content_type = request
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_ascii_lowercase();
+    let json = content_type.starts_with("application/json");
     let received = if content_type.starts_with("multipart/form-data") {
         match Multipart::from_request(request, &()).await {
             Ok(multipart) => receive_multipart(&state, multipart).await,
             Err(e) => return e.into_response(),
         }
-    } else if content_type.starts_with("application/json") {
-        receive_json(&state, request).await
+    } else if json {
+        receive_json(request).await
     } else {
         return error(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -244,10 +304,29 @@ async fn receive_case(state: Arc<AppState>, request: Request) -> Response {
             vec![],
         );
     };
-    match received {
-        Ok((case_json, files)) => accept(state, key, case_json, files).await,
-        Err(response) => response,
+    let (case_json, mut files) = match received {
+        Ok(received) => received,
+        Err(response) => return response,
+    };
+    let key = key.map(|key| IdempotencyKey {
+        scope: String::new(),
+        key,
+        fingerprint: fingerprint(&case_json, &files),
+    });
+    if let Some(key) = &key {
+        match state.store.find_by_key(key) {
+            Ok(Some(Stored::Replayed(case))) => return created(&case, false),
+            Ok(Some(Stored::KeyReused)) => return key_reused(),
+            Ok(_) => {}
+            Err(e) => return storage_error(e),
+        }
     }
+    if json {
+        if let Err(response) = claim_uploads(&state, &case_json, &mut files) {
+            return response;
+        }
+    }
+    accept(state, key, case_json, files).await
 }
 
 async fn receive_multipart(
@@ -309,21 +388,27 @@ async fn receive_multipart(
     Ok((case_json, files))
 }
 
-async fn receive_json(
-    state: &AppState,
-    request: Request,
-) -> Result<(serde_json::Value, Incoming), Response> {
+async fn receive_json(request: Request) -> Result<(serde_json::Value, Incoming), Response> {
     let bytes = axum::body::to_bytes(request.into_body(), 1024 * 1024)
         .await
-        .map_err(|e| {
+        .map_err(|_| {
             error(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "too-large",
-                e.to_string(),
+                "A case sent as JSON may be 1 MiB at most.".into(),
                 vec![],
             )
         })?;
     let case_json: serde_json::Value = serde_json::from_slice(&bytes).map_err(bad_json)?;
+    Ok((case_json, Incoming(Vec::new())))
+}
+
+/// The uploaded files a case sent as JSON names by their tokens.
+fn claim_uploads(
+    state: &AppState,
+    case_json: &serde_json::Value,
+    files: &mut Incoming,
+) -> Result<(), Response> {
     let tokens: Vec<String> = case_json["attachments"]
         .as_array()
         .map(|list| {
@@ -332,7 +417,6 @@ async fn receive_json(
                 .collect()
         })
         .unwrap_or_default();
-    let mut files = Incoming(Vec::new());
     for token in tokens {
         match state.store.upload(&token).map_err(storage_error)? {
             Some(received) => files.0.push(received),
@@ -346,19 +430,7 @@ async fn receive_json(
             }
         }
     }
-    Ok((case_json, files))
-}
-
-/// Reads and discards a request body, up to what any case may hold.
-async fn drain(body: Body) {
-    let mut stream = body.into_data_stream();
-    let mut read = 0usize;
-    while let Some(Ok(chunk)) = stream.next().await {
-        read += chunk.len();
-        if read > 64 * 1024 * 1024 {
-            break;
-        }
-    }
+    Ok(())
 }
 
 /// A file name as browsers write it in a multipart body (HTML's form-data encoding).
@@ -371,7 +443,7 @@ fn form_data_name(name: &str) -> String {
 /// Validates a received case with the catalog's rules and stores it.
 async fn accept(
     state: Arc<AppState>,
-    key: Option<String>,
+    key: Option<IdempotencyKey>,
     mut case_json: serde_json::Value,
     mut files: Incoming,
 ) -> Response {
@@ -489,12 +561,13 @@ async fn accept(
     }
 
     let received = std::mem::take(&mut files.0);
-    let stored = tokio::task::spawn_blocking(move || {
-        state.store.insert(key.as_deref(), &case_json, received)
-    })
-    .await;
+    let stored =
+        tokio::task::spawn_blocking(move || state.store.insert(key.as_ref(), &case_json, received))
+            .await;
     match stored {
-        Ok(Ok((case, new))) => created(&case, new),
+        Ok(Ok(Stored::New(case))) => created(&case, true),
+        Ok(Ok(Stored::Replayed(case))) => created(&case, false),
+        Ok(Ok(Stored::KeyReused)) => key_reused(),
         Ok(Err(e)) => storage_error(e),
         Err(e) => storage_error(e),
     }

@@ -38,6 +38,23 @@ pub struct StoredCase {
     pub attachments: Vec<StoredAttachment>,
 }
 
+/// An `Idempotency-Key`, within the identity that sent it, and the fingerprint of its request.
+pub struct IdempotencyKey {
+    /// The signed-in customer the key belongs to; empty without one.
+    pub scope: String,
+    pub key: String,
+    pub fingerprint: String,
+}
+
+/// What became of a case sent to be stored.
+pub enum Stored {
+    New(StoredCase),
+    /// The case stored first under the same key, for the same request.
+    Replayed(StoredCase),
+    /// The key was used before for another request.
+    KeyReused,
+}
+
 pub struct Store {
     db: Mutex<Connection>,
     root: PathBuf,
@@ -77,7 +94,17 @@ impl Store {
                  sha256 TEXT NOT NULL,
                  path TEXT NOT NULL,
                  created_at TEXT NOT NULL
-             );",
+             );
+             CREATE TABLE IF NOT EXISTS idempotency (
+                 scope TEXT NOT NULL,
+                 key TEXT NOT NULL,
+                 fingerprint TEXT,
+                 case_id TEXT NOT NULL REFERENCES cases(id),
+                 PRIMARY KEY (scope, key)
+             );
+             INSERT OR IGNORE INTO idempotency (scope, key, fingerprint, case_id)
+                 SELECT '', idempotency_key, NULL, id FROM cases
+                 WHERE idempotency_key IS NOT NULL;",
         )
         .map_err(|e| e.to_string())?;
         Ok(Store {
@@ -154,38 +181,56 @@ impl Store {
         }))
     }
 
-    fn case_id_for_key(db: &Connection, key: &str) -> rusqlite::Result<Option<String>> {
+    fn case_for_key(
+        db: &Connection,
+        key: &IdempotencyKey,
+    ) -> rusqlite::Result<Option<(String, Option<String>)>> {
         db.query_row(
-            "SELECT id FROM cases WHERE idempotency_key = ?1",
-            params![key],
-            |row| row.get(0),
+            "SELECT case_id, fingerprint FROM idempotency WHERE scope = ?1 AND key = ?2",
+            params![key.scope, key.key],
+            |row| Ok((row.get(0)?, row.get(1)?)),
         )
         .optional()
     }
 
-    /// The case already stored under `key`, if any.
-    pub fn find_by_key(&self, key: &str) -> Result<Option<StoredCase>, String> {
-        let id = {
+    /// What a request under `key` with this fingerprint gets: the case stored under the key
+    /// first, or a refusal when the key was used for another request; `None` for a new key.
+    pub fn find_by_key(&self, key: &IdempotencyKey) -> Result<Option<Stored>, String> {
+        let found = {
             let db = self.db.lock().map_err(|e| e.to_string())?;
-            Self::case_id_for_key(&db, key).map_err(|e| e.to_string())?
+            Self::case_for_key(&db, key).map_err(|e| e.to_string())?
         };
-        match id {
-            Some(id) => self.get(&id),
+        match found {
+            Some((id, fingerprint)) => self.replay(&id, fingerprint, key).map(Some),
             None => Ok(None),
         }
     }
 
-    /// Stores a case and moves its files into place. Returns the case and whether it was new:
-    /// a repeated idempotency key returns the case stored first.
+    fn replay(
+        &self,
+        id: &str,
+        fingerprint: Option<String>,
+        key: &IdempotencyKey,
+    ) -> Result<Stored, String> {
+        // Keys stored before fingerprints were kept match any request.
+        if fingerprint.is_some_and(|f| f != key.fingerprint) {
+            return Ok(Stored::KeyReused);
+        }
+        let case = self.get(id)?.ok_or("case vanished")?;
+        Ok(Stored::Replayed(case))
+    }
+
+    /// Stores a case and moves its files into place. A key already stored returns the case
+    /// stored first, or a refusal when it was used for another request.
     pub fn insert(
         &self,
-        key: Option<&str>,
+        key: Option<&IdempotencyKey>,
         payload: &serde_json::Value,
         files: Vec<Received>,
-    ) -> Result<(StoredCase, bool), String> {
+    ) -> Result<Stored, String> {
         let mut db = self.db.lock().map_err(|e| e.to_string())?;
-        if let Some(existing) = key
-            .map(|k| Self::case_id_for_key(&db, k))
+        if let Some((existing, fingerprint)) = key
+            .map(|k| Self::case_for_key(&db, k))
             .transpose()
             .map_err(|e| e.to_string())?
             .flatten()
@@ -194,8 +239,7 @@ impl Store {
             for f in files.iter().filter(|f| f.upload_token.is_none()) {
                 let _ = fs::remove_file(&f.temp_path);
             }
-            let case = self.get(&existing)?.ok_or("case vanished")?;
-            return Ok((case, false));
+            return self.replay(&existing, fingerprint, key.expect("found by key"));
         }
         let now = Utc::now();
         let tx = db.transaction().map_err(|e| e.to_string())?;
@@ -209,10 +253,17 @@ impl Store {
         fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
         let created_at = now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
         tx.execute(
-            "INSERT INTO cases (seq, id, idempotency_key, created_at, payload) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![seq, id, key, created_at, payload.to_string()],
+            "INSERT INTO cases (seq, id, created_at, payload) VALUES (?1, ?2, ?3, ?4)",
+            params![seq, id, created_at, payload.to_string()],
         )
         .map_err(|e| e.to_string())?;
+        if let Some(key) = key {
+            tx.execute(
+                "INSERT INTO idempotency (scope, key, fingerprint, case_id) VALUES (?1, ?2, ?3, ?4)",
+                params![key.scope, key.key, key.fingerprint, id],
+            )
+            .map_err(|e| e.to_string())?;
+        }
         let mut stored = Vec::new();
         for (position, file) in files.into_iter().enumerate() {
             let path = dir.join(position.to_string());
@@ -244,15 +295,12 @@ impl Store {
         }
         sync_dir(&dir);
         tx.commit().map_err(|e| e.to_string())?;
-        Ok((
-            StoredCase {
-                id,
-                created_at,
-                case: payload.clone(),
-                attachments: stored,
-            },
-            true,
-        ))
+        Ok(Stored::New(StoredCase {
+            id,
+            created_at,
+            case: payload.clone(),
+            attachments: stored,
+        }))
     }
 
     pub fn get(&self, id: &str) -> Result<Option<StoredCase>, String> {

@@ -157,6 +157,123 @@ fn a_repeated_idempotency_key_returns_the_first_case() {
     assert_eq!(Store::open(dir.path()).unwrap().count().unwrap(), 2);
 }
 
+/// Posts a case with raw `Idempotency-Key` header bytes.
+fn post_with_key_bytes(server: &Server, key: &[u8]) -> (u16, Value) {
+    let (content_type, body) = multipart(&valid_case(), &[]);
+    let mut stream =
+        std::net::TcpStream::connect(server.url.strip_prefix("http://").unwrap()).unwrap();
+    use std::io::{Read, Write};
+    let mut head = format!(
+        "POST /api/cases HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nIdempotency-Key: ",
+        body.len()
+    )
+    .into_bytes();
+    head.extend_from_slice(key);
+    head.extend_from_slice(b"\r\n\r\n");
+    head.extend_from_slice(&body);
+    stream.write_all(&head).unwrap();
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer).unwrap();
+    let answer = String::from_utf8_lossy(&answer);
+    let status = answer.split(' ').nth(1).unwrap().parse().unwrap();
+    let json = answer
+        .split("\r\n\r\n")
+        .nth(1)
+        .and_then(|b| serde_json::from_str(b).ok())
+        .unwrap_or(Value::Null);
+    (status, json)
+}
+
+#[test]
+fn an_idempotency_key_too_long_empty_or_not_visible_ascii_is_refused_with_400_and_nothing_is_filed()
+{
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(dir.path(), &[]);
+    let long = "k".repeat(256);
+    for key in [
+        long.as_bytes(),
+        b"",
+        b"caf\xc3\xa9-key",
+        b"\xff\xfe",
+        b"two words",
+    ] {
+        let (status, body) = post_with_key_bytes(&server, key);
+        assert_eq!(
+            (status, body["error"].as_str()),
+            (400, Some("bad-idempotency-key")),
+            "{key:?}: {body}"
+        );
+    }
+    assert_eq!(Store::open(dir.path()).unwrap().count().unwrap(), 0);
+    let (status, _) = post_with_key_bytes(&server, "k".repeat(255).as_bytes());
+    assert_eq!(status, 201);
+}
+
+#[test]
+fn the_same_key_with_another_case_is_refused_with_422_saying_so_and_files_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(dir.path(), &[]);
+    let (status, first) = post(&server, Some("edited-key"), &valid_case(), &[]);
+    assert_eq!(status, 201);
+    let edited = with_case(|c| c["subject"] = json!("Instance unreachable since the upgrade"));
+    let (status, body) = post(&server, Some("edited-key"), &edited, &[]);
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(body["error"], "idempotency-key-reused");
+    assert!(
+        body["message"]
+            .as_str()
+            .unwrap()
+            .contains("another request"),
+        "{body}"
+    );
+    assert_eq!(Store::open(dir.path()).unwrap().count().unwrap(), 1);
+    // The same case again, shown in another language and with another spam check, is a retry.
+    let retried = with_case(|c| {
+        c["locale"] = json!("ja");
+        c["spam_check"] = json!({ "website": "", "filled_in_ms": 99_000 });
+    });
+    let (status, again) = post(&server, Some("edited-key"), &retried, &[]);
+    assert_eq!((status, &again["id"]), (200, &first["id"]));
+}
+
+#[test]
+fn the_same_key_with_other_file_bytes_is_refused_with_422() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(dir.path(), &[]);
+    let case = with_case(|c| {
+        c["attachments"] = json!([{ "name": "app.log", "size": 4, "type": "text/plain" }])
+    });
+    let (status, _) = post(
+        &server,
+        Some("file-key"),
+        &case,
+        &[("app.log", "text/plain", b"one\n".to_vec())],
+    );
+    assert_eq!(status, 201);
+    let (status, body) = post(
+        &server,
+        Some("file-key"),
+        &case,
+        &[("app.log", "text/plain", b"two\n".to_vec())],
+    );
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (422, Some("idempotency-key-reused")),
+        "{body}"
+    );
+    let (status, _) = post(
+        &server,
+        Some("file-key"),
+        &case,
+        &[("app.log", "text/plain", b"one\n".to_vec())],
+    );
+    assert_eq!(status, 200);
+    let incoming = std::fs::read_dir(dir.path().join("incoming"))
+        .unwrap()
+        .count();
+    assert_eq!(incoming, 0, "the retries' files are not left on disk");
+}
+
 #[test]
 fn every_field_is_validated_again_with_a_4xx_naming_it() {
     let dir = tempfile::tempdir().unwrap();
