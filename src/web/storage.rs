@@ -13,6 +13,10 @@ pub struct SavedDraft {
     /// When the customer started, in ms since the epoch: how long they took tells them from a bot.
     #[serde(default)]
     pub started_at: f64,
+    /// The fingerprint of the case last sent under `idempotency_key`, empty before the first
+    /// try: a case edited since then goes under a new key.
+    #[serde(default)]
+    pub sent: String,
 }
 
 fn storage() -> Option<web_sys::Storage> {

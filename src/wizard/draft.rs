@@ -27,6 +27,7 @@ impl Wizard {
                     step: Step::CaseType,
                     idempotency_key: random::new_key(),
                     started_at: timer::now_ms(),
+                    sent: String::new(),
                 },
                 false,
             ),
@@ -95,6 +96,7 @@ impl Wizard {
             step: self.step.get(),
             idempotency_key: self.idempotency_key.get(),
             started_at: self.started_at.get(),
+            sent: self.sent.get(),
         };
         if self.phase.get_untracked() != Phase::Editing {
             return;
@@ -122,6 +124,7 @@ impl Wizard {
         self.files.set(Vec::new());
         self.answers.set(self.setup.with_value(|s| s.blank.clone()));
         self.idempotency_key.set(random::new_key());
+        self.sent.set(String::new());
         self.started_at.set(timer::now_ms());
         self.returning_to_review.set(false);
         self.go_to(Step::CaseType);

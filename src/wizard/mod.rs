@@ -65,6 +65,8 @@ pub struct Wizard {
     /// False until a restored draft's files are back, so they are not overwritten meanwhile.
     files_restored: StoredValue<bool>,
     idempotency_key: RwSignal<String>,
+    /// The fingerprint of the case last sent under `idempotency_key`.
+    sent: RwSignal<String>,
     started_at: RwSignal<f64>,
     /// The hidden field only bots fill in.
     pub trap: RwSignal<String>,
@@ -110,6 +112,7 @@ impl Wizard {
             storage_note: RwSignal::new(None),
             files_restored: StoredValue::new(true),
             idempotency_key: RwSignal::new(String::new()),
+            sent: RwSignal::new(String::new()),
             started_at: RwSignal::new(0.0),
             trap: RwSignal::new(String::new()),
             accounts: RwSignal::new(accounts),
@@ -128,6 +131,7 @@ impl Wizard {
         wizard.answers.set(saved.answers);
         wizard.step.set(saved.step);
         wizard.idempotency_key.set(saved.idempotency_key);
+        wizard.sent.set(saved.sent);
         wizard.started_at.set(saved.started_at);
         if files_to_restore {
             wizard.files_restored.set_value(false);

@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use super::Wizard;
 use crate::host::HostEvent;
 use crate::i18n::messages;
+use crate::web::random;
 use crate::web::timer::{now_ms, sleep_ms};
 use crate::web::transport::{self, Target};
 
@@ -63,6 +64,15 @@ impl Wizard {
             filled_in_ms: (now_ms() - self.started_at.get_untracked()).max(0.0) as u64,
         });
         let files = self.files.get_untracked();
+        // A retry of the same case keeps its key, so the server files it once; a case edited
+        // since it was last sent is another request, and gets a key of its own.
+        let fingerprint = payload.fingerprint();
+        if self.sent.get_untracked() != fingerprint {
+            if !self.sent.get_untracked().is_empty() {
+                self.idempotency_key.set(random::new_key());
+            }
+            self.sent.set(fingerprint);
+        }
         let key = self.idempotency_key.get_untracked();
         let in_flight = self.in_flight.get_value();
         let wizard = *self;
