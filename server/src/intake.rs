@@ -3,15 +3,19 @@
 //! - `POST /api/uploads?filename=…` with one file as the body, answered with a token, then
 //!   `POST /api/cases` as `application/json` whose attachments name those tokens.
 
+// A refusal is the response itself, made where the request is read.
+#![allow(clippy::result_large_err)]
+
 use case_core::msg;
 use case_core::Field;
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use axum::body::Body;
-use axum::extract::{FromRequest, Multipart, Path, Query, Request, State};
+use axum::extract::{ConnectInfo, FromRequest, Multipart, Path, Query, Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
+use axum::Extension;
 use axum::Json;
 use case_core::attachment::{check, SNIFF_LEN};
 use case_core::catalog::AttachmentRules;
@@ -23,6 +27,7 @@ use case_core::wire::{CaseCreated, CasePayload, ErrorBody, FieldProblem};
 use futures_util::StreamExt;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
+use std::net::SocketAddr;
 use tokio::io::AsyncWriteExt;
 
 use crate::phone::to_e164;
@@ -55,13 +60,29 @@ fn bad_json(e: serde_json::Error) -> Response {
     )
 }
 
-fn storage_error(e: impl ToString) -> Response {
+/// The largest `case` JSON, as a part or as a whole body.
+const CASE_JSON_MAX: usize = 1024 * 1024;
+
+/// A failure to store: the details go to the server's log, not to the client.
+fn storage_error(e: impl std::fmt::Display) -> Response {
+    eprintln!("case-server: storage: {e}");
     error(
         StatusCode::INTERNAL_SERVER_ERROR,
         "storage",
-        e.to_string(),
+        "The case could not be stored. Try again later.".into(),
         vec![],
     )
+}
+
+/// A multipart body that could not be read, said without the parser's own words.
+fn multipart_error(e: axum::extract::multipart::MultipartError) -> Response {
+    let status = e.status();
+    let message = if status == StatusCode::PAYLOAD_TOO_LARGE {
+        "The request is larger than any case may be."
+    } else {
+        "The multipart body is malformed or was cut off."
+    };
+    error(status, "bad-request", message.into(), vec![])
 }
 
 fn created(case: &StoredCase, new: bool) -> Response {
@@ -334,20 +355,45 @@ async fn receive_multipart(
     mut multipart: Multipart,
 ) -> Result<(serde_json::Value, Incoming), Response> {
     let cap = file_cap(state);
+    let most_files = all_rules(state).map(|r| r.max_files).max().unwrap_or(0);
     let mut case_json = None;
     let mut files = Incoming(Vec::new());
     loop {
+        if files.0.len() > most_files + 1 {
+            // One too many is for the catalog's rules to name; past that, the body is refused
+            // before more files are written.
+            return Err(error(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "too-many-parts",
+                format!("A case may carry {most_files} files at most."),
+                vec![],
+            ));
+        }
         let mut part = match multipart.next_field().await {
             Ok(Some(part)) => part,
             Ok(None) => break,
-            Err(e) => return Err(error(e.status(), "bad-request", e.body_text(), vec![])),
+            Err(e) => return Err(multipart_error(e)),
         };
         match part.name() {
-            Some("case") => {
-                let bytes = part
-                    .bytes()
-                    .await
-                    .map_err(|e| error(e.status(), "bad-request", e.body_text(), vec![]))?;
+            Some("case") if case_json.is_none() => {
+                let mut bytes = Vec::new();
+                loop {
+                    match part.chunk().await {
+                        Ok(Some(chunk)) if bytes.len() + chunk.len() <= CASE_JSON_MAX => {
+                            bytes.extend_from_slice(&chunk)
+                        }
+                        Ok(Some(_)) => {
+                            return Err(error(
+                                StatusCode::PAYLOAD_TOO_LARGE,
+                                "too-large",
+                                "The case part may be 1 MiB at most.".into(),
+                                vec![],
+                            ))
+                        }
+                        Ok(None) => break,
+                        Err(e) => return Err(multipart_error(e)),
+                    }
+                }
                 case_json = Some(serde_json::from_slice(&bytes).map_err(bad_json)?);
             }
             Some("attachments") => {
@@ -360,7 +406,7 @@ async fn receive_multipart(
                         Ok(None) => break,
                         Err(e) => {
                             sink.abandon();
-                            return Err(error(e.status(), "bad-request", e.body_text(), vec![]));
+                            return Err(multipart_error(e));
                         }
                     }
                 }
@@ -586,10 +632,24 @@ struct Uploaded {
 /// `POST /api/uploads?filename=…[&catalog=…&case_type=…]`: one file as the request body.
 pub async fn upload(
     State(state): State<Arc<AppState>>,
+    peer: Option<Extension<ConnectInfo<SocketAddr>>>,
     Query(query): Query<HashMap<String, String>>,
     headers: HeaderMap,
     body: Body,
 ) -> Response {
+    let client = peer
+        .map(|p| crate::serve::client_of(p.0 .0.ip()).to_string())
+        .unwrap_or_default();
+    match state.store.unclaimed_bytes(&client) {
+        Ok(used) if used >= state.upload_quota => {
+            return crate::quota::too_many(
+                600,
+                "This address has uploaded as many files as a case may wait for: file the case, or try again later.",
+            )
+        }
+        Ok(_) => {}
+        Err(e) => return storage_error(e),
+    }
     let filename = query.get("filename").cloned().unwrap_or_default();
     if filename.trim().is_empty() {
         return error(
@@ -662,7 +722,8 @@ pub async fn upload(
         );
     }
     let (size, sha256) = (received.size, received.sha256.clone());
-    let stored = tokio::task::spawn_blocking(move || state.store.insert_upload(received)).await;
+    let stored =
+        tokio::task::spawn_blocking(move || state.store.insert_upload(received, &client)).await;
     match stored {
         Ok(Ok(token)) => (
             StatusCode::CREATED,

@@ -7,6 +7,8 @@ mod faults;
 mod intake;
 mod phone;
 mod proxy;
+mod quota;
+pub mod serve;
 mod store;
 pub mod token;
 
@@ -18,12 +20,15 @@ use std::time::Duration;
 
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderName, HeaderValue, Method};
+use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::Router;
 use case_core::Catalog;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::RequestBodyTimeoutLayer;
 
 pub use store::Store;
 
@@ -37,6 +42,9 @@ pub const USAGE: &str = "usage: case-server check-catalog FILE...
                    [--proxy-session-secret-file FILE]
                    [--proxy-session-header NAME | --proxy-session-cookie NAME]
                    [--proxy-authorization-file FILE] [--proxy-timeout-seconds N]
+                   [--max-connections N] [--max-connections-per-client N]
+                   [--header-timeout-seconds N] [--body-idle-seconds N] [--shutdown-seconds N]
+                   [--rate-limit N] [--upload-quota-mib N] [--upload-hours N]
                    [--expose-cases] [--faults]
 
   --addr          where to listen (default 127.0.0.1:8080; port 0 picks a free port)
@@ -61,6 +69,16 @@ pub const USAGE: &str = "usage: case-server check-catalog FILE...
                   to requests that carry none: the portal's own credential, kept on the server
   --proxy-timeout-seconds  how long the backend may take to answer, and a body may stay idle
                   (default 60)
+  --max-connections  connections open at once (default 1024, kept below the open file limit)
+  --max-connections-per-client  from one address, or one IPv6 /64 (default 64)
+  --header-timeout-seconds  how long a request's head may take to arrive (default 10)
+  --body-idle-seconds  how long a request body may send nothing (default 20)
+  --shutdown-seconds  on Ctrl-C or SIGTERM, how long requests under way may take (default 10)
+  --rate-limit    case, upload and form token requests a minute per client; beyond, 429 with
+                  Retry-After (default 60; 0 turns it off)
+  --upload-quota-mib  bytes of files one client may have uploaded and not yet claimed by a
+                  case (default 100)
+  --upload-hours  how long an uploaded file waits for its case before it is removed (default 1)
   --expose-cases  serve GET /api/cases and /api/cases/{id}, for demos and tests only
   --faults        serve POST /api/_faults, which makes the next case requests fail on purpose
                   (tests only; see server/src/faults.rs)
@@ -86,6 +104,15 @@ pub struct Config {
     pub proxy_authorization: Option<HeaderValue>,
     pub proxy_timeout: Duration,
     pub demo_sign_in: bool,
+    pub limits: serve::Limits,
+    /// How long a request body may send nothing before the request fails.
+    pub body_idle: Duration,
+    /// Case, upload and form token requests a minute per client; 0 for no limit.
+    pub rate_limit: u32,
+    /// Bytes one client may keep uploaded and unclaimed.
+    pub upload_quota: u64,
+    /// How long an unclaimed upload is kept.
+    pub upload_ttl: Duration,
 }
 
 impl Default for Config {
@@ -106,6 +133,11 @@ impl Default for Config {
             proxy_authorization: None,
             proxy_timeout: Duration::from_secs(60),
             demo_sign_in: false,
+            limits: serve::Limits::default(),
+            body_idle: Duration::from_secs(20),
+            rate_limit: 60,
+            upload_quota: 100 * 1024 * 1024,
+            upload_ttl: Duration::from_secs(3600),
         }
     }
 }
@@ -138,6 +170,26 @@ impl Config {
                 "--proxy-session-cookie" => proof_in = Some(proxy::ProofIn::Cookie(value()?)),
                 "--proxy-without-session" => config.proxy_without_session = true,
                 "--demo-sign-in" => config.demo_sign_in = true,
+                "--max-connections" => config.limits.max_connections = number(&flag, value()?)?,
+                "--max-connections-per-client" => {
+                    config.limits.max_connections_per_client = number(&flag, value()?)?
+                }
+                "--header-timeout-seconds" => {
+                    config.limits.header_timeout = Duration::from_secs(number(&flag, value()?)?)
+                }
+                "--body-idle-seconds" => {
+                    config.body_idle = Duration::from_secs(number(&flag, value()?)?)
+                }
+                "--shutdown-seconds" => {
+                    config.limits.shutdown_deadline = Duration::from_secs(number(&flag, value()?)?)
+                }
+                "--rate-limit" => config.rate_limit = number(&flag, value()?)?,
+                "--upload-quota-mib" => {
+                    config.upload_quota = number::<u64>(&flag, value()?)? * 1024 * 1024
+                }
+                "--upload-hours" => {
+                    config.upload_ttl = Duration::from_secs(number::<u64>(&flag, value()?)? * 3600)
+                }
                 "--proxy-timeout-seconds" => {
                     let seconds: u64 = value()?
                         .parse()
@@ -199,6 +251,12 @@ impl Config {
     }
 }
 
+fn number<T: std::str::FromStr>(flag: &str, value: String) -> Result<T, String> {
+    value
+        .parse()
+        .map_err(|_| format!("{flag}: {value:?} is not a whole number"))
+}
+
 /// Everything a request handler needs.
 pub struct AppState {
     pub catalogs: HashMap<String, Catalog>,
@@ -208,6 +266,8 @@ pub struct AppState {
     pub faults: faults::Queue,
     /// A widget's case filled in faster than this is taken for a bot's.
     pub min_fill_ms: u64,
+    /// Bytes one client may keep uploaded and unclaimed.
+    pub upload_quota: u64,
 }
 
 /// Reads every `*.json` in `dir` as a catalog; a bad catalog stops the server with its problems.
@@ -243,9 +303,14 @@ fn body_limit(catalogs: &HashMap<String, Catalog>) -> usize {
 
 pub fn router(state: Arc<AppState>, config: &Config) -> Router {
     let limit = body_limit(&state.catalogs);
+    let rate_limit = Arc::new(quota::RateLimit::new(config.rate_limit));
     let mut api = Router::new()
         .route("/api/cases", post(intake::create_case))
-        .route("/api/uploads", post(intake::upload));
+        .route("/api/uploads", post(intake::upload))
+        .route_layer(axum::middleware::from_fn_with_state(
+            rate_limit,
+            quota::limit,
+        ));
     if config.faults {
         api = api.route("/api/_faults", post(faults::queue));
     }
@@ -298,6 +363,23 @@ pub fn router(state: Arc<AppState>, config: &Config) -> Router {
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
         ))
+        .layer(RequestBodyTimeoutLayer::new(config.body_idle))
+        .layer(axum::middleware::from_fn_with_state(
+            config.limits.max_header_bytes,
+            serve::head_limit,
+        ))
+        .layer(CatchPanicLayer::custom(panicked))
+}
+
+/// A handler that panicked answers 500 and the server goes on.
+fn panicked(_: Box<dyn std::any::Any + Send + 'static>) -> axum::response::Response {
+    let body =
+        serde_json::json!({ "error": "internal", "message": "The server failed on this request." });
+    (
+        axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+        axum::Json(body),
+    )
+        .into_response()
 }
 
 fn cors(origins: &[String]) -> CorsLayer {
@@ -325,7 +407,23 @@ pub fn app(config: &Config) -> Result<Router, String> {
         expose_cases: config.expose_cases,
         faults: faults::Queue::default(),
         min_fill_ms: config.min_fill_ms,
+        upload_quota: config.upload_quota,
     });
+    // Unclaimed uploads expire: now, and every minute while the server runs.
+    let _ = state.store.expire_uploads(config.upload_ttl);
+    if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+        let (sweeping, ttl) = (Arc::downgrade(&state), config.upload_ttl);
+        runtime.spawn(async move {
+            let mut every = tokio::time::interval(Duration::from_secs(60));
+            loop {
+                every.tick().await;
+                let Some(state) = sweeping.upgrade() else {
+                    break;
+                };
+                let _ = tokio::task::spawn_blocking(move || state.store.expire_uploads(ttl)).await;
+            }
+        });
+    }
     Ok(router(state, config))
 }
 
@@ -339,10 +437,6 @@ pub async fn run(config: Config) -> Result<(), String> {
         .map_err(|e| format!("{}: {e}", config.addr))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     println!("listening on http://{addr}");
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .map_err(|e| e.to_string())
+    serve::serve(listener, app, config.limits.clone(), serve::stop_signal()).await;
+    Ok(())
 }

@@ -102,11 +102,21 @@ impl Store {
                  case_id TEXT NOT NULL REFERENCES cases(id),
                  PRIMARY KEY (scope, key)
              );
+             CREATE INDEX IF NOT EXISTS uploads_by_age ON uploads (created_at);
              INSERT OR IGNORE INTO idempotency (scope, key, fingerprint, case_id)
                  SELECT '', idempotency_key, NULL, id FROM cases
                  WHERE idempotency_key IS NOT NULL;",
         )
         .map_err(|e| e.to_string())?;
+        // Uploads kept before they were counted per client belong to no client.
+        let has_client: bool = db
+            .prepare("SELECT 1 FROM pragma_table_info('uploads') WHERE name = 'client'")
+            .and_then(|mut s| s.exists([]))
+            .map_err(|e| e.to_string())?;
+        if !has_client {
+            db.execute_batch("ALTER TABLE uploads ADD COLUMN client TEXT NOT NULL DEFAULT ''")
+                .map_err(|e| e.to_string())?;
+        }
         Ok(Store {
             db: Mutex::new(db),
             root: root.to_owned(),
@@ -120,15 +130,52 @@ impl Store {
             .join(uuid::Uuid::new_v4().simple().to_string())
     }
 
+    /// Bytes `client` has uploaded that no case has claimed yet.
+    pub fn unclaimed_bytes(&self, client: &str) -> Result<u64, String> {
+        let db = self.db.lock().map_err(|e| e.to_string())?;
+        db.query_row(
+            "SELECT COALESCE(SUM(size), 0) FROM uploads WHERE client = ?1",
+            params![client],
+            |r| r.get::<_, i64>(0),
+        )
+        .map(|n| n as u64)
+        .map_err(|e| e.to_string())
+    }
+
+    /// Removes uploads no case claimed within `ttl`, rows and files; returns how many.
+    pub fn expire_uploads(&self, ttl: std::time::Duration) -> Result<usize, String> {
+        let cutoff = Utc::now() - chrono::Duration::from_std(ttl).map_err(|e| e.to_string())?;
+        let expired: Vec<(String, String)> = {
+            let db = self.db.lock().map_err(|e| e.to_string())?;
+            let mut stmt = db
+                .prepare("SELECT token, path FROM uploads WHERE created_at < ?1")
+                .map_err(|e| e.to_string())?;
+            let rows = stmt
+                .query_map(params![cutoff.to_rfc3339()], |r| Ok((r.get(0)?, r.get(1)?)))
+                .map_err(|e| e.to_string())?
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| e.to_string())?;
+            for (token, _) in &rows {
+                db.execute("DELETE FROM uploads WHERE token = ?1", params![token])
+                    .map_err(|e| e.to_string())?;
+            }
+            rows
+        };
+        for (_, path) in &expired {
+            let _ = fs::remove_file(path);
+        }
+        Ok(expired.len())
+    }
+
     /// Keeps an uploaded file until a case claims it; returns its token.
-    pub fn insert_upload(&self, file: Received) -> Result<String, String> {
+    pub fn insert_upload(&self, file: Received, client: &str) -> Result<String, String> {
         let token = uuid::Uuid::new_v4().simple().to_string();
         let path = self.root.join("uploads").join(&token);
         fs::rename(&file.temp_path, &path).map_err(|e| e.to_string())?;
         let db = self.db.lock().map_err(|e| e.to_string())?;
         db.execute(
-            "INSERT INTO uploads (token, filename, content_type, size, sha256, path, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT INTO uploads (token, filename, content_type, size, sha256, path, created_at, client)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![
                 token,
                 file.filename,
@@ -136,7 +183,8 @@ impl Store {
                 file.size as i64,
                 file.sha256,
                 path.to_string_lossy(),
-                Utc::now().to_rfc3339()
+                Utc::now().to_rfc3339(),
+                client
             ],
         )
         .map_err(|e| e.to_string())?;

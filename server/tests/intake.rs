@@ -25,6 +25,8 @@ fn start(data: &Path, cors: &[&str]) -> Server {
         expose_cases: true,
         faults: false,
         min_fill_ms: 3000,
+        // The property tests send hundreds of requests a second.
+        rate_limit: 0,
         ..Config::default()
     };
     let (url, runtime) = serve(&config);
@@ -976,6 +978,7 @@ fn a_case_type_reserved_for_an_entitlement_is_filed_only_with_it() {
         catalogs,
         dist: root.join("dist"),
         min_fill_ms: 0,
+        rate_limit: 0,
         ..Config::default()
     });
     let server = Server { url, _runtime };

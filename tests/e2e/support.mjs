@@ -13,7 +13,8 @@ const root = new URL('../../', import.meta.url).pathname;
 
 /**
  * Starts case-server on 127.0.0.1:0 with its own data folder and a copy of dist/. Scripts fill
- * the form in faster than any person, so the minimum time to fill in is off unless given.
+ * the form in faster than any person, so the minimum time to fill in and the rate limit are off
+ * unless given.
  */
 export async function startServer({ corsOrigins = [], minFillSeconds = 0, proxies = [], args = [] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'case-widget-e2e-'));
@@ -26,6 +27,8 @@ export async function startServer({ corsOrigins = [], minFillSeconds = 0, proxie
     '--addr', '127.0.0.1:0', '--data', join(dir, 'data'), '--dist', dist,
     '--catalogs', join(root, 'public/catalog'), '--expose-cases', '--faults',
     '--min-fill-seconds', String(minFillSeconds),
+    // Tests send cases far faster than people: the rate limit is for people.
+    '--rate-limit', '0',
     ...corsOrigins.flatMap((o) => ['--cors-origin', o]),
     ...proxies.flatMap((p) => ['--proxy', p]),
     ...args,
