@@ -505,23 +505,17 @@ async fn accept(
             vec![field("catalog", msg::ERROR_CHOICE_UNKNOWN.as_str())],
         );
     };
-    if let Some(check) = &payload.spam_check {
-        let hint = if !check.website.is_empty() {
-            Some("a field hidden from people was filled in".to_owned())
-        } else if check.filled_in_ms < state.min_fill_ms {
-            Some(format!("filled in {} ms", check.filled_in_ms))
-        } else {
-            None
-        };
-        if let Some(hint) = hint {
+    let form_token = match spam_check(&state, payload.spam_check.as_ref()) {
+        Ok(nonce) => nonce,
+        Err(hint) => {
             return error(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "spam-suspected",
                 hint,
                 vec![],
-            );
+            )
         }
-    }
+    };
     let rules = Rules::new(catalog, &payload.plan).entitled(&payload.entitlements);
     if !rules.plan_is_known() {
         return error(
@@ -607,16 +601,85 @@ async fn accept(
     }
 
     let received = std::mem::take(&mut files.0);
-    let stored =
-        tokio::task::spawn_blocking(move || state.store.insert(key.as_ref(), &case_json, received))
-            .await;
+    let stored = tokio::task::spawn_blocking(move || {
+        state
+            .store
+            .insert(key.as_ref(), form_token.as_deref(), &case_json, received)
+    })
+    .await;
     match stored {
         Ok(Ok(Stored::New(case))) => created(&case, true),
         Ok(Ok(Stored::Replayed(case))) => created(&case, false),
         Ok(Ok(Stored::KeyReused)) => key_reused(),
+        Ok(Ok(Stored::UploadGone)) => error(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation",
+            "an uploaded file was claimed by another case".into(),
+            vec![field("attachments", "error-attachment-unknown-token")],
+        ),
+        Ok(Ok(Stored::FormTokenUsed)) => error(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "spam-suspected",
+            "this form token filed a case already".into(),
+            vec![],
+        ),
         Ok(Err(e)) => storage_error(e),
         Err(e) => storage_error(e),
     }
+}
+
+/// How long a form token is good for: a draft may wait a week.
+const FORM_TOKEN_DAYS: i64 = 8;
+
+/// `GET /api/form-token`: a token signed by this server, saying when it was issued; a case
+/// carries it in `spam_check.form_token`, and each token files one case.
+pub async fn form_token(State(state): State<Arc<AppState>>) -> Response {
+    let Some(secret) = &state.form_tokens else {
+        return error(
+            StatusCode::NOT_FOUND,
+            "not-found",
+            "Spam checks are off.".into(),
+            vec![],
+        );
+    };
+    let now = chrono::Utc::now().timestamp_millis();
+    let claims = serde_json::json!({
+        "iat_ms": now,
+        "exp": now / 1000 + FORM_TOKEN_DAYS * 24 * 3600,
+        "nonce": uuid::Uuid::new_v4().simple().to_string(),
+    });
+    (
+        [(header::CACHE_CONTROL, "no-store")],
+        Json(serde_json::json!({ "token": crate::token::sign(secret, &claims) })),
+    )
+        .into_response()
+}
+
+/// The spam checks a case must pass where they are on: its hidden field empty, a form token this
+/// server issued and not used before, issued at least the minimum time to fill in ago. The
+/// token's nonce, to be marked used with the case; a hint for the log when refused.
+fn spam_check(
+    state: &AppState,
+    check: Option<&case_core::wire::SpamCheck>,
+) -> Result<Option<String>, String> {
+    let Some(secret) = &state.form_tokens else {
+        return Ok(None);
+    };
+    let Some(check) = check else {
+        return Err("no spam check".into());
+    };
+    if !check.website.is_empty() {
+        return Err("a field hidden from people was filled in".into());
+    }
+    let claims = crate::token::verify(secret, &check.form_token, crate::token::now())
+        .map_err(|_| "no valid form token".to_owned())?;
+    let issued = claims["iat_ms"].as_i64().unwrap_or(i64::MAX);
+    let took = chrono::Utc::now().timestamp_millis() - issued;
+    if took < state.min_fill_ms as i64 {
+        return Err(format!("filled in {} ms", took.max(0)));
+    }
+    let nonce = claims["nonce"].as_str().unwrap_or_default();
+    Ok(Some(nonce.to_owned()))
 }
 
 #[derive(Serialize)]

@@ -52,8 +52,9 @@ pub const USAGE: &str = "usage: case-server check-catalog FILE...
   --catalogs      folder of catalog JSON files, by their id (default ./public/catalog)
   --dist          the built widget to serve under /case-widget/ and / (default ./dist)
   --cors-origin   an origin allowed to post cases from another site (repeatable)
-  --min-fill-seconds  refuse a widget's case filled in faster than this, as a bot would
-                  (default 3; 0 turns it off)
+  --min-fill-seconds  refuse a case sent sooner than this after its form token was issued,
+                  as a bot would send it (default 3; 0 turns it off)
+  --no-spam-checks  DEMOS AND TESTS ONLY: take cases without a valid form token
   --proxy         pass requests under PREFIX on to URL, e.g. /REST/2.0/=http://127.0.0.1:9311/REST/2.0/
                   for a helpdesk on this origin, as a portal's reverse proxy would (repeatable)
   --proxy-allow   a request the proxies pass on, as method and exact path, e.g.
@@ -97,6 +98,8 @@ pub struct Config {
     pub expose_cases: bool,
     pub faults: bool,
     pub min_fill_ms: u64,
+    /// Cases need a valid form token (`GET /api/form-token`).
+    pub spam_checks: bool,
     pub proxies: Vec<proxy::Proxy>,
     pub proxy_allowed: Vec<proxy::Allowed>,
     pub proxy_session: Option<proxy::Session>,
@@ -126,6 +129,7 @@ impl Default for Config {
             expose_cases: false,
             faults: false,
             min_fill_ms: 3000,
+            spam_checks: true,
             proxies: Vec::new(),
             proxy_allowed: Vec::new(),
             proxy_session: None,
@@ -170,6 +174,7 @@ impl Config {
                 "--proxy-session-cookie" => proof_in = Some(proxy::ProofIn::Cookie(value()?)),
                 "--proxy-without-session" => config.proxy_without_session = true,
                 "--demo-sign-in" => config.demo_sign_in = true,
+                "--no-spam-checks" => config.spam_checks = false,
                 "--max-connections" => config.limits.max_connections = number(&flag, value()?)?,
                 "--max-connections-per-client" => {
                     config.limits.max_connections_per_client = number(&flag, value()?)?
@@ -268,6 +273,8 @@ pub struct AppState {
     pub min_fill_ms: u64,
     /// Bytes one client may keep uploaded and unclaimed.
     pub upload_quota: u64,
+    /// Signs form tokens; `None` when spam checks are off.
+    pub form_tokens: Option<token::Secret>,
 }
 
 /// Reads every `*.json` in `dir` as a catalog; a bad catalog stops the server with its problems.
@@ -307,6 +314,7 @@ pub fn router(state: Arc<AppState>, config: &Config) -> Router {
     let mut api = Router::new()
         .route("/api/cases", post(intake::create_case))
         .route("/api/uploads", post(intake::upload))
+        .route("/api/form-token", get(intake::form_token))
         .route_layer(axum::middleware::from_fn_with_state(
             rate_limit,
             quota::limit,
@@ -408,6 +416,10 @@ pub fn app(config: &Config) -> Result<Router, String> {
         faults: faults::Queue::default(),
         min_fill_ms: config.min_fill_ms,
         upload_quota: config.upload_quota,
+        form_tokens: config
+            .spam_checks
+            .then(|| store::form_token_secret(&config.data))
+            .transpose()?,
     });
     // Unclaimed uploads expire: now, and every minute while the server runs.
     let _ = state.store.expire_uploads(config.upload_ttl);

@@ -27,6 +27,8 @@ fn start(data: &Path, cors: &[&str]) -> Server {
         min_fill_ms: 3000,
         // The property tests send hundreds of requests a second.
         rate_limit: 0,
+        // Form tokens have tests of their own below.
+        spam_checks: false,
         ..Config::default()
     };
     let (url, runtime) = serve(&config);
@@ -720,35 +722,117 @@ fn a_phone_number_is_checked_for_its_country_and_stored_as_typed_with_its_e164_f
     assert_eq!(problem["args"]["country"]["label"]["ja"], "日本", "{body}");
 }
 
+/// A server whose spam checks are on: a case needs a form token issued a second before.
+fn start_with_spam_checks(data: &Path) -> Server {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let (url, runtime) = serve(&Config {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        data: data.to_owned(),
+        catalogs: root.join("public/catalog"),
+        expose_cases: true,
+        min_fill_ms: 1000,
+        rate_limit: 0,
+        ..Config::default()
+    });
+    Server {
+        url,
+        _runtime: runtime,
+    }
+}
+
+fn form_token(server: &Server) -> String {
+    let mut answer = agent()
+        .get(format!("{}/api/form-token", server.url))
+        .call()
+        .unwrap();
+    assert_eq!(answer.status(), 200);
+    assert_eq!(answer.headers()["cache-control"], "no-store");
+    let body: Value = answer.body_mut().read_json().unwrap();
+    body["token"].as_str().unwrap().to_owned()
+}
+
+fn with_spam_check(website: &str, token: &str) -> Value {
+    with_case(|c| {
+        c["spam_check"] = json!({ "website": website, "filled_in_ms": 95_000, "form_token": token })
+    })
+}
+
 #[test]
 fn a_case_filled_in_by_a_bot_is_refused_and_one_filled_in_by_a_person_is_kept() {
     let dir = tempfile::tempdir().unwrap();
-    let server = start(dir.path(), &[]);
-    let checked = |website: &str, ms: u64| {
-        with_case(|c| c["spam_check"] = json!({ "website": website, "filled_in_ms": ms }))
-    };
-    let (status, body) = post(&server, None, &checked("https://spam.example", 95_000), &[]);
+    let server = start_with_spam_checks(dir.path());
+    let token = form_token(&server);
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let (status, body) = post(
+        &server,
+        None,
+        &with_spam_check("https://spam.example", &token),
+        &[],
+    );
     assert_eq!(
         (status, body["error"].as_str()),
         (422, Some("spam-suspected")),
         "{body}"
     );
-    let (status, body) = post(&server, None, &checked("", 900), &[]);
-    assert_eq!(
-        (status, body["error"].as_str()),
-        (422, Some("spam-suspected")),
-        "{body}"
-    );
-    let count: Value = agent()
-        .get(format!("{}/api/cases", server.url))
-        .call()
-        .unwrap()
-        .body_mut()
-        .read_json()
-        .unwrap();
-    assert_eq!(count["count"], 0, "nothing stored: {count}");
-    let (status, body) = post(&server, None, &checked("", 95_000), &[]);
+    assert_eq!(Store::open(dir.path()).unwrap().count().unwrap(), 0);
+    let (status, body) = post(&server, None, &with_spam_check("", &token), &[]);
     assert_eq!(status, 201, "{body}");
+}
+
+#[test]
+fn a_case_without_a_valid_form_token_is_refused_when_spam_checks_are_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start_with_spam_checks(dir.path());
+    let forged = case_server::token::sign(
+        &case_server::token::Secret::new(vec![1; 32]).unwrap(),
+        &json!({ "iat_ms": 0, "exp": 9_999_999_999i64, "nonce": "n" }),
+    );
+    for case in [
+        valid_case(),
+        with_case(|c| c["spam_check"] = json!({ "filled_in_ms": 95_000 })),
+        with_spam_check("", "not-a-token"),
+        with_spam_check("", &forged),
+    ] {
+        let (status, body) = post(&server, None, &case, &[]);
+        assert_eq!(
+            (status, body["error"].as_str()),
+            (422, Some("spam-suspected")),
+            "{body}"
+        );
+    }
+    assert_eq!(Store::open(dir.path()).unwrap().count().unwrap(), 0);
+}
+
+#[test]
+fn a_case_sent_sooner_after_its_form_token_than_a_person_could_is_refused_and_each_token_files_one_case(
+) {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start_with_spam_checks(dir.path());
+    let token = form_token(&server);
+    // What the client says of its own speed counts for nothing.
+    let (status, body) = post(&server, Some("a"), &with_spam_check("", &token), &[]);
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (422, Some("spam-suspected")),
+        "{body}"
+    );
+    assert!(
+        body["message"].as_str().unwrap().starts_with("filled in "),
+        "{body}"
+    );
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let (status, first) = post(&server, Some("a"), &with_spam_check("", &token), &[]);
+    assert_eq!(status, 201, "{first}");
+    // A retry under its key is the same case; another case needs another token.
+    let (status, again) = post(&server, Some("a"), &with_spam_check("", &token), &[]);
+    assert_eq!((status, &again["id"]), (200, &first["id"]));
+    let (status, body) = post(&server, Some("b"), &with_spam_check("", &token), &[]);
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (422, Some("spam-suspected")),
+        "{body}"
+    );
+    assert_eq!(Store::open(dir.path()).unwrap().count().unwrap(), 1);
 }
 
 /// One server for the property tests below, which send it hundreds of requests.
@@ -979,6 +1063,7 @@ fn a_case_type_reserved_for_an_entitlement_is_filed_only_with_it() {
         dist: root.join("dist"),
         min_fill_ms: 0,
         rate_limit: 0,
+        spam_checks: false,
         ..Config::default()
     });
     let server = Server { url, _runtime };

@@ -34,6 +34,7 @@ fn config(data: &Path) -> Config {
         dist: root.join("dist"),
         expose_cases: true,
         min_fill_ms: 0,
+        spam_checks: false,
         ..Config::default()
     }
 }

@@ -17,6 +17,12 @@ pub struct SavedDraft {
     /// try: a case edited since then goes under a new key.
     #[serde(default)]
     pub sent: String,
+    /// The form token the server issued when the draft began, and when it came (ms since the
+    /// epoch); empty with a wire profile, which has none.
+    #[serde(default)]
+    pub form_token: String,
+    #[serde(default)]
+    pub form_token_at: f64,
 }
 
 fn storage() -> Option<web_sys::Storage> {

@@ -8,8 +8,12 @@ use leptos::prelude::*;
 use web_sys::File;
 
 use super::{Phase, Wizard};
+use crate::web::fetch::fetch_text;
 use crate::web::storage::{self, SavedDraft};
 use crate::web::{file_store, random, timer};
+
+/// A form token older than this is fetched again: the reference server takes them for 8 days.
+const FORM_TOKEN_KEPT_MS: f64 = 6.0 * 24.0 * 3600.0 * 1000.0;
 
 impl Wizard {
     /// The stored draft under `key`, or a new one; true when it was restored.
@@ -28,6 +32,8 @@ impl Wizard {
                     idempotency_key: random::new_key(),
                     started_at: timer::now_ms(),
                     sent: String::new(),
+                    form_token: String::new(),
+                    form_token_at: 0.0,
                 },
                 false,
             ),
@@ -97,6 +103,8 @@ impl Wizard {
             idempotency_key: self.idempotency_key.get(),
             started_at: self.started_at.get(),
             sent: self.sent.get(),
+            form_token: self.form_token.get(),
+            form_token_at: self.form_token_at.get(),
         };
         if self.phase.get_untracked() != Phase::Editing {
             return;
@@ -107,6 +115,39 @@ impl Wizard {
         } else if !storage::save(&key, &draft) && self.storage_note.get_untracked().is_none() {
             self.storage_note.set(Some(msg::STORAGE_UNAVAILABLE));
         }
+    }
+
+    /// Asks a server of the reference contract for a form token, which says when the draft began
+    /// (see `docs/wire-contract.md`), unless the draft holds one fresh enough. A server without
+    /// them answers 404 and the case goes without.
+    pub(super) fn fetch_form_token(self) {
+        let (reference, endpoint) = self
+            .setup
+            .with_value(|s| (s.config.profile_url.is_empty(), s.config.endpoint.clone()));
+        let age = timer::now_ms() - self.form_token_at.get_untracked();
+        let fresh = !self.form_token.get_untracked().is_empty() && age < FORM_TOKEN_KEPT_MS;
+        if !reference || fresh {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let _ = self.form_token_now(&endpoint).await;
+        });
+    }
+
+    /// Fetches a form token at once; the token, or empty when there is none.
+    pub(super) async fn form_token_now(self, endpoint: &str) -> String {
+        let url = case_core::wire::form_token_url(endpoint);
+        let token = fetch_text(&url)
+            .await
+            .ok()
+            .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+            .and_then(|v| v["token"].as_str().map(str::to_owned))
+            .unwrap_or_default();
+        if !token.is_empty() {
+            self.form_token.set(token.clone());
+            self.form_token_at.set(timer::now_ms());
+        }
+        token
     }
 
     /// Removes the stored draft, answers and files.
@@ -126,6 +167,8 @@ impl Wizard {
         self.idempotency_key.set(random::new_key());
         self.sent.set(String::new());
         self.started_at.set(timer::now_ms());
+        self.form_token.set(String::new());
+        self.fetch_form_token();
         self.returning_to_review.set(false);
         self.go_to(Step::CaseType);
         self.phase.set(Phase::Editing);

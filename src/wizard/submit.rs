@@ -62,6 +62,7 @@ impl Wizard {
         payload.spam_check = Some(SpamCheck {
             website: self.trap.get_untracked(),
             filled_in_ms: (now_ms() - self.started_at.get_untracked()).max(0.0) as u64,
+            form_token: self.form_token.get_untracked(),
         });
         let files = self.files.get_untracked();
         // A retry of the same case keeps its key, so the server files it once; a case edited
@@ -96,6 +97,13 @@ impl Wizard {
                     }
                 });
             };
+            // A reference server's form token, where the draft has none yet.
+            let spam_check = payload.spam_check.as_mut();
+            if let Some(check) = spam_check.filter(|c| c.form_token.is_empty()) {
+                if config.profile_url.is_empty() {
+                    check.form_token = wizard.form_token_now(&config.endpoint).await;
+                }
+            }
             let mut attempt = 1;
             let result = loop {
                 payload.attachments = wizard.answers.with_untracked(|a| a.attachments.clone());
