@@ -126,7 +126,7 @@ describe('the customer stays in charge', () => {
     await assertContains(page.locator('case-widget .cw-failure'), 'Your case is kept as a draft');
     assert.equal(new Set(keys).size, 1, `one key for the unchanged case: ${keys}`);
     const firstKey = keys[0];
-    await page.locator('case-widget [data-action="change"][data-step="details"]').click();
+    await page.locator('case-widget [data-action="change"][data-step="details"]').first().click();
     await mouse.fill(page, 'subject', 'Under faults, edited after the failure');
     await mouse.next(page);
     await waitForStep(page, 'review');
