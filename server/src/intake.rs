@@ -303,6 +303,22 @@ async fn receive_case(state: Arc<AppState>, request: Request) -> Response {
         Ok(key) => key,
         Err(response) => return response,
     };
+    let identity = match &state.identity {
+        Some((secret, required)) => match crate::identity::of(request.headers(), secret, *required)
+        {
+            Ok(identity) => identity,
+            Err(refused) => {
+                let message = match refused {
+                    crate::identity::Refused::Missing => "Sign in to the portal to file a case.",
+                    crate::identity::Refused::Invalid => {
+                        "The sign-in the page sent is not valid or has expired: sign in again."
+                    }
+                };
+                return error(StatusCode::UNAUTHORIZED, "sign-in", message.into(), vec![]);
+            }
+        },
+        None => None,
+    };
     let content_type = request
         .headers()
         .get(header::CONTENT_TYPE)
@@ -330,7 +346,7 @@ async fn receive_case(state: Arc<AppState>, request: Request) -> Response {
         Err(response) => return response,
     };
     let key = key.map(|key| IdempotencyKey {
-        scope: String::new(),
+        scope: identity.as_ref().map(|i| i.sub.clone()).unwrap_or_default(),
         key,
         fingerprint: fingerprint(&case_json, &files),
     });
@@ -347,7 +363,7 @@ async fn receive_case(state: Arc<AppState>, request: Request) -> Response {
             return response;
         }
     }
-    accept(state, key, case_json, files).await
+    accept(state, key, identity, case_json, files).await
 }
 
 async fn receive_multipart(
@@ -490,9 +506,14 @@ fn form_data_name(name: &str) -> String {
 async fn accept(
     state: Arc<AppState>,
     key: Option<IdempotencyKey>,
+    identity: Option<crate::identity::Identity>,
     mut case_json: serde_json::Value,
     mut files: Incoming,
 ) -> Response {
+    // What the portal signed takes the place of what the case says.
+    if let Some(identity) = &identity {
+        identity.apply(&mut case_json);
+    }
     let payload: CasePayload = match serde_json::from_value(case_json.clone()) {
         Ok(p) => p,
         Err(e) => return bad_json(e),
@@ -516,6 +537,16 @@ async fn accept(
             )
         }
     };
+    if let (Some(identity), Some(account)) = (&identity, &payload.on_behalf_of) {
+        if !identity.may_file_for(&account.account) {
+            return error(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "validation",
+                "the signed-in customer may not file for this account".into(),
+                vec![field("on_behalf_of", msg::ERROR_CHOICE_UNKNOWN.as_str())],
+            );
+        }
+    }
     let rules = Rules::new(catalog, &payload.plan).entitled(&payload.entitlements);
     if !rules.plan_is_known() {
         return error(
@@ -600,6 +631,10 @@ async fn accept(
         return error(status, "validation", message, problems);
     }
 
+    // Stored with the case: who the portal signed it for.
+    if let Some(identity) = &identity {
+        case_json["identity"] = serde_json::json!({ "sub": identity.sub });
+    }
     let received = std::mem::take(&mut files.0);
     let stored = tokio::task::spawn_blocking(move || {
         state

@@ -4,6 +4,7 @@
 
 mod check;
 mod faults;
+mod identity;
 mod intake;
 mod phone;
 mod proxy;
@@ -38,6 +39,7 @@ pub const USAGE: &str = "usage: case-server check-catalog FILE...
        case-server catalog-schema
        case-server [--addr 127.0.0.1:8080] [--data DIR] [--catalogs DIR] [--dist DIR]
                    [--cors-origin ORIGIN]... [--min-fill-seconds N]
+                   [--identity-secret-file FILE [--require-identity]] [--no-spam-checks]
                    [--proxy PREFIX=URL]... [--proxy-allow \"METHOD /PATH\"]...
                    [--proxy-session-secret-file FILE]
                    [--proxy-session-header NAME | --proxy-session-cookie NAME]
@@ -54,6 +56,10 @@ pub const USAGE: &str = "usage: case-server check-catalog FILE...
   --cors-origin   an origin allowed to post cases from another site (repeatable)
   --min-fill-seconds  refuse a case sent sooner than this after its form token was issued,
                   as a bot would send it (default 3; 0 turns it off)
+  --identity-secret-file  the secret the portal signs its customers' identities with: a case
+                  sent with `Authorization: Bearer TOKEN` is filed with the plan, name, e-mail,
+                  accounts and entitlements the token signs, not those the case says
+  --require-identity  refuse cases without a valid signed identity (401)
   --no-spam-checks  DEMOS AND TESTS ONLY: take cases without a valid form token
   --proxy         pass requests under PREFIX on to URL, e.g. /REST/2.0/=http://127.0.0.1:9311/REST/2.0/
                   for a helpdesk on this origin, as a portal's reverse proxy would (repeatable)
@@ -100,6 +106,10 @@ pub struct Config {
     pub min_fill_ms: u64,
     /// Cases need a valid form token (`GET /api/form-token`).
     pub spam_checks: bool,
+    /// Checks the customers' signed identities.
+    pub identity_secret: Option<token::Secret>,
+    /// Cases need a signed identity.
+    pub require_identity: bool,
     pub proxies: Vec<proxy::Proxy>,
     pub proxy_allowed: Vec<proxy::Allowed>,
     pub proxy_session: Option<proxy::Session>,
@@ -130,6 +140,8 @@ impl Default for Config {
             faults: false,
             min_fill_ms: 3000,
             spam_checks: true,
+            identity_secret: None,
+            require_identity: false,
             proxies: Vec::new(),
             proxy_allowed: Vec::new(),
             proxy_session: None,
@@ -175,6 +187,10 @@ impl Config {
                 "--proxy-without-session" => config.proxy_without_session = true,
                 "--demo-sign-in" => config.demo_sign_in = true,
                 "--no-spam-checks" => config.spam_checks = false,
+                "--identity-secret-file" => {
+                    config.identity_secret = Some(token::Secret::from_file(&value()?)?)
+                }
+                "--require-identity" => config.require_identity = true,
                 "--max-connections" => config.limits.max_connections = number(&flag, value()?)?,
                 "--max-connections-per-client" => {
                     config.limits.max_connections_per_client = number(&flag, value()?)?
@@ -221,6 +237,9 @@ impl Config {
                 }
                 other => return Err(format!("unknown argument {other}")),
             }
+        }
+        if config.require_identity && config.identity_secret.is_none() {
+            return Err("--require-identity needs --identity-secret-file".into());
         }
         if let Some(secret) = session_secret {
             let proof_in = proof_in.unwrap_or(proxy::ProofIn::Header(HeaderName::from_static(
@@ -275,6 +294,8 @@ pub struct AppState {
     pub upload_quota: u64,
     /// Signs form tokens; `None` when spam checks are off.
     pub form_tokens: Option<token::Secret>,
+    /// Checks signed identities, and whether a case needs one.
+    pub identity: Option<(token::Secret, bool)>,
 }
 
 /// Reads every `*.json` in `dir` as a catalog; a bad catalog stops the server with its problems.
@@ -420,6 +441,10 @@ pub fn app(config: &Config) -> Result<Router, String> {
             .spam_checks
             .then(|| store::form_token_secret(&config.data))
             .transpose()?,
+        identity: config
+            .identity_secret
+            .clone()
+            .map(|secret| (secret, config.require_identity)),
     });
     // Unclaimed uploads expire: now, and every minute while the server runs.
     let _ = state.store.expire_uploads(config.upload_ttl);
