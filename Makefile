@@ -14,6 +14,7 @@ ifeq ($(BACKEND),rt)
 	scripts/demo-rt.sh $(PORT) $(RT_PORT)
 else
 	@echo "Demo: open http://127.0.0.1:$(PORT)/ (cases are stored in ./data; Ctrl-C stops it)"
+	@echo "WARNING: the demo serves every stored case, personal data included, without sign-in at http://127.0.0.1:$(PORT)/api/cases, on this machine only"
 	$(SERVER) --addr 127.0.0.1:$(PORT) --data data --expose-cases
 endif
 

@@ -51,11 +51,18 @@ fn field(field: &str, code: &str) -> FieldProblem {
     }
 }
 
+/// A case that is not JSON, or not a case: said in our words, not the parser's.
 fn bad_json(e: serde_json::Error) -> Response {
+    let message = match e.classify() {
+        serde_json::error::Category::Data => {
+            "case: a member is missing, unknown or of the wrong type (see docs/case.schema.json)"
+        }
+        _ => "case: not valid JSON",
+    };
     error(
         StatusCode::BAD_REQUEST,
         "bad-json",
-        format!("case: {e}"),
+        message.into(),
         vec![field("case", "error-bad-json")],
     )
 }
@@ -329,7 +336,14 @@ async fn receive_case(state: Arc<AppState>, request: Request) -> Response {
     let received = if content_type.starts_with("multipart/form-data") {
         match Multipart::from_request(request, &()).await {
             Ok(multipart) => receive_multipart(&state, multipart).await,
-            Err(e) => return e.into_response(),
+            Err(_) => {
+                return error(
+                    StatusCode::BAD_REQUEST,
+                    "bad-request",
+                    "multipart/form-data needs a boundary in its Content-Type.".into(),
+                    vec![],
+                )
+            }
         }
     } else if json {
         receive_json(request).await
@@ -495,6 +509,68 @@ fn claim_uploads(
     Ok(())
 }
 
+/// A file name safe to store and show: its last path component, without control characters,
+/// bidirectional overrides or leading dots, 200 characters at most; `attachment` when nothing
+/// is left.
+pub fn clean_name(name: &str) -> String {
+    let last = name.rsplit(['/', '\\']).next().unwrap_or_default();
+    let kept: String = last
+        .chars()
+        .filter(|c| {
+            !c.is_control()
+                && !matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+        })
+        .collect();
+    let trimmed = kept.trim().trim_start_matches('.').trim();
+    let short: String = trimmed.chars().take(200).collect();
+    if short.is_empty() {
+        "attachment".to_owned()
+    } else {
+        short
+    }
+}
+
+/// Whether a file is SVG, by its declared type, its name or its first bytes.
+fn is_svg(name: &str, content_type: &str, leading: &[u8]) -> bool {
+    let start = String::from_utf8_lossy(leading)
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .to_ascii_lowercase();
+    content_type.eq_ignore_ascii_case("image/svg+xml")
+        || name.to_ascii_lowercase().ends_with(".svg")
+        || start.starts_with("<svg")
+        || (start.starts_with("<?xml") && name.to_ascii_lowercase().ends_with("svg"))
+}
+
+/// Whether an SVG file carries script: a `<script>`, an event handler or a `javascript:` link,
+/// anywhere in it.
+fn svg_has_script(path: &std::path::Path) -> bool {
+    let Ok(bytes) = std::fs::read(path) else {
+        return true;
+    };
+    let text = String::from_utf8_lossy(&bytes).to_ascii_lowercase();
+    let handler = text
+        .match_indices(" on")
+        .chain(text.match_indices("\non"))
+        .chain(text.match_indices("\ton"))
+        .any(|(at, _)| {
+            let rest = &text[at + 3..];
+            let name_len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+            name_len > 0 && rest[name_len..].trim_start().starts_with('=')
+        });
+    text.contains("<script")
+        || text.contains("javascript:")
+        || text.contains("<foreignobject")
+        || handler
+}
+
+/// The refusal of a file for what its bytes hold.
+fn refused_type(name: &str) -> FieldProblem {
+    FieldProblem::from(
+        &FieldError::new(Field::Attachments, msg::ERROR_ATTACHMENT_TYPE).arg("name", name),
+    )
+}
+
 /// A file name as browsers write it in a multipart body (HTML's form-data encoding).
 fn form_data_name(name: &str) -> String {
     name.replace('"', "%22")
@@ -514,7 +590,7 @@ async fn accept(
     if let Some(identity) = &identity {
         identity.apply(&mut case_json);
     }
-    let payload: CasePayload = match serde_json::from_value(case_json.clone()) {
+    let mut payload: CasePayload = match serde_json::from_value(case_json.clone()) {
         Ok(p) => p,
         Err(e) => return bad_json(e),
     };
@@ -562,6 +638,14 @@ async fn accept(
             file.filename = declared.name.clone();
         }
     }
+    // Names are stored and shown cleaned, the declared ones as the arrived ones.
+    for (i, declared) in payload.attachments.iter_mut().enumerate() {
+        declared.name = clean_name(&declared.name);
+        case_json["attachments"][i]["name"] = declared.name.as_str().into();
+    }
+    for file in files.0.iter_mut() {
+        file.filename = clean_name(&file.filename);
+    }
     // What arrived is the truth about the files; the declared metadata must agree with it.
     let mut answers = payload.to_answers();
     answers.attachments = files
@@ -579,6 +663,15 @@ async fn accept(
         .into_iter()
         .map(|e| FieldProblem::from(&e))
         .collect();
+    for file in &files.0 {
+        let svg = is_svg(&file.filename, &file.content_type, &file.leading);
+        if svg
+            && svg_has_script(&file.temp_path)
+            && !problems.iter().any(|p| p.field == "attachments")
+        {
+            problems.insert(0, refused_type(&file.filename));
+        }
+    }
     let refused_files: Vec<String> = problems
         .iter()
         .filter(|p| p.field == "attachments")
@@ -749,7 +842,9 @@ pub async fn upload(
         Err(e) => return storage_error(e),
     }
     let filename = query.get("filename").cloned().unwrap_or_default();
-    if filename.trim().is_empty() {
+    let given = !filename.trim().is_empty();
+    let filename = clean_name(&filename);
+    if !given {
         return error(
             StatusCode::BAD_REQUEST,
             "missing-filename",
@@ -788,12 +883,12 @@ pub async fn upload(
                     return response;
                 }
             }
-            Err(e) => {
+            Err(_) => {
                 sink.abandon();
                 return error(
                     StatusCode::BAD_REQUEST,
                     "bad-request",
-                    e.to_string(),
+                    "The file's body broke off or stalled.".into(),
                     vec![],
                 );
             }
@@ -810,6 +905,17 @@ pub async fn upload(
         token: String::new(),
     };
     // One file on its own: nothing attached before it.
+    let svg_script =
+        is_svg(&filename, &content_type, &received.leading) && svg_has_script(&received.temp_path);
+    if svg_script {
+        let _ = std::fs::remove_file(&received.temp_path);
+        return error(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation",
+            format!("{filename} refused"),
+            vec![refused_type(&filename)],
+        );
+    }
     if let Some(refusal) = check(&limits, &[], &meta, &received.leading) {
         let _ = std::fs::remove_file(&received.temp_path);
         return error(

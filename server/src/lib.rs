@@ -37,6 +37,7 @@ pub use check::check_catalogs;
 
 pub const USAGE: &str = "usage: case-server check-catalog FILE...
        case-server catalog-schema
+       case-server --help
        case-server [--addr 127.0.0.1:8080] [--data DIR] [--catalogs DIR] [--dist DIR]
                    [--cors-origin ORIGIN]... [--min-fill-seconds N]
                    [--identity-secret-file FILE [--require-identity]] [--no-spam-checks]
@@ -236,6 +237,19 @@ impl Config {
                     config.min_fill_ms = (seconds * 1000.0) as u64;
                 }
                 other => return Err(format!("unknown argument {other}")),
+            }
+        }
+        let switches = [
+            ("--expose-cases", config.expose_cases),
+            ("--faults", config.faults),
+            ("--demo-sign-in", config.demo_sign_in),
+            ("--proxy-without-session", config.proxy_without_session),
+        ];
+        if let Some((switch, _)) = switches.iter().find(|(_, on)| *on) {
+            if !config.addr.ip().is_loopback() {
+                return Err(format!(
+                    "{switch} is for demos and tests on this machine only: listen on a loopback address, e.g. --addr 127.0.0.1:8080"
+                ));
             }
         }
         if config.require_identity && config.identity_secret.is_none() {
@@ -464,8 +478,33 @@ pub fn app(config: &Config) -> Result<Router, String> {
     Ok(router(state, config))
 }
 
+/// What the demo and test switches that are on do, one warning each, for the start-up output.
+pub fn warnings(config: &Config) -> Vec<String> {
+    let mut said = Vec::new();
+    let mut warn = |on: bool, text: &str| {
+        if on {
+            said.push(format!("case-server: WARNING: {text}"));
+        }
+    };
+    warn(config.expose_cases, "--expose-cases serves every stored case, personal data included, without sign-in, to anyone on this machine: for demos and tests only");
+    warn(
+        config.faults,
+        "--faults lets anyone on this machine make the next case requests fail: for tests only",
+    );
+    warn(config.demo_sign_in, "--demo-sign-in hands the portal's session cookie to anyone on this machine who asks: for the demo only");
+    warn(config.proxy_without_session, "--proxy-without-session passes requests on with the portal's credential for anyone: for tests only");
+    warn(
+        !config.spam_checks,
+        "--no-spam-checks takes cases without form tokens: for demos and tests only",
+    );
+    said
+}
+
 /// Starts the server; prints `listening on http://ADDR` once it accepts connections.
 pub async fn run(config: Config) -> Result<(), String> {
+    for warning in warnings(&config) {
+        eprintln!("{warning}");
+    }
     // Loads the phone numbering metadata now rather than in the first customer's request.
     let _ = phone::to_e164("US", "");
     let app = app(&config)?;
