@@ -356,11 +356,7 @@ impl Profile {
     /// an ID. A link that is not http(s) or a path on the page's own site is left out.
     pub fn created_in(&self, answer: &Value, endpoint: &str) -> Option<CaseCreated> {
         let id = read_with(&self.answer.case_id, answer, endpoint)?;
-        let link = read_with(&self.answer.link, answer, endpoint).filter(|l| {
-            l.starts_with("https://")
-                || l.starts_with("http://")
-                || (l.starts_with('/') && !l.starts_with("//"))
-        });
+        let link = read_with(&self.answer.link, answer, endpoint).filter(|l| safe_link(l));
         Some(CaseCreated {
             id,
             created_at: None,
@@ -372,6 +368,21 @@ impl Profile {
     pub fn error_in(&self, answer: &Value) -> Option<String> {
         read_with(&self.answer.error, answer, "")
     }
+}
+
+/// Whether a link from a backend's answer may be shown: an `http(s)://` address, or a path on
+/// the page's own site. Browsers read `\\` as `/` and drop tabs and line breaks, so `/\\host`
+/// or `/<tab>/host` would open another site: any backslash, control character or space is
+/// refused, and so is a path starting with two slashes.
+pub fn safe_link(link: &str) -> bool {
+    if link.chars().any(|c| c == '\\' || c.is_control() || c.is_whitespace()) {
+        return false;
+    }
+    let lower = link.to_ascii_lowercase();
+    let web = ["https://", "http://"]
+        .iter()
+        .any(|scheme| lower.strip_prefix(scheme).is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/')));
+    web || (link.starts_with('/') && !link.starts_with("//"))
 }
 
 /// A template read against a backend's answer (and `{endpoint}`), as text; `None` when it comes

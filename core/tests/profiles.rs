@@ -503,6 +503,14 @@ fn a_link_from_the_backend_is_kept_only_when_it_is_a_web_address() {
         ("javascript:alert(1)", false),
         ("//evil.example/7", false),
         ("data:text/html,hi", false),
+        ("/\\evil.example/x", false),
+        ("\\\\evil.example/x", false),
+        ("/\t/evil.example/x", false),
+        ("/%5cevil.example", true),
+        ("https:/\\evil.example", false),
+        ("https:///evil.example", false),
+        ("HTTPS://help.example.com/7", true),
+        ("vbscript:x", false),
     ] {
         let answer = json!({"issueKey": "SD-7", "_links": {"web": link}});
         let created = jsm.created_in(&answer, "").unwrap();
