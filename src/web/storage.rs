@@ -23,6 +23,12 @@ pub struct SavedDraft {
     pub form_token: String,
     #[serde(default)]
     pub form_token_at: f64,
+    /// Who the draft belongs to, as the page named them; empty where it named nobody.
+    #[serde(default)]
+    pub user: String,
+    /// When the draft last changed, in ms since the epoch.
+    #[serde(default)]
+    pub saved_at: f64,
 }
 
 fn storage() -> Option<web_sys::Storage> {

@@ -18,7 +18,24 @@ const FORM_TOKEN_KEPT_MS: f64 = 6.0 * 24.0 * 3600.0 * 1000.0;
 impl Wizard {
     /// The stored draft under `key`, or a new one; true when it was restored.
     pub(super) fn saved_or_new(&self, key: &str) -> (SavedDraft, bool) {
-        match storage::load(key) {
+        let (user, keep_ms) = self
+            .setup
+            .with_value(|s| (s.config.user.clone(), s.config.draft_ms));
+        let now = timer::now_ms();
+        let stored = storage::load(key);
+        // Another person's draft on a shared browser, or one left too long, goes with its files.
+        let gone = stored.as_ref().is_some_and(|saved| {
+            let changed = if saved.saved_at > 0.0 {
+                saved.saved_at
+            } else {
+                saved.started_at
+            };
+            saved.user != user || now - changed > keep_ms
+        });
+        if gone {
+            self.forget_draft();
+        }
+        match stored.filter(|_| !gone) {
             Some(mut saved) => {
                 if saved.started_at <= 0.0 {
                     saved.started_at = timer::now_ms();
@@ -34,6 +51,8 @@ impl Wizard {
                     sent: String::new(),
                     form_token: String::new(),
                     form_token_at: 0.0,
+                    user,
+                    saved_at: now,
                 },
                 false,
             ),
@@ -105,6 +124,8 @@ impl Wizard {
             sent: self.sent.get(),
             form_token: self.form_token.get(),
             form_token_at: self.form_token_at.get(),
+            user: self.setup.with_value(|s| s.config.user.clone()),
+            saved_at: timer::now_ms(),
         };
         if self.phase.get_untracked() != Phase::Editing {
             return;

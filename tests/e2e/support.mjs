@@ -16,7 +16,7 @@ const root = new URL('../../', import.meta.url).pathname;
  * the form in faster than any person, so the minimum time to fill in and the rate limit are off
  * unless given.
  */
-export async function startServer({ corsOrigins = [], minFillSeconds = 0, proxies = [], args = [] } = {}) {
+export async function startServer({ corsOrigins = [], minFillSeconds = 0, spamChecks = true, proxies = [], args = [] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'case-widget-e2e-'));
   const dist = join(dir, 'dist');
   cpSync(join(root, 'dist'), dist, { recursive: true });
@@ -29,6 +29,7 @@ export async function startServer({ corsOrigins = [], minFillSeconds = 0, proxie
     '--min-fill-seconds', String(minFillSeconds),
     // Tests send cases far faster than people: the rate limit is for people.
     '--rate-limit', '0',
+    ...(spamChecks ? [] : ['--no-spam-checks']),
     ...corsOrigins.flatMap((o) => ['--cors-origin', o]),
     ...proxies.flatMap((p) => ['--proxy', p]),
     ...args,
