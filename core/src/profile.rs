@@ -375,13 +375,18 @@ impl Profile {
 /// or `/<tab>/host` would open another site: any backslash, control character or space is
 /// refused, and so is a path starting with two slashes.
 pub fn safe_link(link: &str) -> bool {
-    if link.chars().any(|c| c == '\\' || c.is_control() || c.is_whitespace()) {
+    if link
+        .chars()
+        .any(|c| c == '\\' || c.is_control() || c.is_whitespace())
+    {
         return false;
     }
     let lower = link.to_ascii_lowercase();
-    let web = ["https://", "http://"]
-        .iter()
-        .any(|scheme| lower.strip_prefix(scheme).is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/')));
+    let web = ["https://", "http://"].iter().any(|scheme| {
+        lower
+            .strip_prefix(scheme)
+            .is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/'))
+    });
     web || (link.starts_with('/') && !link.starts_with("//"))
 }
 
