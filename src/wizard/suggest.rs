@@ -1,6 +1,7 @@
 //! Help articles suggested while the customer writes: the catalog's own, matched in the
 //! browser, and the backend's where the wire profile names a search. Matching waits for a pause
-//! in typing; a slow or failing search only means fewer suggestions.
+//! in typing; a slow or failing search only means fewer suggestions. The work after a pause or a
+//! request reads the wizard with `try_` only: the page may have removed the widget meanwhile.
 
 use std::rc::Rc;
 
@@ -30,8 +31,9 @@ impl Wizard {
             leptos::task::spawn_local(async move {
                 if let Ok(text) = fetch_text(&url).await {
                     if let Ok(loaded) = Library::from_json(&text) {
-                        library.set_value(Some(Rc::new(loaded)));
-                        self.suggest_generation.update(|g| *g += 1);
+                        if library.try_set_value(Some(Rc::new(loaded))).is_none() {
+                            self.suggest_generation.try_update(|g| *g += 1);
+                        }
                     }
                 }
             });
@@ -51,11 +53,12 @@ impl Wizard {
             generation.set_value(this);
             leptos::task::spawn_local(async move {
                 sleep_ms(PAUSE_MS).await;
-                if generation.get_value() != this {
+                if generation.try_get_value() != Some(this) {
                     return;
                 }
                 let mut found: Vec<Suggested> = library
-                    .get_value()
+                    .try_get_value()
+                    .flatten()
                     .map(|l| {
                         l.suggest(&Query {
                             text: &text,
@@ -81,7 +84,7 @@ impl Wizard {
                     }
                 }
                 found.truncate(MAX_SUGGESTIONS);
-                if generation.get_value() == this {
+                if generation.try_get_value() == Some(this) {
                     self.show_suggestions(found);
                 }
             });
@@ -95,11 +98,13 @@ impl Wizard {
         }
         let (profile, endpoint) = self
             .setup
-            .with_value(|s| (s.profile.clone(), s.config.endpoint.clone()));
+            .try_with_value(|s| (s.profile.clone(), s.config.endpoint.clone()))?;
         let request = profile.suggest_request(&endpoint, query)?;
         let mut headers = request.headers;
         headers.extend(self.host.request_headers().await.ok()?);
         let answer = fetch_json(&request.url, &headers).await.ok()?;
+        // Gone while the search ran: nothing to show it in.
+        self.setup.try_with_value(|_| ())?;
         Some(profile.suggested_in(&answer))
     }
 
