@@ -70,11 +70,11 @@ fn aws_first_response_times_are_those_of_the_guide() {
 }
 
 #[test]
-fn chat_and_phone_are_not_offered_to_basic_or_developer() {
+fn chat_and_phone_are_offered_for_billing_on_every_plan_and_technical_cases_from_business_up() {
     let aws = catalog("aws");
     assert_eq!(
         method_ids(&Rules::new(&aws, "basic"), "account-billing"),
-        ["web"]
+        ["web", "chat", "phone"]
     );
     assert_eq!(
         method_ids(&Rules::new(&aws, "developer"), "technical"),

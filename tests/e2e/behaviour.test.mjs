@@ -89,7 +89,7 @@ describe('plan gates', () => {
     await mouse.fill(page, 'description', 'd');
     await mouse.next(page);
     await mouse.next(page);
-    assert.deepEqual((await radios(page, 'contact_method')).map((r) => r.value), ['web'], 'no chat or phone on Basic');
+    assert.deepEqual((await radios(page, 'contact_method')).map((r) => r.value), ['web', 'chat', 'phone'], 'the guide\'s Basic-plan screen for account and billing');
   });
 
   test('a case type the plan lacks offers the catalog\'s link to change the plan, in each language', async () => {
