@@ -207,9 +207,17 @@ fn notices_show_at_their_step_for_the_plans_they_concern() {
         "technical",
         "",
     );
-    assert_eq!(severity.len(), 2, "{severity:?}");
+    assert_eq!(severity.len(), 3, "{severity:?}");
     assert!(severity[0].starts_with("Severity can't be changed"));
-    assert!(severity[1].contains("third-party issues"));
+    assert!(severity[1].starts_with("Response times are for the first response"));
+    assert!(severity[2].contains("business hours"));
+    let business = notice_texts(
+        &Rules::new(&aws, "business"),
+        Step::Severity,
+        "technical",
+        "",
+    );
+    assert!(business[2].contains("third-party issues"), "{business:?}");
     assert!(notice_texts(
         &Rules::new(&aws, "developer"),
         Step::Contact,

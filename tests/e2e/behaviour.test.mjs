@@ -147,10 +147,11 @@ describe('plan gates', () => {
       ['en', 'Severity can\'t be changed after the case is created.', 'For third-party issues, response times can be longer'],
       ['ja', '重要度はケースの作成後に変更できません。', 'サードパーティに関する問題では'],
     ]) {
-      const page = await openWidget(env.browser, env.server, aws('developer', { locale }));
+      // Third-party software support, and so its note, is for Business and up.
+      const page = await openWidget(env.browser, env.server, aws('business', { locale }));
       await reachSeverity(page, 'technical', 'ec2', 'connectivity');
       await assertContains(notices(page).nth(0), first);
-      await assertContains(notices(page).nth(1), second);
+      await assertContains(notices(page).nth(2), second);
       await page.context().close();
     }
     for (const [plan, emailNotice] of [['premium', 1], ['priority', 0]]) {
