@@ -215,9 +215,12 @@ describe('plan gates', () => {
     await mouse.select(page, 'service', 'ec2');
     assert.equal(await byId(page, 'field.instance_id').count(), 0);
     await mouse.select(page, 'category', 'instance-issue');
-    const link = page.locator('case-widget .cw-help a');
-    assert.equal(await link.getAttribute('href'), 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-instance-troubleshoot.html');
-    assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
+    const links = page.locator('case-widget .cw-help a');
+    assert.deepEqual(await links.evaluateAll((as) => as.map((a) => a.href)), [
+      'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-instance-troubleshoot.html',
+      'https://aws.amazon.com/premiumsupport/knowledge-center/',
+    ]);
+    assert.equal(await links.first().getAttribute('rel'), 'noopener noreferrer');
     await mouse.fill(page, 'field.instance_id', 'i-1');
     await mouse.next(page);
     await assertContains(page.locator('case-widget .cw-error-summary'), 'Select an option for “Region”');
