@@ -98,10 +98,11 @@ export async function launchBrowser() {
 
 /**
  * Opens the demo page in a fresh browser context and puts a <case-widget> with these attributes
- * on it, as a portal would. Fails the test on any page error.
+ * on it, as a portal would. Fails the test on any page error. `timezoneId` is the customer's own
+ * time zone (the machine's where absent).
  */
-export async function openWidget(browser, server, attrs = {}, { browserLocale = 'en-US', prepare } = {}) {
-  const context = await browser.newContext({ locale: browserLocale, viewport: { width: 1000, height: 900 } });
+export async function openWidget(browser, server, attrs = {}, { browserLocale = 'en-US', timezoneId, prepare } = {}) {
+  const context = await browser.newContext({ locale: browserLocale, timezoneId, viewport: { width: 1000, height: 900 } });
   const page = await context.newPage();
   // Intercept file choosers from the start: a key press can open one before a lazily
   // registered listener is in place.
