@@ -47,11 +47,13 @@ Set(%SMIME, Enable => 0);
 1;
 CONFIG
   export RT_SITE_CONFIG="$dir/RT_SiteConfig.pm" RT_SITE_CONFIG_DIR="$dir/site.d" TMPDIR="$dir/mail"
-  if [ ! -s "$dir/token" ]; then
-    rm -f "$dir/rt.db"
+  # A database set up from another version of the queues and fields is set up again.
+  if [ ! -s "$dir/token" ] || ! cmp -s "$here/rt/initialdata" "$dir/initialdata"; then
+    rm -f "$dir/rt.db" "$dir/token"
     /usr/sbin/rt-setup-database --action init --skip-create >"$dir/setup.log" 2>&1
     CASE_WIDGET_RT_TOKEN_FILE="$dir/token" /usr/sbin/rt-setup-database --action insert \
       --datafile "$here/rt/initialdata" >>"$dir/setup.log" 2>&1
+    cp "$here/rt/initialdata" "$dir/initialdata"
   fi
   "$RT_HOME/libexec/rt-server" --host 127.0.0.1 --port "$port" >"$dir/rt.log" 2>&1 &
   echo $! >"$dir/rt.pid"

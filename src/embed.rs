@@ -3,7 +3,7 @@
 
 use std::any::Any;
 
-use case_core::prefill::Prefill;
+use case_core::prefill::{Account, Prefill};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -43,7 +43,7 @@ impl Widget {
     }
 
     /// Fills answers in from the page: `{caseType, service, category, name, email, phoneCountry,
-    /// phone}`.
+    /// phone, accounts}`.
     pub fn prefill(&self, values: JsValue) {
         let get = |key: &str| {
             js_sys::Reflect::get(&values, &JsValue::from_str(key))
@@ -60,6 +60,11 @@ impl Widget {
                 phone_country: get("phoneCountry"),
                 phone: get("phone"),
                 locked: Vec::new(),
+                accounts: js_sys::Reflect::get(&values, &JsValue::from_str("accounts"))
+                    .ok()
+                    .filter(|v| !v.is_undefined())
+                    .and_then(|v| js_sys::JSON::stringify(&v).ok())
+                    .and_then(|json| Account::list_from_json(&String::from(json))),
             });
         }
     }

@@ -34,6 +34,9 @@ pub struct Config {
     /// The account's own time zone (`time-zone`, e.g. `Asia/Tokyo`): business hours the catalog
     /// keeps in no zone of their own are counted in it.
     pub time_zone: Option<String>,
+    /// What the page grants beyond the plan (`entitlements`, words separated by spaces), e.g.
+    /// `professional-services` where the customer's contract provides for it.
+    pub entitlements: Vec<String>,
 }
 
 impl Config {
@@ -58,6 +61,10 @@ impl Config {
                 .parse::<u32>()
                 .map_or(120_000, |s| s.saturating_mul(1000)),
             time_zone: Some(attr("time-zone")).filter(|z| !z.is_empty()),
+            entitlements: attr("entitlements")
+                .split_whitespace()
+                .map(str::to_owned)
+                .collect(),
         }
     }
 }

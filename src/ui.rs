@@ -229,6 +229,32 @@ pub struct Choice {
     pub link: Option<(String, String)>,
 }
 
+/// One checkbox with its label and hint, in the radios' layout.
+#[component]
+pub fn Checkbox(
+    id: &'static str,
+    #[prop(into)] label: Signal<String>,
+    #[prop(into)] hint: Signal<String>,
+    #[prop(into)] checked: Signal<bool>,
+    on_change: Callback<bool>,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="cw-field cw-radio">
+            <input
+                type="checkbox"
+                class="cw-radio-input"
+                id=id
+                prop:checked=checked
+                aria-describedby=hint_id.clone()
+                on:change=move |ev| on_change.run(event_target_checked(&ev))
+            />
+            <label class="cw-radio-label" for=id>{label}</label>
+            <p class="cw-hint cw-radio-hint" id=hint_id>{hint}</p>
+        </div>
+    }
+}
+
 /// A real radio group: a fieldset with a legend, each radio with its label and hint.
 #[component]
 pub fn RadioGroup(
@@ -309,6 +335,9 @@ pub fn Select(
     #[prop(optional)] hint: Option<Signal<String>>,
     #[prop(optional)] optional: bool,
     #[prop(optional)] autocomplete: &'static str,
+    /// What choosing nothing is called, where it is an answer; "Choose…" otherwise.
+    #[prop(optional)]
+    empty_label: Option<Signal<String>>,
     /// Locked by the host page: shown, sent, not changeable.
     #[prop(optional)]
     disabled: bool,
@@ -334,7 +363,9 @@ pub fn Select(
                 disabled=disabled
                 on:change=move |ev| on_change.run(event_target_value(&ev))
             >
-                <option value="" selected=move || value.with(String::is_empty)>{move || i18n.t(msg::CHOOSE_OPTION)}</option>
+                <option value="" selected=move || value.with(String::is_empty)>
+                    {move || empty_label.map_or_else(|| i18n.t(msg::CHOOSE_OPTION), |l| l.get())}
+                </option>
                 {move || {
                     choices
                         .get()

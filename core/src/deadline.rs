@@ -27,19 +27,23 @@ pub fn first_response_by<Tz: TimeZone>(
 }
 
 /// The clock business hours are counted on: their own zone, else the account's (a page may name
-/// it), else the customer's own.
-pub struct Clocks<'a, L: TimeZone> {
+/// it), else the customer's own. Every zone is named, so the deadline math is built for one
+/// kind of zone.
+pub struct Clocks<'a> {
     pub account_zone: Option<&'a str>,
-    pub local: L,
+    /// The customer's own zone, e.g. the browser's.
+    pub customer_zone: &'a str,
     pub lookup: OffsetLookup,
 }
 
-impl<L: TimeZone> Clocks<'_, L> {
-    fn zone(&self, hours: Option<&BusinessHours>) -> Option<NamedZone> {
-        let name = hours
-            .and_then(|h| h.time_zone.as_deref())
-            .or(self.account_zone)?;
-        NamedZone::new(name, self.lookup)
+impl Clocks<'_> {
+    fn zone(&self, hours: Option<&BusinessHours>) -> NamedZone {
+        let named = hours.and_then(|h| h.time_zone.as_deref());
+        [named, self.account_zone, Some(self.customer_zone)]
+            .into_iter()
+            .flatten()
+            .find_map(|name| NamedZone::new(name, self.lookup))
+            .unwrap_or_else(|| NamedZone::utc(self.lookup))
     }
 
     /// [`first_response_by`], counted on the right clock, as an instant.
@@ -49,24 +53,14 @@ impl<L: TimeZone> Clocks<'_, L> {
         response: ResponseTime,
         hours: Option<&BusinessHours>,
     ) -> Option<DateTime<Utc>> {
-        match self.zone(hours) {
-            Some(zone) => first_response_by(now.with_timezone(&zone), response, hours)
-                .map(|due| due.with_timezone(&Utc)),
-            None => first_response_by(now.with_timezone(&self.local), response, hours)
-                .map(|due| due.with_timezone(&Utc)),
-        }
+        first_response_by(now.with_timezone(&self.zone(hours)), response, hours)
+            .map(|due| due.with_timezone(&Utc))
     }
 
     /// When a team working `hours` next starts work after `now`; `None` while it is at work.
     pub fn next_opening(&self, now: DateTime<Utc>, hours: &BusinessHours) -> Option<DateTime<Utc>> {
-        match self.zone(Some(hours)) {
-            Some(zone) => {
-                next_opening(now.with_timezone(&zone), hours).map(|at| at.with_timezone(&Utc))
-            }
-            None => {
-                next_opening(now.with_timezone(&self.local), hours).map(|at| at.with_timezone(&Utc))
-            }
-        }
+        next_opening(now.with_timezone(&self.zone(Some(hours))), hours)
+            .map(|at| at.with_timezone(&Utc))
     }
 }
 

@@ -68,6 +68,20 @@ pub struct AttachmentMeta {
     pub token: String,
 }
 
+/// The customer account a case is filed for, where the page lets its user file for others (a
+/// direct customer for an indirect one).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OnBehalfOf {
+    /// The account's id, as the page named it.
+    pub account: String,
+    /// The account's name, as the page named it.
+    #[serde(default)]
+    pub name: String,
+    /// Whether that customer may see the case in their own account.
+    pub customer_may_see: bool,
+}
+
 /// Every answer exactly as typed; an empty string is an unanswered question.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -89,6 +103,8 @@ pub struct Answers {
     pub phone_number: String,
     pub phone_extension: String,
     pub cc: String,
+    /// Filed for another customer's account; `None` for the user's own.
+    pub on_behalf_of: Option<OnBehalfOf>,
 }
 
 impl Answers {

@@ -11,6 +11,8 @@ use crate::draft::Step;
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Field {
     CaseType,
+    /// The account a case is filed for, where the page offers others.
+    OnBehalfOf,
     Service,
     Category,
     /// One of the category's extra fields, by its id in the catalog.
@@ -30,8 +32,9 @@ pub enum Field {
 }
 
 /// The ids of the fields other than the extra ones.
-const IDS: [(Field, &str); 15] = [
+const IDS: [(Field, &str); 16] = [
     (Field::CaseType, "case_type"),
+    (Field::OnBehalfOf, "on_behalf_of"),
     (Field::Service, "service"),
     (Field::Category, "category"),
     (Field::Severity, "severity"),
@@ -77,7 +80,7 @@ impl Field {
     /// The step whose form holds the field, to take the customer back to it.
     pub fn step(&self) -> Step {
         match self {
-            Field::CaseType => Step::CaseType,
+            Field::CaseType | Field::OnBehalfOf => Step::CaseType,
             Field::Service | Field::Category | Field::Extra(_) => Step::Classification,
             Field::Severity => Step::Severity,
             Field::Subject | Field::Description => Step::Details,

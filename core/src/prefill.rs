@@ -1,9 +1,42 @@
 //! What the host page fills in for the customer and what it locks: given by the element's
 //! attributes when the widget starts, and by the page's `prefill()` later.
 
+use serde::Deserialize;
+
 use crate::draft::Answers;
 use crate::field::Field;
 use crate::rules::Rules;
+
+/// An account the page's user may file cases for besides their own, e.g. a direct customer's
+/// indirect customer.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct Account {
+    pub id: String,
+    #[serde(default)]
+    pub name: String,
+}
+
+impl Account {
+    /// The `accounts` attribute: a JSON array of `{"id", "name"}`; anything else lists none.
+    pub fn list_from_json(json: &str) -> Option<Vec<Account>> {
+        let accounts: Vec<Account> = serde_json::from_str(json).ok()?;
+        Some(
+            accounts
+                .into_iter()
+                .filter(|a| !a.id.trim().is_empty())
+                .collect(),
+        )
+    }
+
+    /// How the account is offered: `Name (id)`, or the id alone.
+    pub fn label(&self) -> String {
+        if self.name.is_empty() {
+            self.id.clone()
+        } else {
+            format!("{} ({})", self.name, self.id)
+        }
+    }
+}
 
 /// What the page supplies; `None` where it supplies nothing.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -20,12 +53,14 @@ pub struct Prefill {
     pub email: Option<String>,
     /// Answers the customer may not change.
     pub locked: Vec<Field>,
+    /// The accounts the user may file for besides their own (`accounts`).
+    pub accounts: Option<Vec<Account>>,
 }
 
 impl Prefill {
     /// What the element's attributes supply (`attribute(name)` is one's value, if set):
     /// `case-type`, `service`, `category`, `phone-country`, `phone`, `name`, `email` and
-    /// `locked`. An empty attribute supplies nothing.
+    /// `locked`, and `accounts` as JSON. An empty attribute supplies nothing.
     pub fn from_attributes(attribute: impl Fn(&str) -> Option<String>) -> Prefill {
         let given = |name: &str| attribute(name).filter(|value| !value.is_empty());
         Prefill {
@@ -37,6 +72,7 @@ impl Prefill {
             name: given("name"),
             email: given("email"),
             locked: Prefill::locks_from(&attribute("locked").unwrap_or_default()),
+            accounts: given("accounts").and_then(|json| Account::list_from_json(&json)),
         }
     }
 
@@ -110,6 +146,13 @@ impl Prefill {
         if let Some(email) = &self.email {
             answers.email = email.clone();
         }
+        // A case is filed only for an account the page lists now.
+        let listed = self.accounts.as_deref().unwrap_or_default();
+        if let Some(chosen) = &answers.on_behalf_of {
+            if !listed.iter().any(|a| a.id == chosen.account) {
+                answers.on_behalf_of = None;
+            }
+        }
     }
 
     /// A new draft: nothing answered but what the page supplies.
@@ -136,6 +179,7 @@ impl Prefill {
             name: given(&self.name).or(later.name),
             email: given(&self.email).or(later.email),
             locked: self.locked.clone(),
+            accounts: later.accounts.or_else(|| self.accounts.clone()),
         }
     }
 }

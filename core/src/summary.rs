@@ -55,6 +55,27 @@ pub fn rows(messages: &Messages, lang: &str, catalog: &Catalog, a: &Answers) -> 
             Step::Classification,
         ),
     ];
+    if let Some(account) = &a.on_behalf_of {
+        let name = if account.name.is_empty() {
+            account.account.clone()
+        } else {
+            format!("{} ({})", account.name, account.account)
+        };
+        let seen = if account.customer_may_see {
+            msg::REVIEW_CUSTOMER_MAY_SEE
+        } else {
+            msg::REVIEW_HIDDEN_FROM_CUSTOMER
+        };
+        rows.insert(
+            1,
+            Row {
+                key: "on_behalf_of",
+                question: t(msg::REVIEW_ON_BEHALF_OF),
+                answer: vec![name, t(seen)],
+                step: Step::CaseType,
+            },
+        );
+    }
     if let Some(category) = catalog.category(&a.service, &a.category) {
         for field in &category.fields {
             let value = a.fields.get(&field.id).cloned().unwrap_or_default();

@@ -147,7 +147,22 @@ fn case_type(rules: &Rules, a: &Answers, errors: &mut Vec<FieldError>) {
         )),
         Some(_) => {}
     }
+    if let Some(account) = &a.on_behalf_of {
+        let id = account.account.trim();
+        if id.is_empty()
+            || id.chars().count() > ACCOUNT_MAX
+            || account.name.chars().count() > ACCOUNT_MAX
+        {
+            errors.push(FieldError::new(
+                Field::OnBehalfOf,
+                msg::ERROR_CHOICE_UNKNOWN,
+            ));
+        }
+    }
 }
+
+/// The longest account id or name a page may pass.
+const ACCOUNT_MAX: usize = 200;
 
 fn classification(rules: &Rules, a: &Answers, errors: &mut Vec<FieldError>) {
     if a.service.is_empty() {

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::catalog::{Catalog, FieldKind};
-use crate::draft::{Answers, AttachmentMeta};
+use crate::draft::{Answers, AttachmentMeta, OnBehalfOf};
 use crate::field::Field;
 use crate::i18n::Arg;
 use crate::validate::{fold_width, parse_number, phone_digits, FieldError, FIELD_ERRORS};
@@ -34,6 +34,13 @@ pub struct CasePayload {
     pub cc: Vec<String>,
     #[serde(default)]
     pub attachments: Vec<AttachmentMeta>,
+    /// The account the case is filed for, where it is not the user's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_behalf_of: Option<OnBehalfOf>,
+    /// What the page grants beyond the plan (the element's `entitlements`), e.g. consulting its
+    /// contract provides for; case types reserved for one need it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entitlements: Vec<String>,
     /// What tells a bot from a person; a backend may ignore it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spam_check: Option<SpamCheck>,
@@ -211,6 +218,8 @@ impl CasePayload {
             },
             cc: a.cc_list().into_iter().map(str::to_owned).collect(),
             attachments: a.attachments.clone(),
+            on_behalf_of: a.on_behalf_of.clone(),
+            entitlements: Vec::new(),
             spam_check: None,
         }
     }
@@ -245,6 +254,7 @@ impl CasePayload {
             phone_number: phone.map(|p| p.number.clone()).unwrap_or_default(),
             phone_extension: phone.map(|p| p.extension.clone()).unwrap_or_default(),
             cc: self.cc.join(", "),
+            on_behalf_of: self.on_behalf_of.clone(),
         }
     }
 }

@@ -38,6 +38,14 @@ impl NamedZone {
         })
     }
 
+    /// UTC itself, whatever the lookup knows.
+    pub fn utc(lookup: OffsetLookup) -> NamedZone {
+        NamedZone {
+            name: "UTC".into(),
+            lookup,
+        }
+    }
+
     pub fn name(&self) -> &str {
         &self.name
     }

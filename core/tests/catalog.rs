@@ -396,3 +396,88 @@ fn a_case_types_link_for_customers_without_it_must_be_a_web_address() {
         }]
     );
 }
+
+#[test]
+fn phones_e_mail_and_time_zones_in_the_wrong_shape_are_named() {
+    let mut json = minimal();
+    json["support_phone"] = serde_json::json!("call us");
+    json["notices"] = serde_json::json!([{
+        "text": { "en": "Call", "ja": "Call" }, "at": "severity",
+        "phones": [{ "number": "+1 877-425-2832", "label": "1-877-4-AKATEC" }, { "number": "12" }],
+        "email": "support.example.com"
+    }]);
+    json["plans"][0]["business_hours"] = serde_json::json!({
+        "start": "09:00:00", "end": "17:00:00", "days": ["Mon"], "time_zone": "Tokyo time"
+    });
+    let p = problems(json);
+    assert!(
+        has(&p, msg::CATALOG_BAD_PHONE, "support_phone", "call us"),
+        "{p:?}"
+    );
+    assert!(has(
+        &p,
+        msg::CATALOG_BAD_PHONE,
+        "notices[0].phones[1]",
+        "12"
+    ));
+    assert!(!p.iter().any(|x| x.path == "notices[0].phones[0]"));
+    assert!(has(
+        &p,
+        msg::CATALOG_BAD_EMAIL,
+        "notices[0].email",
+        "support.example.com"
+    ));
+    assert!(has(
+        &p,
+        msg::CATALOG_BAD_TIME_ZONE,
+        "plans[basic].business_hours.time_zone",
+        "Tokyo time"
+    ));
+}
+
+#[test]
+fn scopes_and_team_hours_may_name_only_what_the_catalog_defines() {
+    let mut json = minimal();
+    json["contact_methods"][0]["offered"] =
+        serde_json::json!([{ "plans": ["basic"], "severities": ["urgent"] }]);
+    json["contact_languages"][0]["offered"] = serde_json::json!([{ "case_types": ["billing"] }]);
+    json["contact_languages"][0]["team_hours"] = serde_json::json!([{
+        "plans": ["gold"],
+        "hours": { "start": "18:00:00", "end": "09:00:00", "days": ["Mon"], "time_zone": "Asia/Seoul" }
+    }]);
+    json["services"][0]["plans"] = serde_json::json!(["silver"]);
+    let p = problems(json);
+    for (path, value) in [
+        ("contact_methods[web].offered[0].severities", "urgent"),
+        ("contact_languages[en].offered[0].case_types", "billing"),
+        ("contact_languages[en].team_hours[0].plans", "gold"),
+        ("services[svc].plans", "silver"),
+    ] {
+        assert!(
+            has(&p, msg::CATALOG_UNKNOWN_REF, path, value),
+            "{path}: {p:?}"
+        );
+    }
+    assert!(has(
+        &p,
+        msg::CATALOG_BAD_HOURS,
+        "contact_languages[en].team_hours[0].hours",
+        "18:00:00-09:00:00"
+    ));
+}
+
+#[test]
+fn a_holiday_that_is_not_a_date_is_a_syntax_error_with_its_line() {
+    let mut json = minimal();
+    json["plans"][0]["business_hours"] = serde_json::json!({
+        "start": "09:00:00", "end": "17:00:00", "days": ["Mon"], "holidays": ["2026-02-30"]
+    });
+    let text = serde_json::to_string_pretty(&json).unwrap();
+    match Catalog::from_json(&text).unwrap_err() {
+        CatalogError::Syntax { line, detail, .. } => {
+            let holiday_line = text.lines().position(|l| l.contains("2026-02-30")).unwrap() + 1;
+            assert_eq!(line, holiday_line, "{detail}");
+        }
+        other => panic!("{other:?}"),
+    }
+}

@@ -240,7 +240,7 @@ fn hours_kept_in_a_named_zone_are_counted_there_whatever_the_customers_zone() {
     // A customer in Tokyo (UTC+9, no DST) files on Friday 6 March 2026 at 22:00 New York time.
     let clocks = Clocks {
         account_zone: None,
-        local: Tokyo,
+        customer_zone: "Asia/Tokyo",
         lookup: tz_database,
     };
     let due = clocks
@@ -264,7 +264,7 @@ fn hours_without_a_zone_use_the_accounts_zone_else_the_customers() {
     let now = utc("2026-11-27T17:30:00+09:00");
     let in_tokyo = Clocks {
         account_zone: None,
-        local: Tokyo,
+        customer_zone: "Asia/Tokyo",
         lookup: tz_database,
     };
     // Friday 17:30 in Tokyo: 30 minutes left, then Monday.
@@ -289,7 +289,7 @@ fn a_team_outside_its_hours_says_when_it_next_opens() {
     hours.time_zone = Some("Asia/Seoul".into());
     let clocks = Clocks {
         account_zone: None,
-        local: New_York,
+        customer_zone: "America/New_York",
         lookup: tz_database,
     };
     // Friday 19:00 in Seoul: closed until Monday 08:00 there.

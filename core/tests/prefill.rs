@@ -1,5 +1,7 @@
 mod common;
 
+use case_core::draft::OnBehalfOf;
+use case_core::prefill::Account;
 use case_core::rules::Rules;
 use case_core::{Answers, Catalog, Field, Prefill};
 use common::catalog;
@@ -237,6 +239,7 @@ fn a_later_prefill_changes_the_answers_that_are_not_locked() {
         name: Some("Ada".into()),
         email: Some("ada@example.com".into()),
         locked: Vec::new(),
+        accounts: None,
     };
     let answers = prefilled_later(&page, blank(&page), later);
     assert_eq!(
@@ -350,4 +353,52 @@ fn a_locked_category_is_not_put_in_again_under_a_service_chosen_later() {
         (answers.service.as_str(), answers.category.as_str()),
         ("rds", "")
     );
+}
+
+#[test]
+fn the_accounts_attribute_lists_the_accounts_a_user_may_file_for() {
+    let page = attributes(&[(
+        "accounts",
+        r#"[{"id": "acme-jp", "name": "ACME Japan"}, {"id": "beta"}, {"id": " "}]"#,
+    )]);
+    let accounts = page.accounts.clone().unwrap();
+    let labels: Vec<String> = accounts.iter().map(|a| a.label()).collect();
+    assert_eq!(labels, ["ACME Japan (acme-jp)", "beta"]);
+    assert_eq!(attributes(&[("accounts", "not json")]).accounts, None);
+}
+
+#[test]
+fn a_case_is_kept_for_an_account_only_while_the_page_lists_it() {
+    let page = attributes(&[("accounts", r#"[{"id": "acme-jp", "name": "ACME Japan"}]"#)]);
+    let mut answers = blank(&page);
+    answers.on_behalf_of = Some(OnBehalfOf {
+        account: "acme-jp".into(),
+        name: "ACME Japan".into(),
+        customer_may_see: false,
+    });
+    // A later prefill() without accounts keeps the list, so the choice stays.
+    let later = Prefill {
+        name: Some("Ada".into()),
+        ..Prefill::default()
+    };
+    let kept = prefilled_later(&page, answers.clone(), later);
+    assert_eq!(kept.on_behalf_of, answers.on_behalf_of);
+    // One that lists other accounts drops it.
+    let later = Prefill {
+        accounts: Some(vec![Account {
+            id: "beta".into(),
+            name: String::new(),
+        }]),
+        ..Prefill::default()
+    };
+    let dropped = prefilled_later(&page, answers.clone(), later);
+    assert_eq!(dropped.on_behalf_of, None);
+    // A draft restored on a page that lists no accounts is for the user's own account.
+    let mut restored = answers;
+    attributes(&[]).apply(
+        &mut restored,
+        &Rules::new(&catalog("aws"), "business"),
+        true,
+    );
+    assert_eq!(restored.on_behalf_of, None);
 }

@@ -1,6 +1,6 @@
 mod common;
 
-use case_core::draft::AttachmentMeta;
+use case_core::draft::{AttachmentMeta, OnBehalfOf};
 use case_core::i18n::Messages;
 use case_core::profile::{Body, Context, Part, Profile, Segment};
 use case_core::wire::CasePayload;
@@ -583,4 +583,41 @@ fn the_readable_body_is_in_the_profiles_language_whatever_the_customers() {
     let content = ticket["Content"].as_str().unwrap();
     assert!(content.contains("サービス: "), "{content}");
     assert_ne!(ticket["CustomFields"]["Service"], "");
+}
+
+#[test]
+fn request_tracker_gets_the_account_a_case_is_filed_for_and_whether_that_customer_may_see_it() {
+    let (aws, messages) = (catalog("aws"), Messages::load().unwrap());
+    let ticket_of = |p: &CasePayload| {
+        let request = profile("rt5").create(&context(&aws, p, &messages, "/REST/2.0"));
+        let Body::Form(parts) = &request.body else {
+            panic!()
+        };
+        let Part::Field { value, .. } = &parts[0] else {
+            panic!()
+        };
+        json_of(value)
+    };
+    let mut p = payload(&aws);
+    p.on_behalf_of = Some(OnBehalfOf {
+        account: "acme-jp".into(),
+        name: "ACME Japan".into(),
+        customer_may_see: false,
+    });
+    let ticket = ticket_of(&p);
+    let cf = &ticket["CustomFields"];
+    assert_eq!(cf["Account"], "acme-jp");
+    assert_eq!(cf["Account name"], "ACME Japan");
+    assert_eq!(cf["Customer may see"], "No");
+    let content = ticket["Content"].as_str().unwrap();
+    assert!(
+        content.contains("Filed for: ACME Japan (acme-jp), Hidden from the customer\n"),
+        "{content}"
+    );
+    // The user's own account: none of the three.
+    p.on_behalf_of = None;
+    let cf = ticket_of(&p)["CustomFields"].clone();
+    for field in ["Account", "Account name", "Customer may see"] {
+        assert!(cf.get(field).is_none(), "{field}: {cf}");
+    }
 }

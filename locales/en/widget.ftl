@@ -27,6 +27,10 @@ page-title-error = Error: { $title }
 
 ## Case type
 case-type-legend = What do you need help with?
+on-behalf-of-label = File this case for
+on-behalf-of-own = Your own account
+on-behalf-of-visible = Let { $name } see this case
+on-behalf-of-visible-hint = Clear this to keep the case at the top level, out of their view.
 case-type-not-in-plan = Not included in your support plan ({ $plan }).
 
 ## Service and category
@@ -139,6 +143,9 @@ review-contact-method = Contact method
 review-phone = Phone
 review-phone-extension = ext. { $ext }
 review-contact-language = Contact language
+review-on-behalf-of = Filed for
+review-customer-may-see = The customer can see this case
+review-hidden-from-customer = Hidden from the customer
 review-cc = CC
 review-none = None
 done-heading = Case submitted

@@ -27,6 +27,10 @@ page-title-error = エラー: { $title }
 
 ## Case type
 case-type-legend = どのようなサポートが必要ですか？
+on-behalf-of-label = このケースを作成するアカウント
+on-behalf-of-own = ご自身のアカウント
+on-behalf-of-visible = { $name } がこのケースを閲覧できるようにする
+on-behalf-of-visible-hint = チェックを外すと、ケースは上位アカウントに留まり、このお客様には表示されません。
 case-type-not-in-plan = ご利用のサポートプラン ({ $plan }) には含まれていません。
 
 ## Service and category
@@ -118,6 +122,9 @@ review-contact-method = 連絡方法
 review-phone = 電話番号
 review-phone-extension = 内線 { $ext }
 review-contact-language = 対応言語
+review-on-behalf-of = 作成対象
+review-customer-may-see = お客様はこのケースを閲覧できます
+review-hidden-from-customer = お客様には表示されません
 review-cc = CC
 review-none = なし
 done-heading = ケースを送信しました

@@ -27,6 +27,10 @@ page-title-error = 오류: { $title }
 
 ## Case type
 case-type-legend = 어떤 도움이 필요하신가요?
+on-behalf-of-label = 이 케이스를 접수할 계정
+on-behalf-of-own = 본인 계정
+on-behalf-of-visible = { $name }이(가) 이 케이스를 볼 수 있도록 허용
+on-behalf-of-visible-hint = 선택을 해제하면 케이스가 상위 계정에 남아 해당 고객에게 표시되지 않습니다.
 case-type-not-in-plan = 현재 지원 플랜({ $plan })에 포함되어 있지 않습니다.
 
 ## Service and category
@@ -118,6 +122,9 @@ review-contact-method = 연락 방법
 review-phone = 전화번호
 review-phone-extension = 내선 { $ext }
 review-contact-language = 연락 언어
+review-on-behalf-of = 접수 대상
+review-customer-may-see = 고객이 이 케이스를 볼 수 있습니다
+review-hidden-from-customer = 고객에게 표시되지 않습니다
 review-cc = CC
 review-none = 없음
 done-heading = 케이스가 제출되었습니다

@@ -27,6 +27,10 @@ page-title-error = 错误：{ $title }
 
 ## Case type
 case-type-legend = 您需要哪方面的帮助？
+on-behalf-of-label = 为哪个账户提交此案例
+on-behalf-of-own = 您自己的账户
+on-behalf-of-visible = 允许 { $name } 查看此案例
+on-behalf-of-visible-hint = 取消勾选则案例保留在上级账户，该客户看不到。
 case-type-not-in-plan = 您的支持计划（{ $plan }）不包括此项。
 
 ## Service and category
@@ -118,6 +122,9 @@ review-contact-method = 联系方式
 review-phone = 电话
 review-phone-extension = 分机 { $ext }
 review-contact-language = 联系语言
+review-on-behalf-of = 提交对象
+review-customer-may-see = 客户可以查看此案例
+review-hidden-from-customer = 对客户隐藏
 review-cc = 抄送
 review-none = 无
 done-heading = 案例已提交

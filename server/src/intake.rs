@@ -404,7 +404,7 @@ async fn accept(
             );
         }
     }
-    let rules = Rules::new(catalog, &payload.plan);
+    let rules = Rules::new(catalog, &payload.plan).entitled(&payload.entitlements);
     if !rules.plan_is_known() {
         return error(
             StatusCode::UNPROCESSABLE_ENTITY,

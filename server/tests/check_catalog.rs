@@ -188,3 +188,21 @@ fn without_files_the_check_says_how_to_use_it() {
         .unwrap()
         .contains("check-catalog FILE"));
 }
+
+#[test]
+fn a_time_zone_the_tz_database_does_not_hold_is_named_where_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let hours = |zone: &str| json!({ "start": "09:00:00", "end": "18:00:00", "days": ["Mon"], "time_zone": zone });
+    let catalog = broken(|c| {
+        c["plans"][0]["business_hours"] = hours("Asia/Tokio");
+        c["contact_languages"][0]["team_hours"] = json!([{ "hours": hours("Asia/Seoul") }]);
+        c["case_types"][0]["business_hours"] = hours("Europe/Atlantis");
+    });
+    let (report, code) = check(dir.path(), &[("zones.json", catalog)]);
+    assert_eq!(code, 1, "{report}");
+    assert_eq!(
+        report,
+        "zones.json: plans[basic].business_hours.time_zone: the time zone “Asia/Tokio” is not in the tz database\n\
+         zones.json: case_types[tech].business_hours.time_zone: the time zone “Europe/Atlantis” is not in the tz database\n"
+    );
+}

@@ -811,3 +811,74 @@ fn a_severity_the_plan_must_call_in_is_refused_online() {
     let (status, body) = post(&server, None, &technical("priority", "1"), &[]);
     assert_eq!(status, 201, "{body}");
 }
+
+#[test]
+fn a_case_filed_on_behalf_of_another_account_is_stored_with_the_account() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(dir.path(), &[]);
+    let case = with_case(|c| {
+        c["on_behalf_of"] =
+            json!({ "account": "acme-jp", "name": "ACME Japan", "customer_may_see": false })
+    });
+    let (status, body) = post(&server, None, &case, &[]);
+    assert_eq!(status, 201, "{body}");
+    let (_, stored) = get(&server, body["id"].as_str().unwrap());
+    assert_eq!(stored["case"]["on_behalf_of"], case["on_behalf_of"]);
+    let too_long = with_case(|c| {
+        c["on_behalf_of"] = json!({ "account": "a".repeat(201), "customer_may_see": true })
+    });
+    let (status, body) = post(&server, None, &too_long, &[]);
+    assert_eq!(
+        (status, fields(&body)),
+        (
+            422,
+            vec![("on_behalf_of".into(), "error-choice-unknown".into())]
+        )
+    );
+}
+
+#[test]
+fn a_case_type_reserved_for_an_entitlement_is_filed_only_with_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let catalogs = dir.path().join("catalogs");
+    std::fs::create_dir(&catalogs).unwrap();
+    let mut catalog: Value = serde_json::from_str(include_str!(
+        "../../core/tests/fixtures/minimal-catalog.json"
+    ))
+    .unwrap();
+    catalog["case_types"][0]["entitlement"] = json!("professional-services");
+    catalog["case_types"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({ "id": "general", "label": { "en": "General", "ja": "General" }, "services": ["svc"] }));
+    std::fs::write(catalogs.join("mini.json"), catalog.to_string()).unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let (url, _runtime) = serve(&Config {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        data: dir.path().join("data"),
+        catalogs,
+        dist: root.join("dist"),
+        min_fill_ms: 0,
+        ..Config::default()
+    });
+    let server = Server { url, _runtime };
+    let case = |entitlements: Value| {
+        json!({
+            "catalog": "mini", "plan": "basic", "locale": "en",
+            "case_type": "tech", "service": "svc", "category": "cat", "severity": "low",
+            "subject": "A workshop", "description": "Two days in March.",
+            "contact": { "name": "Ada", "email": "ada@example.com", "method": "web", "language": "en" },
+            "entitlements": entitlements
+        })
+    };
+    let (status, body) = post(&server, None, &case(json!([])), &[]);
+    assert_eq!(
+        (status, fields(&body)),
+        (
+            422,
+            vec![("case_type".into(), "error-case-type-not-in-plan".into())]
+        )
+    );
+    let (status, body) = post(&server, None, &case(json!(["professional-services"])), &[]);
+    assert_eq!(status, 201, "{body}");
+}

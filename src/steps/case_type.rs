@@ -3,8 +3,10 @@ use leptos::prelude::*;
 
 use super::nav::StepNav;
 use crate::i18n::use_i18n;
-use crate::ui::{Choice, RadioGroup};
+use crate::ui::{Checkbox, Choice, RadioGroup, Select};
 use crate::wizard::Wizard;
+use case_core::draft::OnBehalfOf;
+use case_core::i18n::Arg;
 use case_core::msg;
 
 #[component]
@@ -62,6 +64,75 @@ pub fn CaseTypeStep() -> impl IntoView {
             on_change=on_change
             heading=true
         />
+        <OnBehalfOfChoice />
         <StepNav />
+    }
+}
+
+/// Where the page lists other accounts, which one the case is for and whether that customer may
+/// see it.
+#[component]
+fn OnBehalfOfChoice() -> impl IntoView {
+    let wizard = expect_context::<Wizard>();
+    let i18n = use_i18n();
+    let choices = Signal::derive(move || {
+        wizard
+            .accounts
+            .get()
+            .into_iter()
+            .map(|a| Choice {
+                label: a.label(),
+                id: a.id,
+                hint: None,
+                disabled: false,
+                link: None,
+            })
+            .collect::<Vec<_>>()
+    });
+    let chosen = move || wizard.answers.with(|a| a.on_behalf_of.clone());
+    let value = Signal::derive(move || chosen().map(|o| o.account).unwrap_or_default());
+    let choose = Callback::new(move |id: String| {
+        let account = wizard
+            .accounts
+            .with(|list| list.iter().find(|a| a.id == id).cloned());
+        wizard.answers.update(|a| {
+            a.on_behalf_of = account.map(|account| OnBehalfOf {
+                account: account.id,
+                name: account.name,
+                customer_may_see: true,
+            })
+        });
+    });
+    // A memo, so ticking the box does not re-create it and take the focus away.
+    let name =
+        Memo::new(move |_| chosen().map(|o| if o.name.is_empty() { o.account } else { o.name }));
+    let may_see = Signal::derive(move || chosen().is_some_and(|o| o.customer_may_see));
+    let set_may_see = Callback::new(move |checked: bool| {
+        wizard.answers.update(|a| {
+            if let Some(o) = a.on_behalf_of.as_mut() {
+                o.customer_may_see = checked;
+            }
+        })
+    });
+    move || {
+        (!wizard.accounts.with(Vec::is_empty)).then(|| view! {
+            <Select
+                field=Field::OnBehalfOf
+                label=move || i18n.t(msg::ON_BEHALF_OF_LABEL)
+                choices=choices
+                value=value
+                on_change=choose
+                empty_label=Signal::derive(move || i18n.t(msg::ON_BEHALF_OF_OWN))
+            />
+            {move || name.get().map(|name| view! {
+                <Checkbox
+                    id="customer_may_see"
+                    label=Signal::derive(move || i18n.ta(msg::ON_BEHALF_OF_VISIBLE, &[("name", Arg::Text(name.clone()))]))
+                    hint=Signal::derive(move || i18n.t(msg::ON_BEHALF_OF_VISIBLE_HINT))
+                    checked=may_see
+                    on_change=set_may_see
+                />
+            })}
+        })
     }
 }

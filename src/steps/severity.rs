@@ -68,7 +68,8 @@ pub fn SeverityStep() -> impl IntoView {
                     ("start", hours_minutes(h.start).into()),
                     ("end", hours_minutes(h.end).into()),
                 ];
-                match &h.time_zone {
+                let account_zone = wizard.with_clocks(|c| c.account_zone.map(str::to_owned));
+                match h.time_zone.clone().or(account_zone) {
                     Some(zone) => {
                         let mut args = span.to_vec();
                         args.push(("zone", zone.replace('_', " ").into()));

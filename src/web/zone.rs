@@ -16,6 +16,22 @@ extern "C" {
 
     #[wasm_bindgen(method)]
     fn format(this: &OffsetFormat, epoch_ms: f64) -> String;
+
+    #[wasm_bindgen(method, js_name = resolvedOptions)]
+    fn resolved_options(this: &OffsetFormat) -> ResolvedOptions;
+
+    type ResolvedOptions;
+
+    #[wasm_bindgen(method, getter, js_name = timeZone)]
+    fn time_zone(this: &ResolvedOptions) -> Option<String>;
+}
+
+/// The zone the customer's browser keeps, e.g. `Europe/Berlin`; `UTC` where it names none.
+pub fn browser_zone() -> String {
+    OffsetFormat::new("en-US", &js_sys::Object::new())
+        .ok()
+        .and_then(|f| f.resolved_options().time_zone())
+        .unwrap_or_else(|| "UTC".to_owned())
 }
 
 thread_local! {

@@ -11,7 +11,7 @@ use case_core::msg;
 use std::sync::Arc;
 
 use case_core::deadline::Clocks;
-use chrono::Local;
+use case_core::prefill::Account;
 
 use case_core::msg::MessageId;
 use case_core::outcome::Failure;
@@ -38,6 +38,8 @@ struct Setup {
     draft_key: String,
     /// A new draft: nothing answered but what the host page prefilled.
     blank: Answers,
+    /// The browser's time zone, e.g. `Europe/Berlin`.
+    customer_zone: String,
 }
 
 #[derive(Clone, Copy)]
@@ -66,6 +68,8 @@ pub struct Wizard {
     started_at: RwSignal<f64>,
     /// The hidden field only bots fill in.
     pub trap: RwSignal<String>,
+    /// The accounts the page lets its user file for besides their own.
+    pub accounts: RwSignal<Vec<Account>>,
 }
 
 impl Wizard {
@@ -78,7 +82,9 @@ impl Wizard {
         host: Host,
     ) -> Self {
         let draft_key = storage::draft_key(&catalog.id, &config.instance);
-        let blank = config.prefill.blank_answers(&Rules::new(&catalog, &plan));
+        let rules = Rules::new(&catalog, &plan).entitled(&config.entitlements);
+        let blank = config.prefill.blank_answers(&rules);
+        let accounts = config.prefill.accounts.clone().unwrap_or_default();
         let wizard = Wizard {
             setup: StoredValue::new(Setup {
                 catalog,
@@ -87,6 +93,7 @@ impl Wizard {
                 config,
                 draft_key: draft_key.clone(),
                 blank,
+                customer_zone: zone::browser_zone(),
             }),
             host,
             answers: RwSignal::new(Answers::default()),
@@ -105,6 +112,7 @@ impl Wizard {
             idempotency_key: RwSignal::new(String::new()),
             started_at: RwSignal::new(0.0),
             trap: RwSignal::new(String::new()),
+            accounts: RwSignal::new(accounts),
         };
         let (mut saved, restored) = wizard.saved_or_new(&draft_key);
         // An older draft keeps its answers but for what the page supplies or locks.
@@ -132,15 +140,15 @@ impl Wizard {
 
     pub fn with_rules<T>(&self, f: impl FnOnce(&Rules) -> T) -> T {
         self.setup
-            .with_value(|s| f(&Rules::new(&s.catalog, &s.plan)))
+            .with_value(|s| f(&Rules::new(&s.catalog, &s.plan).entitled(&s.config.entitlements)))
     }
 
     /// The clocks deadlines are counted on: the catalog's zones, the account's, the customer's.
-    pub fn with_clocks<T>(&self, f: impl FnOnce(&Clocks<Local>) -> T) -> T {
+    pub fn with_clocks<T>(&self, f: impl FnOnce(&Clocks) -> T) -> T {
         self.setup.with_value(|s| {
             f(&Clocks {
                 account_zone: s.config.time_zone.as_deref(),
-                local: Local,
+                customer_zone: &s.customer_zone,
                 lookup: zone::offset,
             })
         })

@@ -41,6 +41,9 @@ impl Wizard {
 
     /// Answers filled in by the page's `prefill()`; locked answers stay as the page set them.
     pub fn prefill(&self, later: Prefill) {
+        if let Some(accounts) = &later.accounts {
+            self.accounts.set(accounts.clone());
+        }
         let allowed = self.setup.with_value(|s| s.config.prefill.allow(later));
         self.answers
             .update(|a| self.with_rules(|rules| allowed.apply(a, rules, false)));

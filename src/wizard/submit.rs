@@ -57,6 +57,7 @@ impl Wizard {
             )
         });
         let mut payload = CasePayload::from_answers(&catalog, &plan, locale, &answers);
+        payload.entitlements = config.entitlements.clone();
         payload.spam_check = Some(SpamCheck {
             website: self.trap.get_untracked(),
             filled_in_ms: (now_ms() - self.started_at.get_untracked()).max(0.0) as u64,

@@ -22,6 +22,7 @@ const journeys = {
   },
   akamai: {
     plan: 'premium', caseType: 'business', service: 'contracts', category: 'modify', fields: {}, severity: '1',
+    accounts: [{ id: 'acme-jp', name: 'ACME Japan' }],
   },
 };
 
@@ -29,12 +30,18 @@ describe('axe-core finds no violations', () => {
   for (const [catalog, j] of Object.entries(journeys)) {
     for (const locale of ['en', 'ja', 'ko', 'zh']) {
       test(`${catalog} catalog in ${locale}: every step, error state and the confirmation`, async () => {
-        const page = await openWidget(env.browser, env.server, { catalog: `/case-widget/catalog/${catalog}.json`, plan: j.plan, locale });
+        const accounts = j.accounts ? { accounts: JSON.stringify(j.accounts) } : {};
+        const page = await openWidget(env.browser, env.server, { catalog: `/case-widget/catalog/${catalog}.json`, plan: j.plan, locale, ...accounts });
         const counts = {};
         const problems = [];
         const check = async (state) => problems.push(...await axe(page, state, counts));
         await waitForStep(page, 'case-type');
         await check('case-type');
+        if (j.accounts) {
+          await mouse.select(page, 'on_behalf_of', j.accounts[0].id);
+          await page.locator('case-widget #customer_may_see').waitFor();
+          await check('case-type on behalf of another account');
+        }
         await mouse.next(page);
         await check('case-type with error');
         await mouse.radio(page, 'case_type', j.caseType);

@@ -65,9 +65,9 @@ after(async () => {
 });
 
 /** The widget on the portal page, posting to RT through the same origin, signed in by the page. */
-async function openRtWidget(profile, locale, signIn) {
+async function openRtWidget(profile, locale, signIn, attrs = {}) {
   const page = await openWidget(env.browser, env.server, {
-    endpoint: '/REST/2.0', profile: `/case-widget/profiles/${profile}.json`, plan: 'business', locale,
+    endpoint: '/REST/2.0', profile: `/case-widget/profiles/${profile}.json`, plan: 'business', locale, ...attrs,
   });
   await page.evaluate(([kind, token]) => {
     const widget = document.querySelector('case-widget');
@@ -99,8 +99,11 @@ const scenarios = [
       files: files(''), name: 'Ada Lovelace', email: 'ada@example.com', method: 'phone',
       phone: { country: 'JP', number: '03-1234-5678', extension: '12' }, language: 'ja',
       cc: 'ops@example.com, cto@example.com',
+      onBehalfOf: { account: 'acme-jp', customerMaySee: false },
     },
+    attrs: { accounts: JSON.stringify([{ id: 'acme-jp', name: 'ACME Japan' }, { id: 'beta-kr', name: 'Beta Korea' }]) },
     expect: {
+      account: 'acme-jp', accountName: 'ACME Japan', customerMaySee: 'No',
       queue: 'Technical', priority: '70', service: 'EC2 (virtual servers)', severity: 'Production system down',
       contactMethod: 'Phone', phone: '+81 03-1234-5678 ext. 12', e164: '+81312345678', region: 'us-east-1',
       instance: 'i-0abc1234def567890', bodyLines: ['Service: EC2 (virtual servers)', 'Severity: Production system down'],
@@ -140,9 +143,9 @@ const scenarios = [
 ];
 
 describe('cases filed through the widget land in Request Tracker 5 as mapped', () => {
-  for (const { profile, locale, driver, s, expect } of scenarios) {
+  for (const { profile, locale, driver, s, attrs, expect } of scenarios) {
     test(`${profile} in ${locale}: subject, body, queue, priority, requestor, CC, custom fields and three files byte for byte`, async () => {
-      const page = await openRtWidget(profile, locale, 'good');
+      const page = await openRtWidget(profile, locale, 'good', attrs);
       const id = await fileCase(page, driver, { ...s, idPattern: /\d+/ });
       assert.equal(await page.evaluate(() => document.querySelector('case-widget').signInCalls), 1);
 
@@ -166,6 +169,9 @@ describe('cases filed through the widget land in Request Tracker 5 as mapped', (
       } else {
         assert.equal(cf.Phone, undefined, 'no phone, no phone field');
       }
+      assert.equal(cf.Account, expect.account, 'the account a case is filed for');
+      assert.equal(cf['Account name'], expect.accountName);
+      assert.equal(cf['Customer may see'], expect.customerMaySee);
       if (expect.invoice) assert.equal(cf['Invoice number'], expect.invoice);
       if (expect.bucket) assert.equal(cf.Bucket, expect.bucket);
 

@@ -172,6 +172,9 @@ export const mouse = {
     await byId(page, id).click();
     await byId(page, id).fill(text);
   },
+  async toggle(page, id) {
+    await page.locator(`case-widget label[for="${id}"]`).click();
+  },
   async attach(page, files) {
     const chooser = page.waitForEvent('filechooser');
     await page.locator('case-widget label.cw-button[for="attachments"]').click();
@@ -208,6 +211,10 @@ export const keyboard = {
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Delete');
     await page.keyboard.type(text);
+  },
+  async toggle(page, id) {
+    await tabTo(page, (f) => f.id === id, `checkbox ${id}`);
+    await page.keyboard.press('Space');
   },
   async attach(page, files) {
     await tabTo(page, (f) => f.id === 'attachments', 'the file picker');
@@ -280,6 +287,12 @@ export async function answerContactAndReview(page, { name = 'Ada', email = 'ada@
 export async function fileCase(page, driver, s) {
   await waitForStep(page, 'case-type');
   await driver.radio(page, 'case_type', s.caseType);
+  if (s.onBehalfOf) {
+    await driver.select(page, 'on_behalf_of', s.onBehalfOf.account);
+    await byId(page, 'customer_may_see').waitFor();
+    if (!s.onBehalfOf.customerMaySee) await driver.toggle(page, 'customer_may_see');
+    assert.equal(await byId(page, 'customer_may_see').isChecked(), s.onBehalfOf.customerMaySee);
+  }
   await driver.next(page);
 
   await waitForStep(page, 'classification');
@@ -323,6 +336,7 @@ export async function fileCase(page, driver, s) {
   const review = page.locator('case-widget .cw-summary');
   await assertContains(review, s.subject);
   for (const line of s.description.split('\n')) await assertContains(review, line);
+  for (const line of s.reviewLines ?? []) await assertContains(review, line);
   if (s.screenshots) await page.screenshot({ path: `${s.screenshots}-review.png`, fullPage: true });
   await driver.next(page);
 
