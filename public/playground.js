@@ -1,8 +1,8 @@
 // The catalog playground: a portal owner chooses a catalog (a shipped one, or the file they are
-// writing), a plan, a language, a wire profile and a theme, and the <case-widget> on the page
-// follows. The element reads its catalog, plan and profile once, when it starts, so a change to
-// one of them puts a new element in the old one's place; language and theme change the element
-// in place, keeping the answers given so far.
+// writing), a plan, the page's entitlements and account time zone, a language, a wire profile and
+// a theme, and the <case-widget> on the page follows. The element reads most attributes once, when
+// it starts, so a change to one of them puts a new element in the old one's place; language and
+// theme change the element in place, keeping the answers given so far.
 //
 // A picked file never leaves the browser: the page hands it to the widget as a blob: URL, which
 // the server's policy for this page (and only this page) lets the widget fetch.
@@ -17,6 +17,8 @@ const fileInput = byId('pg-file');
 const planSelect = byId('pg-plan');
 const localeSelect = byId('pg-locale');
 const profileSelect = byId('pg-profile');
+const entitlementsInput = byId('pg-entitlements');
+const zoneInput = byId('pg-time-zone');
 const stage = byId('pg-stage');
 const catalogInfo = byId('pg-catalog-info');
 const markup = byId('pg-markup');
@@ -121,6 +123,9 @@ function attributes() {
   if (chosen.dataset.uploadEndpoint) attrs['upload-endpoint'] = chosen.dataset.uploadEndpoint;
   attrs.catalog = catalogUrl();
   if (planSelect.value) attrs.plan = planSelect.value;
+  const entitlements = entitlementsInput.value.trim().split(/\s+/).filter(Boolean).join(' ');
+  if (entitlements) attrs.entitlements = entitlements;
+  if (zoneInput.value.trim()) attrs['time-zone'] = zoneInput.value.trim();
   attrs.locale = localeSelect.value;
   attrs.profile = `${folder}profiles/${chosen.value}`;
   return attrs;
@@ -159,6 +164,9 @@ function remember() {
   const query = new URLSearchParams();
   if (catalogSelect.value !== PICKED) query.set('catalog', catalogSelect.value);
   if (planSelect.value) query.set('plan', planSelect.value);
+  const attrs = attributes();
+  if (attrs.entitlements) query.set('entitlements', attrs.entitlements);
+  if (attrs['time-zone']) query.set('time-zone', attrs['time-zone']);
   query.set('locale', localeSelect.value);
   query.set('profile', profileSelect.value);
   query.set('theme', theme());
@@ -223,13 +231,17 @@ function start() {
   choose(localeSelect, query.get('locale'));
   choose(profileSelect, query.get('profile'));
   if (query.get('theme') === 'dark') form.elements.theme.value = 'dark';
+  entitlementsInput.value = query.get('entitlements') ?? '';
+  zoneInput.value = query.get('time-zone') ?? '';
   stage.classList.toggle('pg-stage-dark', theme() === 'dark');
 
   form.addEventListener('submit', (e) => e.preventDefault());
   catalogSelect.addEventListener('change', () => catalogChanged());
   fileInput.addEventListener('change', filePicked);
   planSelect.addEventListener('change', () => { mount(); remember(); });
-  profileSelect.addEventListener('change', () => { mount(); remember(); });
+  for (const control of [profileSelect, entitlementsInput, zoneInput]) {
+    control.addEventListener('change', () => { mount(); remember(); });
+  }
   localeSelect.addEventListener('change', () => {
     widget()?.setAttribute('locale', localeSelect.value);
     showMarkup();

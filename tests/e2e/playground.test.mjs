@@ -1,6 +1,7 @@
-// The catalog playground: a portal owner chooses a catalog, plan, language, wire profile and theme,
-// or picks a catalog file of their own, and the widget on the page follows; a picked file's
-// problems are listed with where each is; the page has no axe-core violations in any language.
+// The catalog playground: a portal owner chooses a catalog, plan, entitlements, account time zone,
+// language, wire profile and theme, or picks a catalog file of their own, and the widget follows;
+// a picked file's problems are listed with where each is; the page has no axe-core violations in
+// any language.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -174,6 +175,42 @@ test('a good picked catalog runs the wizard and files its case with the referenc
   assert.equal(stored.case.catalog, 'aws');
   assert.equal(stored.case.plan, 'business');
   await assertContains(page.locator('#pg-events'), `case-submitted: ${id}`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test("the page's entitlements and the account's time zone reach the widget", async () => {
+  const page = await openPlayground();
+  await waitForStep(page, 'case-type');
+  const catalog = minimal();
+  catalog.case_types.push({ id: 'consulting', label: { en: 'Consulting', ja: 'Consulting' }, services: ['svc'], entitlement: 'consulting' });
+  catalog.plans[0].business_hours = { start: '09:00', end: '17:00', days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'] };
+  await page.setInputFiles('#pg-file', catalogFile('entitled.json', catalog));
+  await widget(page).and(page.locator('[catalog*="entitled.json"]')).waitFor();
+  await waitForStep(page, 'case-type');
+  assert.equal(await isDisabled(page, 'case_type-consulting'), true);
+
+  await page.fill('#pg-entitlements', '  training consulting ');
+  await page.press('#pg-entitlements', 'Enter');
+  await widget(page).and(page.locator('[entitlements="training consulting"]')).waitFor();
+  await waitForStep(page, 'case-type');
+  assert.equal(await isDisabled(page, 'case_type-consulting'), false);
+
+  await page.fill('#pg-time-zone', 'Asia/Tokyo');
+  await page.press('#pg-time-zone', 'Enter');
+  await widget(page).and(page.locator('[time-zone="Asia/Tokyo"]')).waitFor();
+  await waitForStep(page, 'case-type');
+  await mouse.radio(page, 'case_type', 'consulting');
+  await mouse.next(page);
+  await waitForStep(page, 'classification');
+  await mouse.select(page, 'service', 'svc');
+  await mouse.select(page, 'category', 'cat');
+  await mouse.next(page);
+  await waitForStep(page, 'severity');
+  await assertContains(page.locator(`case-widget ${liveWizard}`), '09:00–17:00 on working days, Asia/Tokyo time');
+  const markup = await page.locator('#pg-markup').innerText();
+  assert.ok(markup.includes('entitlements="training consulting"') && markup.includes('time-zone="Asia/Tokyo"'), markup);
+  assert.equal(new URL(page.url()).searchParams.get('entitlements'), 'training consulting');
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
