@@ -157,3 +157,16 @@ submit-retrying = サポートサーバーに接続できないか、混雑し�
 action-retry-now = 今すぐ再試行
 action-keep-for-later = 後で送信する
 submit-kept = ケースはこのブラウザーに下書きとして保存されています。準備ができたら送信してください。
+
+## Suggested articles and "Solve now or contact us"
+solved-notice = 解決してよかったです。ケースは作成されず、下書きは削除されました。
+suggest-heading = こちらの記事が役に立つかもしれません
+suggest-count = 役に立ちそうな記事が { $n } 件あります。
+suggest-new-tab = (新しいタブで開きます)
+solve-heading = 今すぐ解決、またはお問い合わせ
+solve-intro = 入力内容に合う回答です。問題が解決すれば、サポートの返答を待つ必要はありません。
+solve-confirm = 解決してよかったです。このケースを破棄しますか？ケースは作成されません。
+action-solved = これで解決しました
+action-solved-yes = はい、破棄します
+action-solved-no = いいえ、ケースを続けます
+action-continue-case = ケースの作成を続ける

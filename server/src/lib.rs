@@ -2,6 +2,7 @@
 //! them again with the same catalog rules as the widget, and stores each case and its attachment
 //! bytes durably (SQLite plus one file per attachment). It also serves the built widget.
 
+mod articles;
 mod check;
 mod faults;
 mod intake;
@@ -130,6 +131,8 @@ pub struct AppState {
     pub faults: faults::Queue,
     /// A widget's case filled in faster than this is taken for a bot's.
     pub min_fill_ms: u64,
+    /// Each catalog's help articles, by catalog id.
+    pub articles: HashMap<String, case_core::suggest::Library>,
 }
 
 /// Reads every `*.json` in `dir` as a catalog; a bad catalog stops the server with its problems.
@@ -167,7 +170,8 @@ pub fn router(state: Arc<AppState>, config: &Config) -> Router {
     let limit = body_limit(&state.catalogs);
     let mut api = Router::new()
         .route("/api/cases", post(intake::create_case))
-        .route("/api/uploads", post(intake::upload));
+        .route("/api/uploads", post(intake::upload))
+        .route("/api/articles", get(articles::search));
     if config.faults {
         api = api.route("/api/_faults", post(faults::queue));
     }
@@ -245,12 +249,14 @@ fn cors(origins: &[String]) -> CorsLayer {
 pub fn app(config: &Config) -> Result<Router, String> {
     let catalogs = load_catalogs(&config.catalogs)?;
     let store = Store::open(&config.data).map_err(|e| format!("{}: {e}", config.data.display()))?;
+    let articles = articles::load(&config.catalogs, &catalogs)?;
     let state = Arc::new(AppState {
         catalogs,
         store,
         expose_cases: config.expose_cases,
         faults: faults::Queue::default(),
         min_fill_ms: config.min_fill_ms,
+        articles,
     });
     Ok(router(state, config))
 }
