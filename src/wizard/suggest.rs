@@ -28,10 +28,12 @@ impl Wizard {
         });
         if let Some(url) = file {
             leptos::task::spawn_local(async move {
+                // The widget may have left the page meanwhile: then nothing is kept.
                 if let Ok(text) = fetch_text(&url).await {
                     if let Ok(loaded) = Library::from_json(&text) {
-                        library.set_value(Some(Rc::new(loaded)));
-                        self.suggest_generation.update(|g| *g += 1);
+                        if library.try_set_value(Some(Rc::new(loaded))).is_none() {
+                            self.suggest_generation.try_update(|g| *g += 1);
+                        }
                     }
                 }
             });
@@ -51,11 +53,13 @@ impl Wizard {
             generation.set_value(this);
             leptos::task::spawn_local(async move {
                 sleep_ms(PAUSE_MS).await;
-                if generation.get_value() != this {
+                // Typed on, or the widget left the page during the pause.
+                if generation.try_get_value() != Some(this) {
                     return;
                 }
                 let mut found: Vec<Suggested> = library
-                    .get_value()
+                    .try_get_value()
+                    .flatten()
                     .map(|l| {
                         l.suggest(&Query {
                             text: &text,
@@ -81,7 +85,7 @@ impl Wizard {
                     }
                 }
                 found.truncate(MAX_SUGGESTIONS);
-                if generation.get_value() == this {
+                if generation.try_get_value() == Some(this) {
                     self.show_suggestions(found);
                 }
             });
