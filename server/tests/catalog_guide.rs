@@ -1,6 +1,6 @@
 //! `docs/catalog.md` shows every catalog rule with an example: each example, added to the guide's
-//! starting catalog, passes `case-server check-catalog`, and the broken one gets the very output
-//! the guide shows for it.
+//! starting catalog, passes `case-server check-catalog`, the broken one gets the very output the
+//! guide shows for it, and its articles file reads as one.
 
 use std::path::Path;
 use std::process::Command;
@@ -9,14 +9,15 @@ use serde_json::Value;
 
 const GUIDE: &str = include_str!("../../docs/catalog.md");
 
-/// The guide's code blocks whose fence says `json` (or `json broken`), as JSON objects: a block
-/// of members without braces is read as an object of them.
-fn examples() -> Vec<(bool, Value)> {
+/// The guide's code blocks whose fence says `json` (or `json broken`, or `json articles`), with
+/// what the fence says after `json`, as JSON objects: a block of members without braces is read
+/// as an object of them.
+fn blocks() -> Vec<(&'static str, Value)> {
     let mut examples = Vec::new();
     let mut lines = GUIDE.lines();
     while let Some(line) = lines.next() {
         let info = match line.strip_prefix("```") {
-            Some(info @ ("json" | "json broken")) => info,
+            Some(info @ ("json" | "json broken" | "json articles")) => info,
             _ => continue,
         };
         let body: Vec<&str> = lines.by_ref().take_while(|l| *l != "```").collect();
@@ -28,9 +29,18 @@ fn examples() -> Vec<(bool, Value)> {
         };
         let value: Value = serde_json::from_str(&text)
             .unwrap_or_else(|e| panic!("an example in docs/catalog.md is not JSON: {e}\n{text}"));
-        examples.push((info == "json broken", value));
+        examples.push((info.trim_start_matches("json").trim(), value));
     }
     examples
+}
+
+/// The catalog examples, and whether each is the broken one.
+fn examples() -> Vec<(bool, Value)> {
+    blocks()
+        .into_iter()
+        .filter(|(kind, _)| *kind != "articles")
+        .map(|(kind, value)| (kind == "broken", value))
+        .collect()
 }
 
 /// Adds `example` to `catalog`: a list item with the id (or region) of one already there takes
@@ -124,6 +134,19 @@ fn every_example_in_the_catalog_guide_passes_the_checker() {
     let (report, code) = check(dir.path(), &["my-catalog.json".to_owned()]);
     assert_eq!(report, shown_output("my-catalog.json"));
     assert_eq!(code, 1);
+}
+
+#[test]
+fn the_articles_file_in_the_catalog_guide_is_one() {
+    let files: Vec<Value> = blocks()
+        .into_iter()
+        .filter(|(kind, _)| *kind == "articles")
+        .map(|(_, value)| value)
+        .collect();
+    assert_eq!(files.len(), 1);
+    for file in files {
+        case_core::suggest::Library::from_json(&file.to_string()).unwrap();
+    }
 }
 
 #[test]
