@@ -212,6 +212,9 @@ function logEvent(event) {
     'case-step': () => `case-step: ${d.step} (step ${d.number} of ${d.total})`,
     'case-submitted': () => `case-submitted: ${d.id}`,
     'case-failed': () => `case-failed: ${d.reason}${d.status ? ` (HTTP ${d.status})` : ''}`,
+    'case-suggested': () => `case-suggested: ${(d.ids ?? []).join(', ')}`,
+    'case-article-opened': () => `case-article-opened: ${d.id}`,
+    'case-solved': () => `case-solved: ${(d.ids ?? []).join(', ')}`,
   }[event.type]();
   const item = document.createElement('li');
   const time = document.createElement('span');
@@ -256,7 +259,7 @@ function start() {
     });
   }
   byId('pg-reset').addEventListener('click', () => widget()?.reset());
-  for (const type of ['case-ready', 'case-step', 'case-submitted', 'case-failed']) {
+  for (const type of ['case-ready', 'case-step', 'case-submitted', 'case-failed', 'case-suggested', 'case-article-opened', 'case-solved']) {
     stage.addEventListener(type, logEvent);
   }
   catalogChanged(query.get('plan'));
