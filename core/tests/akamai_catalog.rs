@@ -374,3 +374,21 @@ fn every_plan_offers_the_guides_case_types() {
         );
     }
 }
+
+#[test]
+fn professional_services_are_offered_only_where_the_page_grants_the_contracts_entitlement() {
+    let akamai = common::catalog("akamai");
+    let consulting = akamai.case_type("professional-services").unwrap();
+    let granted = ["professional-services".to_owned()];
+    for plan in akamai.plans.iter().map(|p| p.id.as_str()) {
+        let rules = case_core::rules::Rules::new(&akamai, plan);
+        assert!(
+            !rules.case_type_allowed(consulting),
+            "{plan} without the entitlement"
+        );
+        assert!(
+            rules.entitled(&granted).case_type_allowed(consulting),
+            "{plan}"
+        );
+    }
+}

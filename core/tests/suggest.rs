@@ -1,5 +1,7 @@
 //! Suggesting help articles from what the customer types, in four languages.
 
+mod common;
+
 use case_core::suggest::{terms, Library, Query};
 use serde_json::json;
 
@@ -126,4 +128,71 @@ fn text_about_nothing_in_the_articles_suggests_nothing() {
     assert!(ids(&l, "hello there", "", "").is_empty());
     assert!(ids(&l, "", "ec2", "connectivity").is_empty());
     assert!(ids(&l, "the a of", "", "").is_empty());
+}
+
+fn shipped(name: &str) -> Library {
+    let path = format!(
+        "{}/../public/catalog/articles/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    Library::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[test]
+fn the_shipped_articles_are_many_in_four_languages_and_name_only_the_catalogs_services() {
+    for (name, least) in [("aws", 40), ("akamai", 15)] {
+        let library = shipped(name);
+        let catalog = common::catalog(name);
+        assert!(
+            library.articles.len() >= least,
+            "{name}: {}",
+            library.articles.len()
+        );
+        for a in &library.articles {
+            for lang in ["en", "ja", "ko", "zh"] {
+                assert!(
+                    a.title.0.contains_key(lang) && a.summary.0.contains_key(lang),
+                    "{}: {lang}",
+                    a.id
+                );
+                assert!(
+                    a.keywords.get(lang).is_some_and(|k| !k.is_empty()),
+                    "{}: {lang}",
+                    a.id
+                );
+            }
+            assert!(a.url.starts_with("https://"), "{}", a.id);
+            for s in &a.services {
+                assert!(catalog.service(s).is_some(), "{}: {s}", a.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn in_the_shipped_articles_each_language_finds_its_article() {
+    let aws = shipped("aws");
+    let first = |text: &str, service: &str| {
+        aws.suggest(&Query {
+            text,
+            service,
+            category: "",
+        })
+        .first()
+        .map(|a| a.id.clone())
+        .unwrap_or_default()
+    };
+    assert_eq!(
+        first("請求書で同じ料金が二重に請求されています", ""),
+        "billing-duplicate-charge"
+    );
+    assert_eq!(
+        first("재부팅 후 SSH 접속이 안 됩니다", ""),
+        "ec2-ssh-after-reboot"
+    );
+    assert_eq!(
+        first("I was charged twice on my invoice", "billing"),
+        "billing-duplicate-charge"
+    );
+    assert_eq!(first("账单上重复扣费了", ""), "billing-duplicate-charge");
 }
