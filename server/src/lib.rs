@@ -184,10 +184,7 @@ pub fn router(state: Arc<AppState>, config: &Config) -> Router {
         .layer(DefaultBodyLimit::max(limit))
         .layer(cors(&config.cors_origins))
         .with_state(state);
-    let csp = HeaderValue::from_static(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data:",
-    );
-    let mut app = Router::new().merge(api);
+    let mut app = Router::new().merge(api).merge(playground(&config.dist));
     let client = proxy::client();
     for target in &config.proxies {
         let (mut target, client) = (target.clone(), client.clone());
@@ -204,11 +201,32 @@ pub fn router(state: Arc<AppState>, config: &Config) -> Router {
         .route_service("/", ServeFile::new(config.dist.join("index.html")))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
-            csp,
+            HeaderValue::from_static(CSP),
         ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
+        ))
+}
+
+/// What every page and file the server sends may load: its own scripts, styles and data only, no
+/// inline script or style.
+const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data:";
+
+/// The playground's policy: the same, and the widget may also read a catalog the portal owner
+/// picked from disk, which the page hands it as a `blob:` URL.
+const PLAYGROUND_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' blob:; img-src 'self' data:";
+
+/// `/case-widget/playground.html`, the page where portal owners try catalogs, with its own policy.
+fn playground(dist: &std::path::Path) -> Router {
+    Router::new()
+        .route_service(
+            "/case-widget/playground.html",
+            ServeFile::new(dist.join("playground.html")),
+        )
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(PLAYGROUND_CSP),
         ))
 }
 

@@ -29,6 +29,7 @@ impl Wizard {
         });
         if let Some(url) = file {
             leptos::task::spawn_local(async move {
+                // The widget may have left the page meanwhile: then nothing is kept.
                 if let Ok(text) = fetch_text(&url).await {
                     if let Ok(loaded) = Library::from_json(&text) {
                         if library.try_set_value(Some(Rc::new(loaded))).is_none() {
@@ -53,6 +54,7 @@ impl Wizard {
             generation.set_value(this);
             leptos::task::spawn_local(async move {
                 sleep_ms(PAUSE_MS).await;
+                // Typed on, or the widget left the page during the pause.
                 if generation.try_get_value() != Some(this) {
                     return;
                 }
