@@ -42,6 +42,9 @@ pub struct Config {
     pub user: String,
     /// How long a draft is kept since it last changed (`draft-days`, default 7), in ms.
     pub draft_ms: f64,
+    /// The page opted in (`events-with-text`) to hear what the customer typed in
+    /// `case-suggested`; otherwise events carry ids only.
+    pub events_with_text: bool,
 }
 
 impl Config {
@@ -66,6 +69,7 @@ impl Config {
                 .parse::<u32>()
                 .map_or(120_000, |s| s.saturating_mul(1000)),
             time_zone: Some(attr("time-zone")).filter(|z| !z.is_empty()),
+            events_with_text: host.has_attribute("events-with-text"),
             entitlements: attr("entitlements")
                 .split_whitespace()
                 .map(str::to_owned)
@@ -116,6 +120,16 @@ pub enum HostEvent<'a> {
         reason: MessageId,
         status: Option<u16>,
     },
+    /// Articles were suggested (`case-suggested`): their ids, and the text they were matched
+    /// to where the page opted in.
+    Suggested {
+        ids: Vec<String>,
+        text: Option<String>,
+    },
+    /// The customer opened a suggested article (`case-article-opened`).
+    ArticleOpened { id: String },
+    /// The suggested articles solved the problem; nothing was filed (`case-solved`).
+    Solved { ids: Vec<String> },
 }
 
 impl HostEvent<'_> {
@@ -126,6 +140,9 @@ impl HostEvent<'_> {
             HostEvent::Progress { .. } => "case-progress",
             HostEvent::Submitted { .. } => "case-submitted",
             HostEvent::Failed { .. } => "case-failed",
+            HostEvent::Suggested { .. } => "case-suggested",
+            HostEvent::ArticleOpened { .. } => "case-article-opened",
+            HostEvent::Solved { .. } => "case-solved",
         }
     }
 
@@ -155,8 +172,20 @@ impl HostEvent<'_> {
                 ("reason", reason.as_str().into()),
                 ("status", (*status).into()),
             ]),
+            HostEvent::Suggested { ids, text } => {
+                object(&[("ids", strings(ids)), ("text", text.as_deref().into())])
+            }
+            HostEvent::ArticleOpened { id } => object(&[("id", id.as_str().into())]),
+            HostEvent::Solved { ids } => object(&[("ids", strings(ids))]),
         }
     }
+}
+
+fn strings(list: &[String]) -> JsValue {
+    list.iter()
+        .map(|s| JsValue::from_str(s))
+        .collect::<js_sys::Array>()
+        .into()
 }
 
 /// A plain object of the entries that are not `undefined`.

@@ -59,6 +59,10 @@ pub struct Catalog {
     /// Severities that must be reported by phone, for some plans or case types.
     #[serde(default)]
     pub call_only: Vec<CallOnly>,
+    /// Help articles suggested while the customer types: an articles file's URL, relative to the
+    /// catalog's.
+    #[serde(default)]
+    pub articles: Option<String>,
 }
 
 /// Severities a customer must report by phone rather than online: for the listed plans and

@@ -16,6 +16,7 @@ pub mod profile;
 pub mod rules;
 #[cfg(feature = "schema")]
 pub mod schema;
+pub mod suggest;
 pub mod summary;
 pub mod validate;
 pub mod wire;

@@ -11,6 +11,7 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use crate::i18n::Messages;
+use crate::suggest::Suggested;
 use crate::summary;
 use crate::wire::{CaseCreated, CasePayload};
 use crate::Catalog;
@@ -33,6 +34,27 @@ pub struct Profile {
     pub create: CreateRequest,
     #[serde(default)]
     pub answer: AnswerFields,
+    /// Articles the backend suggests for what the customer types, e.g. a help centre's search.
+    #[serde(default)]
+    pub suggest: Option<SuggestRequest>,
+}
+
+/// A search for help articles: a GET to `url` (templates may name `query`, `locale`, `service`,
+/// `category` and `endpoint`), and where its answer keeps the articles and their fields.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SuggestRequest {
+    pub url: String,
+    #[serde(default)]
+    pub headers: BTreeMap<String, String>,
+    /// The list of articles in the answer, as a JSON pointer, e.g. `/results`.
+    pub list: String,
+    /// Each article's fields, read against one item of the list, e.g. `{/html_url}`.
+    pub id: String,
+    pub title: String,
+    pub link: String,
+    #[serde(default)]
+    pub summary: String,
 }
 
 fn english() -> String {
@@ -368,6 +390,66 @@ impl Profile {
     pub fn error_in(&self, answer: &Value) -> Option<String> {
         read_with(&self.answer.error, answer, "")
     }
+
+    /// The article search for what the customer typed, where the profile names one.
+    pub fn suggest_request(&self, endpoint: &str, query: &SuggestQuery) -> Option<Request> {
+        let suggest = self.suggest.as_ref()?;
+        let root = serde_json::json!({
+            "endpoint": endpoint,
+            "query": query.text,
+            "locale": query.locale,
+            "service": query.service,
+            "category": query.category,
+        });
+        let at = Scope {
+            root: &root,
+            item: None,
+            answer: None,
+        };
+        let body = Body::Text(Vec::new());
+        let mut headers = at.headers(&suggest.headers, &body);
+        headers.retain(|(name, _)| !name.eq_ignore_ascii_case("content-type"));
+        Some(Request {
+            url: at.url(&suggest.url),
+            headers,
+            body,
+            files: Vec::new(),
+        })
+    }
+
+    /// The articles in a search's answer; those without an id, title or http(s) link are left
+    /// out.
+    pub fn suggested_in(&self, answer: &Value) -> Vec<Suggested> {
+        let Some(suggest) = &self.suggest else {
+            return Vec::new();
+        };
+        let Some(Value::Array(items)) = answer.pointer(&suggest.list) else {
+            return Vec::new();
+        };
+        items
+            .iter()
+            .filter_map(|item| {
+                let link = read_with(&suggest.link, item, "")?;
+                if !(link.starts_with("https://") || link.starts_with("http://")) {
+                    return None;
+                }
+                Some(Suggested {
+                    id: read_with(&suggest.id, item, "")?,
+                    title: read_with(&suggest.title, item, "")?,
+                    url: link,
+                    summary: read_with(&suggest.summary, item, "").unwrap_or_default(),
+                })
+            })
+            .collect()
+    }
+}
+
+/// What an article search is asked.
+pub struct SuggestQuery<'a> {
+    pub text: &'a str,
+    pub locale: &'a str,
+    pub service: &'a str,
+    pub category: &'a str,
 }
 
 /// Whether a link from a backend's answer may be shown: an `http(s)://` address, or a path on

@@ -49,11 +49,16 @@ impl<'a> Rules<'a> {
     }
 
     pub fn case_type_allowed(&self, case_type: &CaseType) -> bool {
-        allows(&case_type.plans, self.plan)
-            && case_type
-                .entitlement
-                .as_ref()
-                .is_none_or(|e| self.entitlements.contains(e))
+        allows(&case_type.plans, self.plan) && self.entitled_to(case_type)
+    }
+
+    /// Whether the page grants what the case type needs beyond a plan; one it does not is not
+    /// shown at all, as the customer's contract does not have it.
+    pub fn entitled_to(&self, case_type: &CaseType) -> bool {
+        case_type
+            .entitlement
+            .as_ref()
+            .is_none_or(|e| self.entitlements.contains(e))
     }
 
     pub fn services(&self, case_type: &str) -> Vec<&'a crate::catalog::Service> {

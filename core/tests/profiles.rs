@@ -2,7 +2,8 @@ mod common;
 
 use case_core::draft::{AttachmentMeta, OnBehalfOf};
 use case_core::i18n::Messages;
-use case_core::profile::{Body, Context, Part, Profile, Segment};
+use case_core::profile::{Body, Context, Part, Profile, Segment, SuggestQuery};
+use case_core::suggest::Suggested;
 use case_core::wire::CasePayload;
 use case_core::Catalog;
 use common::{aws_technical, catalog, profile};
@@ -628,4 +629,72 @@ fn request_tracker_gets_the_account_a_case_is_filed_for_and_whether_that_custome
     for field in ["Account", "Account name", "Customer may see"] {
         assert!(cf.get(field).is_none(), "{field}: {cf}");
     }
+}
+
+/// The Help Center API's documented answer to an article search, trimmed to one result.
+const ZENDESK_SEARCH_ANSWER: &str = r#"{
+  "results": [
+    {
+      "id": 35467,
+      "html_url": "https://example.zendesk.com/hc/en-us/articles/35467-Billed-twice",
+      "title": "Billed twice",
+      "snippet": "If you were <em>billed</em> twice…",
+      "locale": "en-us",
+      "result_type": "article"
+    },
+    { "id": 35468, "html_url": "javascript:alert(1)", "title": "Not a web page" }
+  ],
+  "page": 1, "count": 2, "next_page": null, "previous_page": null, "per_page": 25, "page_count": 1
+}"#;
+
+#[test]
+fn zendesk_recipe_searches_the_help_center_for_what_the_customer_typed() {
+    let zendesk = profile("zendesk");
+    let query = SuggestQuery {
+        text: "billed twice & refund",
+        locale: "ja",
+        service: "billing",
+        category: "invoice",
+    };
+    let request = zendesk
+        .suggest_request("https://example.zendesk.com", &query)
+        .unwrap();
+    assert_eq!(
+        request.url,
+        "https://example.zendesk.com/api/v2/help_center/articles/search?query=billed%20twice%20%26%20refund&locale=ja"
+    );
+    assert!(request.headers.is_empty(), "{:?}", request.headers);
+    let found = zendesk.suggested_in(&serde_json::from_str(ZENDESK_SEARCH_ANSWER).unwrap());
+    assert_eq!(
+        found,
+        vec![Suggested {
+            id: "35467".into(),
+            title: "Billed twice".into(),
+            url: "https://example.zendesk.com/hc/en-us/articles/35467-Billed-twice".into(),
+            summary: String::new(),
+        }],
+        "a link that is not a web page is left out"
+    );
+}
+
+#[test]
+fn the_reference_profile_searches_the_reference_servers_articles_beside_its_cases() {
+    let reference = profile("reference");
+    let query = SuggestQuery {
+        text: "請求書",
+        locale: "ja",
+        service: "billing",
+        category: "",
+    };
+    let request = reference.suggest_request("/api/cases", &query).unwrap();
+    assert_eq!(
+        request.url,
+        "/api/cases/../articles?q=%E8%AB%8B%E6%B1%82%E6%9B%B8&locale=ja&service=billing&category="
+    );
+    assert!(profile("rt5")
+        .suggest_request("/REST/2.0", &query)
+        .is_none());
+    assert!(reference
+        .suggested_in(&json!({ "unexpected": true }))
+        .is_empty());
 }

@@ -48,6 +48,7 @@ severity-deadline = Expected by { $weekday } { $month }/{ $day } { $time }
 severity-initial-contact = Initial contact within { $duration }
 severity-business-hours = Your plan's response times count business hours only: { $start }–{ $end } on working days, your time.
 severity-business-hours-zoned = Response times count business hours only: { $start }–{ $end } on working days, { $zone } time.
+severity-working-days = Response times for these cases count working days only (generally Monday to Friday), not weekends.
 severity-call-only = Cases of this severity can't be opened online. Call { $phone } now.
 duration-minutes = { $n ->
     [one] { $n } minute
@@ -178,3 +179,19 @@ submit-retrying = The support server could not be reached or is busy. Trying aga
 action-retry-now = Try now
 action-keep-for-later = Keep for later
 submit-kept = Your case is kept as a draft in this browser. Submit it when you are ready.
+
+## Suggested articles and "Solve now or contact us"
+solved-notice = Glad that solved it. Nothing was filed, and the draft is gone.
+suggest-heading = These articles might help
+suggest-count = { $n ->
+    [one] One article might help.
+   *[other] { $n } articles might help.
+}
+suggest-new-tab = (opens in a new tab)
+solve-heading = Solve now or contact us
+solve-intro = These answers match what you wrote. If one solves your problem, you need not wait for support.
+solve-confirm = Glad to hear it. Discard this case? Nothing will be filed.
+action-solved = This solved my problem
+action-solved-yes = Yes, discard it
+action-solved-no = No, keep my case
+action-continue-case = Continue with my case

@@ -48,6 +48,7 @@ severity-deadline = 目安: { $month }月{ $day }日({ $weekday }) { $time }ま�
 severity-initial-contact = 初回連絡: { $duration }以内
 severity-business-hours = ご利用のプランの応答時間は営業時間 (平日 { $start }–{ $end }、お客様の現地時間) のみで計算されます。
 severity-business-hours-zoned = 応答時間は営業時間 (平日 { $start }–{ $end }、{ $zone } 時間) のみで計算されます。
+severity-working-days = これらのケースの応答時間は営業日 (通常は月曜日から金曜日) のみで計算され、週末は含まれません。
 severity-call-only = この重要度のケースはオンラインでは作成できません。今すぐ { $phone } にお電話ください。
 duration-minutes = { $n }分
 duration-hours = { $n }時間
@@ -157,3 +158,16 @@ submit-retrying = サポートサーバーに接続できないか、混雑し�
 action-retry-now = 今すぐ再試行
 action-keep-for-later = 後で送信する
 submit-kept = ケースはこのブラウザーに下書きとして保存されています。準備ができたら送信してください。
+
+## Suggested articles and "Solve now or contact us"
+solved-notice = 解決してよかったです。ケースは作成されず、下書きは削除されました。
+suggest-heading = こちらの記事が役に立つかもしれません
+suggest-count = 役に立ちそうな記事が { $n } 件あります。
+suggest-new-tab = (新しいタブで開きます)
+solve-heading = 今すぐ解決、またはお問い合わせ
+solve-intro = 入力内容に合う回答です。問題が解決すれば、サポートの返答を待つ必要はありません。
+solve-confirm = 解決してよかったです。このケースを破棄しますか？ケースは作成されません。
+action-solved = これで解決しました
+action-solved-yes = はい、破棄します
+action-solved-no = いいえ、ケースを続けます
+action-continue-case = ケースの作成を続ける

@@ -48,6 +48,7 @@ severity-deadline = 예상: { $month }월 { $day }일({ $weekday }) { $time }까
 severity-initial-contact = 최초 연락: { $duration } 이내
 severity-business-hours = 현재 플랜의 응답 시간은 영업시간(평일 { $start }–{ $end }, 고객 현지 시간)만 계산합니다.
 severity-business-hours-zoned = 응답 시간은 영업 시간({ $zone } 기준 평일 { $start }–{ $end })만 계산됩니다.
+severity-working-days = 이 케이스의 응답 시간은 영업일(일반적으로 월요일~금요일)만 계산하며 주말은 제외합니다.
 severity-call-only = 이 심각도의 케이스는 온라인으로 생성할 수 없습니다. 지금 { $phone }(으)로 전화하세요.
 duration-minutes = { $n }분
 duration-hours = { $n }시간
@@ -157,3 +158,16 @@ submit-retrying = 지원 서버에 연결할 수 없거나 서버가 혼잡합�
 action-retry-now = 지금 다시 시도
 action-keep-for-later = 나중에 보내기
 submit-kept = 케이스가 이 브라우저에 초안으로 보관되어 있습니다. 준비되면 제출하세요.
+
+## Suggested articles and "Solve now or contact us"
+solved-notice = 해결되어 다행입니다. 케이스는 접수되지 않았고 임시 저장본은 삭제되었습니다.
+suggest-heading = 이 문서가 도움이 될 수 있습니다
+suggest-count = 도움이 될 만한 문서가 { $n }개 있습니다.
+suggest-new-tab = (새 탭에서 열림)
+solve-heading = 지금 해결하거나 문의하기
+solve-intro = 작성하신 내용과 맞는 답변입니다. 문제가 해결되면 지원팀의 답변을 기다리지 않으셔도 됩니다.
+solve-confirm = 해결되어 다행입니다. 이 케이스를 삭제할까요? 아무것도 접수되지 않습니다.
+action-solved = 이것으로 해결되었습니다
+action-solved-yes = 예, 삭제합니다
+action-solved-no = 아니요, 케이스를 계속합니다
+action-continue-case = 케이스 작성 계속하기

@@ -48,6 +48,7 @@ severity-deadline = 预计 { $month }月{ $day }日（{ $weekday }）{ $time } �
 severity-initial-contact = 首次联系：{ $duration }内
 severity-business-hours = 您的计划的响应时间仅计算工作时间（工作日 { $start }–{ $end }，您的当地时间）。
 severity-business-hours-zoned = 响应时间仅按工作时间计算：{ $zone } 时间工作日 { $start }–{ $end }。
+severity-working-days = 这些案例的响应时间仅按工作日（通常为周一至周五）计算，不含周末。
 severity-call-only = 此严重程度的案例无法在线创建。请立即拨打 { $phone }。
 duration-minutes = { $n } 分钟
 duration-hours = { $n } 小时
@@ -157,3 +158,16 @@ submit-retrying = 无法连接支持服务器或服务器繁忙。将在 { $seco
 action-retry-now = 立即重试
 action-keep-for-later = 稍后提交
 submit-kept = 您的案例已作为草稿保存在此浏览器中。准备好后再提交。
+
+## Suggested articles and "Solve now or contact us"
+solved-notice = 很高兴问题已解决。未提交任何案例，草稿已删除。
+suggest-heading = 这些文章可能有帮助
+suggest-count = 有 { $n } 篇文章可能有帮助。
+suggest-new-tab = （在新标签页中打开）
+solve-heading = 立即解决或联系我们
+solve-intro = 这些解答与您填写的内容相符。如果其中一篇解决了问题，就无需等待支持人员回复。
+solve-confirm = 很高兴问题已解决。要放弃此案例吗？不会提交任何内容。
+action-solved = 这解决了我的问题
+action-solved-yes = 是，放弃
+action-solved-no = 否，继续我的案例
+action-continue-case = 继续创建案例

@@ -2,6 +2,7 @@
 //! them again with the same catalog rules as the widget, and stores each case and its attachment
 //! bytes durably (SQLite plus one file per attachment). It also serves the built widget.
 
+mod articles;
 mod check;
 mod faults;
 mod identity;
@@ -310,6 +311,8 @@ pub struct AppState {
     pub form_tokens: Option<token::Secret>,
     /// Checks signed identities, and whether a case needs one.
     pub identity: Option<(token::Secret, bool)>,
+    /// Each catalog's help articles, by catalog id.
+    pub articles: HashMap<String, case_core::suggest::Library>,
 }
 
 /// Reads every `*.json` in `dir` as a catalog; a bad catalog stops the server with its problems.
@@ -353,7 +356,8 @@ pub fn router(state: Arc<AppState>, config: &Config) -> Router {
         .route_layer(axum::middleware::from_fn_with_state(
             rate_limit,
             quota::limit,
-        ));
+        ))
+        .route("/api/articles", get(articles::search));
     if config.faults {
         api = api.route("/api/_faults", post(faults::queue));
     }
@@ -366,10 +370,7 @@ pub fn router(state: Arc<AppState>, config: &Config) -> Router {
         .layer(DefaultBodyLimit::max(limit))
         .layer(cors(&config.cors_origins))
         .with_state(state);
-    let csp = HeaderValue::from_static(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data:",
-    );
-    let mut app = Router::new().merge(api);
+    let mut app = Router::new().merge(api).merge(playground(&config.dist));
     let client = proxy::client();
     let gate = Arc::new(proxy::Gate {
         allowed: config.proxy_allowed.clone(),
@@ -400,7 +401,7 @@ pub fn router(state: Arc<AppState>, config: &Config) -> Router {
         .route_service("/", ServeFile::new(config.dist.join("index.html")))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
-            csp,
+            HeaderValue::from_static(CSP),
         ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
@@ -425,6 +426,27 @@ fn panicked(_: Box<dyn std::any::Any + Send + 'static>) -> axum::response::Respo
         .into_response()
 }
 
+/// What every page and file the server sends may load: its own scripts, styles and data only, no
+/// inline script or style.
+const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data:";
+
+/// The playground's policy: the same, and the widget may also read a catalog the portal owner
+/// picked from disk, which the page hands it as a `blob:` URL.
+const PLAYGROUND_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' blob:; img-src 'self' data:";
+
+/// `/case-widget/playground.html`, the page where portal owners try catalogs, with its own policy.
+fn playground(dist: &std::path::Path) -> Router {
+    Router::new()
+        .route_service(
+            "/case-widget/playground.html",
+            ServeFile::new(dist.join("playground.html")),
+        )
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(PLAYGROUND_CSP),
+        ))
+}
+
 fn cors(origins: &[String]) -> CorsLayer {
     let origins: Vec<HeaderValue> = origins.iter().filter_map(|o| o.parse().ok()).collect();
     CorsLayer::new()
@@ -444,6 +466,7 @@ fn cors(origins: &[String]) -> CorsLayer {
 pub fn app(config: &Config) -> Result<Router, String> {
     let catalogs = load_catalogs(&config.catalogs)?;
     let store = Store::open(&config.data).map_err(|e| format!("{}: {e}", config.data.display()))?;
+    let articles = articles::load(&config.catalogs, &catalogs)?;
     let state = Arc::new(AppState {
         catalogs,
         store,
@@ -459,6 +482,7 @@ pub fn app(config: &Config) -> Result<Router, String> {
             .identity_secret
             .clone()
             .map(|secret| (secret, config.require_identity)),
+        articles,
     });
     // Unclaimed uploads expire: now, and every minute while the server runs.
     let _ = state.store.expire_uploads(config.upload_ttl);

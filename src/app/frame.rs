@@ -21,6 +21,7 @@ pub fn WizardFrame(wizard: Wizard) -> impl IntoView {
     let i18n = use_i18n();
     provide_context(wizard);
     provide_context(FieldErrors(wizard.errors.read_only()));
+    wizard.keep_suggesting(i18n);
 
     // GOV.UK's pattern: while a step shows errors, the page title starts with "Error:".
     let page_title = web_sys::window()
@@ -46,10 +47,11 @@ pub fn WizardFrame(wizard: Wizard) -> impl IntoView {
     let root = NodeRef::<leptos::html::Div>::new();
 
     // Focus the new step's heading on every step change, not on first render.
-    Effect::new(move |previous: Option<(Step, bool)>| {
+    Effect::new(move |previous: Option<(Step, bool, bool)>| {
         let current = (
             wizard.step.get(),
             matches!(wizard.phase.get(), Phase::Done(_)),
+            wizard.solving.get(),
         );
         if previous.is_some_and(|p| p != current) {
             request_animation_frame(move || {
@@ -103,7 +105,7 @@ pub fn WizardFrame(wizard: Wizard) -> impl IntoView {
         }
     };
     view! {
-        <div class="cw-wizard" node_ref=root data-step=move || if done() { "done" } else { wizard.step.get().id() }>
+        <div class="cw-wizard" node_ref=root data-step=move || if done() { "done" } else if wizard.solving.get() { "solve-now" } else { wizard.step.get().id() }>
             <header class="cw-header">
                 <h1 class="cw-title">{move || i18n.t(msg::WIDGET_TITLE)}</h1>
                 <LanguageSwitcher />
@@ -129,6 +131,7 @@ pub fn WizardFrame(wizard: Wizard) -> impl IntoView {
                             on:input=move |ev| wizard.trap.set(event_target_value(&ev)) />
                     </div>
                     {move || match wizard.step.get() {
+                        _ if wizard.solving.get() => view! { <steps::SolveNow /> }.into_any(),
                         Step::CaseType => view! { <steps::CaseTypeStep /> }.into_any(),
                         Step::Classification => view! { <steps::ClassificationStep /> }.into_any(),
                         Step::Severity => view! { <steps::SeverityStep /> }.into_any(),

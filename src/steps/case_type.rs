@@ -27,6 +27,7 @@ pub fn CaseTypeStep() -> impl IntoView {
                 .catalog
                 .case_types
                 .iter()
+                .filter(|t| rules.entitled_to(t))
                 .map(|t| {
                     let allowed = rules.case_type_allowed(t);
                     Choice {

@@ -2,6 +2,7 @@ use case_core::Field;
 use leptos::prelude::*;
 
 use super::nav::StepNav;
+use super::suggestions::Suggestions;
 use crate::i18n::use_i18n;
 use crate::ui::{InputKind, StepHeading, TextField};
 use crate::wizard::Wizard;
@@ -46,6 +47,7 @@ pub fn DetailsStep() -> impl IntoView {
             kind=InputKind::Multiline
             max_chars=limits.description_max
         />
+        <Suggestions />
         <StepNav />
     }
 }

@@ -21,6 +21,8 @@ mod details;
 mod nav;
 mod review;
 mod severity;
+mod solve_now;
+mod suggestions;
 
 pub use attachments::AttachmentsStep;
 pub use case_type::CaseTypeStep;
@@ -30,3 +32,4 @@ pub use contact::ContactStep;
 pub use details::DetailsStep;
 pub use review::ReviewStep;
 pub use severity::SeverityStep;
+pub use solve_now::SolveNow;

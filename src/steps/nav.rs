@@ -30,7 +30,7 @@ pub fn StepNav(#[prop(optional)] primary: Option<Signal<String>>) -> impl IntoVi
         {move || notices.get().into_iter().map(|n| view! {
             <p class="cw-catalog-notice" role="note">
                 {i18n.text(&n.text)}
-                {n.phones.iter().map(phone_link).collect_view()}
+                {n.phones.iter().enumerate().map(|(i, phone)| phone_link(phone, i > 0)).collect_view()}
                 {n.email.map(|email| view! {
                     " "<a class="cw-email-link" href=format!("mailto:{email}")>{email.clone()}</a>
                 })}
@@ -47,15 +47,20 @@ pub fn StepNav(#[prop(optional)] primary: Option<Signal<String>>) -> impl IntoVi
     }
 }
 
-/// ` +1 877-425-2832 (1-877-4-AKATEC)`, the number a link to call.
-fn phone_link(phone: &Phone) -> impl IntoView {
+/// ` +1 877-425-2832 (1-877-4-AKATEC)`, the number a link to call; after another number,
+/// ` / +1 617-444-4605`.
+fn phone_link(phone: &Phone, after_another: bool) -> impl IntoView {
     let dial: String = phone
         .number
         .chars()
         .filter(|c| c.is_ascii_digit() || *c == '+')
         .collect();
-    let alias = phone.label.as_ref().map(|label| format!(" ({label})"));
+    let alias = phone
+        .label
+        .as_ref()
+        .map(|label| view! { " "<span class="cw-phone-alias">{format!("({label})")}</span> });
+    let separator = if after_another { " / " } else { " " };
     view! {
-        " "<a class="cw-phone-link" href=format!("tel:{dial}")>{phone.number.clone()}</a>{alias}
+        {separator}<a class="cw-phone-link" href=format!("tel:{dial}")>{phone.number.clone()}</a>{alias}
     }
 }

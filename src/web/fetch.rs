@@ -1,4 +1,5 @@
-//! A plain GET for the widget's own files: catalogs, wire profiles, texts.
+//! Plain GETs: the widget's own files (catalogs, wire profiles, texts, articles) and a
+//! backend's article search.
 
 /// The body of `url`, or why it could not be had (a network error or an HTTP status).
 pub async fn fetch_text(url: &str) -> Result<String, String> {
@@ -10,4 +11,29 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
         return Err(format!("HTTP {}", response.status()));
     }
     response.text().await.map_err(|e| e.to_string())
+}
+
+/// A GET with `headers`, answered with JSON; any failure is only that.
+pub async fn fetch_json(url: &str, headers: &[(String, String)]) -> Result<serde_json::Value, ()> {
+    let mut request = gloo_net::http::Request::get(url);
+    for (name, value) in headers {
+        request = request.header(name, value);
+    }
+    let response = request.send().await.map_err(|_| ())?;
+    if !response.ok() {
+        return Err(());
+    }
+    let text = response.text().await.map_err(|_| ())?;
+    serde_json::from_str(&text).map_err(|_| ())
+}
+
+/// `relative` read against `base`, itself read against the page's address.
+pub fn resolve(relative: &str, base: &str) -> Option<String> {
+    let page = web_sys::window()?.location().href().ok()?;
+    let base = web_sys::Url::new_with_base(base, &page).ok()?;
+    Some(
+        web_sys::Url::new_with_base(relative, &base.href())
+            .ok()?
+            .href(),
+    )
 }

@@ -6,12 +6,14 @@
 mod draft;
 mod prefill;
 mod submit;
+mod suggest;
 
 use case_core::msg;
 use std::sync::Arc;
 
 use case_core::deadline::Clocks;
 use case_core::prefill::Account;
+use case_core::suggest::Suggested;
 
 use case_core::msg::MessageId;
 use case_core::outcome::Failure;
@@ -75,6 +77,12 @@ pub struct Wizard {
     pub trap: RwSignal<String>,
     /// The accounts the page lets its user file for besides their own.
     pub accounts: RwSignal<Vec<Account>>,
+    /// Help articles for what the customer has written, best first.
+    pub suggestions: RwSignal<Vec<Suggested>>,
+    /// Bumped when the articles arrive, to match again.
+    suggest_generation: RwSignal<u64>,
+    /// "Solve now or contact us" is on screen, between the attachments and the contact step.
+    pub solving: RwSignal<bool>,
 }
 
 impl Wizard {
@@ -121,6 +129,9 @@ impl Wizard {
             started_at: RwSignal::new(0.0),
             trap: RwSignal::new(String::new()),
             accounts: RwSignal::new(accounts),
+            suggestions: RwSignal::new(Vec::new()),
+            suggest_generation: RwSignal::new(0),
+            solving: RwSignal::new(false),
         };
         let (mut saved, restored) = wizard.saved_or_new(&draft_key);
         // An older draft keeps its answers but for what the page supplies or locks.
@@ -171,6 +182,7 @@ impl Wizard {
     }
 
     pub fn go_to(&self, step: Step) {
+        self.solving.set(false);
         self.errors.set(Vec::new());
         self.failure.set(None);
         self.step.set(step);
@@ -188,6 +200,14 @@ impl Wizard {
             return;
         }
         self.notice.set(None);
+        // Before the contact step, the best articles get a moment of their own.
+        let offer = step == Step::Attachments && !self.returning_to_review.get_untracked();
+        let has_articles = !self.suggestions.with_untracked(Vec::is_empty);
+        if offer && has_articles && !self.solving.get_untracked() {
+            self.solving.set(true);
+            return;
+        }
+        self.solving.set(false);
         let next = if self.returning_to_review.get_untracked() {
             Step::Review
         } else {
@@ -200,6 +220,10 @@ impl Wizard {
     }
 
     pub fn back(&self) {
+        if self.solving.get_untracked() {
+            self.solving.set(false);
+            return;
+        }
         if let Some(prev) = self.step.get_untracked().prev() {
             self.returning_to_review.set(false);
             self.go_to(prev);

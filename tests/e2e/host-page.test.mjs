@@ -2,7 +2,7 @@
 // widgets on one page, and styles that stay on their side of the shadow root.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertContains, byId, fileCase, liveWizard, mouse, openWidget, useServerAndBrowser, waitForStep } from './support.mjs';
+import { assertContains, byId, fileCase, liveWizard, mouse, openWidget, putWidget, useServerAndBrowser, waitForStep } from './support.mjs';
 
 const env = useServerAndBrowser();
 const aws = { catalog: '/case-widget/catalog/aws.json', plan: 'business', locale: 'en' };
@@ -102,6 +102,19 @@ describe('two widgets on one page', () => {
     await page.locator('case-widget').first().locator(liveWizard).waitFor();
     assert.equal(await page.locator('case-widget').first().locator(liveWizard).getAttribute('data-step'), 'classification');
   });
+});
+
+test('a widget the page removes leaves no error behind, even before its first pause for suggestions is over', async () => {
+  const page = await openWidget(env.browser, env.server, aws);
+  for (let i = 0; i < 2; i++) {
+    await waitForStep(page, 'case-type');
+    await page.evaluate(() => document.querySelector('case-widget').remove());
+    await page.waitForTimeout(600);
+    await page.evaluate(putWidget, { endpoint: '/api/cases', ...aws });
+  }
+  await waitForStep(page, 'case-type');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
 });
 
 describe('style isolation', () => {

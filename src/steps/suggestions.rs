@@ -1,0 +1,55 @@
+use case_core::msg;
+use case_core::suggest::Suggested;
+use leptos::prelude::*;
+
+use crate::i18n::use_i18n;
+use crate::wizard::Wizard;
+
+/// The articles that match what the customer has written, under the description. A polite
+/// live region says how many there are when that changes, not on every keystroke.
+#[component]
+pub fn Suggestions() -> impl IntoView {
+    let wizard = expect_context::<Wizard>();
+    let i18n = use_i18n();
+    let count = Memo::new(move |_| wizard.suggestions.with(Vec::len));
+    view! {
+        <p class="cw-visually-hidden" aria-live="polite">
+            {move || (count.get() > 0).then(|| i18n.ta(msg::SUGGEST_COUNT, &[("n", count.get().into())]))}
+        </p>
+        {move || (count.get() > 0).then(|| view! {
+            <section class="cw-suggestions" aria-labelledby="cw-suggestions-heading">
+                <h3 class="cw-suggestions-heading" id="cw-suggestions-heading">{move || i18n.t(msg::SUGGEST_HEADING)}</h3>
+                <ArticleList />
+            </section>
+        })}
+    }
+}
+
+/// The suggested articles as links that open in a new tab, the draft kept.
+#[component]
+pub fn ArticleList() -> impl IntoView {
+    let wizard = expect_context::<Wizard>();
+    let i18n = use_i18n();
+    view! {
+        <ul class="cw-articles">
+            <For each=move || wizard.suggestions.get() key=|a: &Suggested| a.id.clone() let:article>
+                <li class="cw-article" data-article=article.id.clone()>
+                    <a
+                        class="cw-article-link"
+                        href=article.url.clone()
+                        target="_blank"
+                        rel="noopener noreferrer"
+                        on:click={
+                            let id = article.id.clone();
+                            move |_| wizard.article_opened(&id)
+                        }
+                    >
+                        {article.title.clone()}
+                        <span class="cw-visually-hidden">" "{move || i18n.t(msg::SUGGEST_NEW_TAB)}</span>
+                    </a>
+                    <p class="cw-hint cw-article-summary">{article.summary.clone()}</p>
+                </li>
+            </For>
+        </ul>
+    }
+}
