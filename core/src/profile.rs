@@ -37,6 +37,10 @@ pub struct Profile {
     /// Articles the backend suggests for what the customer types, e.g. a help centre's search.
     #[serde(default)]
     pub suggest: Option<SuggestRequest>,
+    /// Where the backend issues form tokens (a URL template that may name `endpoint`): the
+    /// widget fetches one when a draft begins and sends it in the case's `spam_check`.
+    #[serde(default)]
+    pub form_token: Option<String>,
 }
 
 /// A search for help articles: a GET to `url` (templates may name `query`, `locale`, `service`,
@@ -372,6 +376,12 @@ impl Profile {
             body,
             files,
         }
+    }
+
+    /// Where to fetch a form token for a case posted to `endpoint`, if the backend issues them.
+    pub fn form_token_url(&self, endpoint: &str) -> Option<String> {
+        let template = self.form_token.as_deref().filter(|t| !t.is_empty())?;
+        Some(template.replace("{endpoint}", endpoint))
     }
 
     /// The case ID and link from the backend's answer to the case; `None` when the answer lacks

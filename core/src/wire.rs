@@ -48,7 +48,7 @@ pub struct CasePayload {
 
 /// A hidden field no person sees (`website`, empty unless a bot filled it in), how long the form
 /// was open before it was sent, and the form token the server issued when the draft began
-/// (`GET form-token` beside the endpoint), which carries when that was, signed.
+/// (the wire profile's `form_token`), which carries when that was, signed.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SpamCheck {
@@ -152,16 +152,6 @@ impl FieldProblem {
         Some(shown.unwrap_or_else(|| {
             FieldError::new(field, msg::ERROR_SERVER).arg("code", self.code.clone())
         }))
-    }
-}
-
-/// Where a server of the reference contract issues form tokens: `form-token` beside the
-/// endpoint, e.g. `/api/form-token` for `/api/cases`.
-pub fn form_token_url(endpoint: &str) -> String {
-    let path = endpoint.split(['?', '#']).next().unwrap_or_default();
-    match path.rfind('/') {
-        Some(slash) => format!("{}form-token", &path[..=slash]),
-        None => "form-token".to_owned(),
     }
 }
 

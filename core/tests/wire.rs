@@ -138,17 +138,6 @@ fn a_server_code_the_widget_does_not_know_or_without_its_arguments_shows_as_a_ge
 }
 
 #[test]
-fn the_form_token_is_fetched_beside_the_endpoint() {
-    use case_core::wire::form_token_url;
-    assert_eq!(form_token_url("/api/cases"), "/api/form-token");
-    assert_eq!(
-        form_token_url("https://support.example.com/v1/cases?tenant=7"),
-        "https://support.example.com/v1/form-token"
-    );
-    assert_eq!(form_token_url("cases"), "form-token");
-}
-
-#[test]
 fn a_cases_fingerprint_ignores_the_language_shown_the_spam_check_and_upload_tokens_but_not_an_edit()
 {
     use case_core::wire::SpamCheck;

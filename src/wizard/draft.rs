@@ -138,26 +138,29 @@ impl Wizard {
         }
     }
 
-    /// Asks a server of the reference contract for a form token, which says when the draft began
-    /// (see `docs/wire-contract.md`), unless the draft holds one fresh enough. A server without
-    /// them answers 404 and the case goes without.
+    /// Asks the backend for a form token, which says when the draft began (see
+    /// `docs/wire-contract.md`), where the wire profile names `form_token`, unless the draft holds
+    /// one fresh enough. A server without them answers 404 and the case goes without.
     pub(super) fn fetch_form_token(self) {
-        let (reference, endpoint) = self
-            .setup
-            .with_value(|s| (s.config.profile_url.is_empty(), s.config.endpoint.clone()));
         let age = timer::now_ms() - self.form_token_at.get_untracked();
         let fresh = !self.form_token.get_untracked().is_empty() && age < FORM_TOKEN_KEPT_MS;
-        if !reference || fresh {
+        if fresh {
             return;
         }
         leptos::task::spawn_local(async move {
-            let _ = self.form_token_now(&endpoint).await;
+            let _ = self.form_token_now().await;
         });
     }
 
-    /// Fetches a form token at once; the token, or empty when there is none.
-    pub(super) async fn form_token_now(self, endpoint: &str) -> String {
-        let url = case_core::wire::form_token_url(endpoint);
+    /// Fetches a form token at once, where the wire profile names where; the token, or empty
+    /// when there is none.
+    pub(super) async fn form_token_now(self) -> String {
+        let url = self
+            .setup
+            .with_value(|s| s.profile.form_token_url(&s.config.endpoint));
+        let Some(url) = url else {
+            return String::new();
+        };
         let token = fetch_text(&url)
             .await
             .ok()

@@ -97,12 +97,10 @@ impl Wizard {
                     }
                 });
             };
-            // A reference server's form token, where the draft has none yet.
+            // The backend's form token, where the draft has none yet.
             let spam_check = payload.spam_check.as_mut();
             if let Some(check) = spam_check.filter(|c| c.form_token.is_empty()) {
-                if config.profile_url.is_empty() {
-                    check.form_token = wizard.form_token_now(&config.endpoint).await;
-                }
+                check.form_token = wizard.form_token_now().await;
             }
             let mut attempt = 1;
             let result = loop {

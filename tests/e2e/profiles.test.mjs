@@ -6,8 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertContains, fileCase, mouse, openWidget, useServerAndBrowser } from './support.mjs';
 
-// Cases sent through a profile carry no form token: the server takes them without.
-const env = useServerAndBrowser({ spamChecks: false });
+const env = useServerAndBrowser();
 const root = new URL('../../', import.meta.url).pathname;
 
 /** Profiles a portal owner might write, served beside the shipped ones. */
