@@ -703,7 +703,9 @@ fn the_reference_profile_searches_the_reference_servers_articles_beside_its_case
 fn the_reference_profiles_fetch_a_form_token_beside_the_endpoint_and_others_none() {
     for two_phase in [false, true] {
         assert_eq!(
-            Profile::reference(two_phase).form_token_url("/api/cases").as_deref(),
+            Profile::reference(two_phase)
+                .form_token_url("/api/cases")
+                .as_deref(),
             Some("/api/cases/../form-token")
         );
     }

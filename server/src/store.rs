@@ -400,6 +400,24 @@ impl Store {
             }
             return self.replay(&existing, fingerprint, key.expect("found by key"));
         }
+        // Another case may have claimed an uploaded file since it was looked up.
+        for token in files.iter().filter_map(|f| f.upload_token.as_deref()) {
+            let kept = db
+                .query_row(
+                    "SELECT 1 FROM uploads WHERE token = ?1",
+                    params![token],
+                    |_| Ok(()),
+                )
+                .optional()
+                .map_err(|e| e.to_string())?
+                .is_some();
+            if !kept {
+                for f in files.iter().filter(|f| f.upload_token.is_none()) {
+                    let _ = fs::remove_file(&f.temp_path);
+                }
+                return Ok(Stored::UploadGone);
+            }
+        }
         let now = Utc::now();
         let tx = db.transaction().map_err(|e| e.to_string())?;
         let seq: i64 = tx
