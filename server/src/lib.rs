@@ -79,7 +79,8 @@ pub const USAGE: &str = "usage: case-server check-catalog FILE...
   --proxy-timeout-seconds  how long the backend may take to answer, and a body may stay idle
                   (default 60)
   --max-connections  connections open at once (default 1024, kept below the open file limit)
-  --max-connections-per-client  from one address, or one IPv6 /64 (default 64)
+  --max-connections-per-client  from one address, or one IPv6 /64 (default 64; 0 for no limit,
+                  e.g. behind a reverse proxy, where every client has the proxy's address)
   --header-timeout-seconds  how long a request's head may take to arrive (default 10)
   --body-idle-seconds  how long a request body may send nothing (default 20)
   --shutdown-seconds  on Ctrl-C or SIGTERM, how long requests under way may take (default 10)

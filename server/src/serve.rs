@@ -78,7 +78,7 @@ impl PerClient {
     fn enter(self: &Arc<Self>, client: IpAddr, max: usize) -> Option<ClientSlot> {
         let mut counts = self.0.lock().ok()?;
         let count = counts.entry(client).or_default();
-        if *count >= max {
+        if max > 0 && *count >= max {
             return None;
         }
         *count += 1;
