@@ -159,7 +159,7 @@ fn error_bodies_say_what_is_wrong_in_the_servers_words_not_its_parsers() {
 }
 
 #[test]
-fn attachment_names_are_stored_as_plain_names_without_paths_controls_or_overrides() {
+fn attachment_names_are_stored_without_path_separators_leading_dots_controls_or_overrides() {
     let dir = tempfile::tempdir().unwrap();
     let server = start(dir.path());
     let names = [
@@ -195,8 +195,11 @@ fn attachment_names_are_stored_as_plain_names_without_paths_controls_or_override
         .iter()
         .map(|a| a["filename"].as_str().unwrap())
         .collect();
-    assert_eq!(kept, ["passwd.txt", "app.log", "reporttxt.exe.txt"]);
-    assert_eq!(stored["case"]["attachments"][0]["name"], "passwd.txt");
+    assert_eq!(
+        kept,
+        ["etc_passwd.txt", "C:_logs_app.log", "reporttxt.exe.txt"]
+    );
+    assert_eq!(stored["case"]["attachments"][0]["name"], "etc_passwd.txt");
     let (status, uploaded) = {
         let mut answer = agent()
             .post(format!(

@@ -56,6 +56,11 @@ export async function startServer({ corsOrigins = [], minFillSeconds = 0, spamCh
       const response = await fetch(`${url}/api/_faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(fault) });
       assert.equal(response.status, 204);
     },
+    /** A spam check with a fresh form token, for a case posted without the widget. */
+    async spamCheck() {
+      const { token } = await (await fetch(`${url}/api/form-token`)).json();
+      return { website: '', filled_in_ms: 0, form_token: token };
+    },
     async countCases() {
       return (await (await fetch(`${url}/api/cases`)).json()).count;
     },
