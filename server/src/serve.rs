@@ -112,6 +112,11 @@ pub async fn serve(
     // Leaves room for the database, the files being written and the listener itself.
     let fd_room = open_file_limit().map_or(usize::MAX, |n| n.saturating_sub(32) / 2);
     let max = limits.max_connections.min(fd_room).max(4);
+    // However few connections there are, no one client may take more than a quarter of them.
+    let per_client_max = match limits.max_connections_per_client {
+        0 => 0,
+        n => n.min((max / 4).max(1)),
+    };
     let connections = Arc::new(Semaphore::new(max));
     let per_client = Arc::new(PerClient::default());
     let graceful = GracefulShutdown::new();
@@ -137,8 +142,7 @@ pub async fn serve(
             },
             () = &mut shutdown => break,
         };
-        let Some(slot) = per_client.enter(client_of(peer.ip()), limits.max_connections_per_client)
-        else {
+        let Some(slot) = per_client.enter(client_of(peer.ip()), per_client_max) else {
             continue;
         };
         let _ = stream.set_nodelay(true);

@@ -412,3 +412,72 @@ fn asked_to_stop_the_server_lets_requests_finish_and_exits_by_its_deadline_even_
         stopped.elapsed()
     );
 }
+
+#[test]
+#[allow(clippy::zombie_processes)] // killed and waited for
+fn with_96_file_descriptors_120_half_sent_requests_do_not_stop_the_server_answering_others() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let dir = tempfile::tempdir().unwrap();
+    let command = format!(
+        "ulimit -n 96 && exec '{}' --addr 127.0.0.1:0 --data '{}' --catalogs '{}'",
+        env!("CARGO_BIN_EXE_case-server"),
+        dir.path().display(),
+        root.join("public/catalog").display()
+    );
+    let mut child = std::process::Command::new("sh")
+        .args(["-c", &command])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(child.stdout.take().unwrap()),
+        &mut line,
+    )
+    .unwrap();
+    let host = line
+        .trim()
+        .strip_prefix("listening on http://")
+        .unwrap()
+        .to_owned();
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let answered = runtime.block_on(async {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let connect_from = |from: &str| {
+            let socket = tokio::net::TcpSocket::new_v4().unwrap();
+            socket.bind(format!("{from}:0").parse().unwrap()).unwrap();
+            socket.connect(host.parse().unwrap())
+        };
+        let mut held = Vec::new();
+        for i in 0..120 {
+            let from = if i % 2 == 0 { "127.0.0.2" } else { "127.0.0.3" };
+            if let Ok(Ok(mut stream)) =
+                tokio::time::timeout(Duration::from_millis(200), connect_from(from)).await
+            {
+                let _ = stream
+                    .write_all(b"POST /api/cases HTTP/1.1\r\nHost: x\r\n")
+                    .await;
+                held.push(stream);
+            }
+        }
+        let started = Instant::now();
+        let mut stream = connect_from("127.0.0.4").await.unwrap();
+        stream
+            .write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            .await
+            .unwrap();
+        let mut answer = String::new();
+        let read =
+            tokio::time::timeout(Duration::from_secs(5), stream.read_to_string(&mut answer)).await;
+        drop(held);
+        (read.is_ok(), answer, started.elapsed())
+    });
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let (in_time, answer, took) = answered;
+    assert!(
+        in_time && answer.starts_with("HTTP/1.1 200"),
+        "{answer:?} after {took:?}"
+    );
+}
