@@ -353,3 +353,26 @@ fn cases_racing_for_one_uploaded_file_file_it_once_and_the_others_are_told_it_is
         0
     );
 }
+
+#[test]
+fn a_storage_failure_answers_500_without_the_systems_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(dir.path());
+    // The folder files arrive in is gone, and a file stands in its place.
+    std::fs::remove_dir_all(dir.path().join("incoming")).unwrap();
+    std::fs::write(dir.path().join("incoming"), b"not a folder").unwrap();
+    let (content_type, body) = multipart(
+        &case(json!([{ "name": "a.log", "size": 2, "type": "text/plain" }])),
+        &[("a.log", "text/plain", b"x\n")],
+    );
+    let (status, answer) = post(&server, &content_type, &body);
+    assert_eq!(
+        (status, answer["error"].as_str()),
+        (500, Some("storage")),
+        "{answer}"
+    );
+    let message = answer["message"].as_str().unwrap();
+    for system_words in ["os error", "Not a directory", "No such file", "/incoming"] {
+        assert!(!message.contains(system_words), "{system_words}: {message}");
+    }
+}

@@ -56,3 +56,11 @@ test('markup in a server error body is shown as text', async () => {
   await assertContains(page.locator('case-widget [id="subject-error"]'), '<script>window.pwned=6</script>');
   assert.equal(await page.evaluate(() => window.pwned ?? null), null);
 });
+
+test('a request whose handler panics is answered 500 and the release server goes on', async () => {
+  await env.server.fault({ kind: 'panic' });
+  const response = await fetch(`${env.server.url}/api/cases`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+  assert.equal(response.status, 500);
+  assert.equal((await response.json()).error, 'internal');
+  assert.equal((await fetch(`${env.server.url}/healthz`)).status, 200);
+});
