@@ -438,8 +438,12 @@ impl Store {
             }
             e
         };
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).map_err(|e| fail(&dir, &files, e.to_string()))?;
+        // A case without files has no folder, and costs no folder syncs.
+        let with_files = !files.is_empty();
+        if with_files {
+            let _ = fs::remove_dir_all(&dir);
+            fs::create_dir_all(&dir).map_err(|e| fail(&dir, &files, e.to_string()))?;
+        }
         for (position, file) in files.iter().enumerate() {
             let pending = dir.join(format!("{position}.pending"));
             let placed = match file.upload_token {
@@ -448,8 +452,10 @@ impl Store {
             };
             placed.map_err(|e| fail(&dir, &files, e.to_string()))?;
         }
-        sync_dir(&dir);
-        sync_dir(&attachments);
+        if with_files {
+            sync_dir(&dir);
+            sync_dir(&attachments);
+        }
         let rows = (|| -> Result<Option<Stored>, String> {
             if let Some(nonce) = form_token {
                 let fresh = tx
@@ -523,11 +529,16 @@ impl Store {
                 dir.join(position.to_string()),
             );
         }
-        sync_dir(&dir);
-        for file in files.iter().filter(|f| f.upload_token.is_some()) {
-            let _ = fs::remove_file(&file.temp_path);
+        if with_files {
+            sync_dir(&dir);
         }
-        sync_dir(&self.root.join("uploads"));
+        let mut claimed = files.iter().filter(|f| f.upload_token.is_some()).peekable();
+        if claimed.peek().is_some() {
+            for file in claimed {
+                let _ = fs::remove_file(&file.temp_path);
+            }
+            sync_dir(&self.root.join("uploads"));
+        }
         drop(db);
         let stored = files
             .into_iter()
