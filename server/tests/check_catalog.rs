@@ -217,12 +217,16 @@ fn a_holiday_or_time_that_does_not_parse_is_said_in_plain_words_at_its_line() {
             })
         })
     };
-    let line_of = |text: &str, needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let line_of =
+        |text: &str, needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
     let no_such_day = hours("09:00:00", "2026-02-30");
     let not_a_time = hours("nine", "2026-02-03");
     let (report, code) = check(
         dir.path(),
-        &[("day.json", no_such_day.clone()), ("time.json", not_a_time.clone())],
+        &[
+            ("day.json", no_such_day.clone()),
+            ("time.json", not_a_time.clone()),
+        ],
     );
     assert_eq!(code, 1);
     let day_line = line_of(&no_such_day, "2026-02-30");
@@ -234,7 +238,8 @@ fn a_holiday_or_time_that_does_not_parse_is_said_in_plain_words_at_its_line() {
         "{report}"
     );
     assert!(
-        report.contains(&format!("time.json: line {time_line}, ")) && report.contains("not a date (YYYY-MM-DD) or time (HH:MM:SS)"),
+        report.contains(&format!("time.json: line {time_line}, "))
+            && report.contains("not a date (YYYY-MM-DD) or time (HH:MM:SS)"),
         "{report}"
     );
 }
