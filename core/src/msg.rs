@@ -221,6 +221,7 @@ message_ids! {
     SEVERITY_INITIAL_CONTACT = "severity-initial-contact",
     SEVERITY_LEGEND = "severity-legend",
     SEVERITY_RESPONSE = "severity-response",
+    SEVERITY_WORKING_DAYS = "severity-working-days",
     SIZE_BYTES = "size-bytes",
     SIZE_EXACT = "size-exact",
     SIZE_KB = "size-kb",

@@ -23,11 +23,19 @@ fn changing_the_case_type_keeps_answers_it_still_allows() {
     assert_eq!(a.category, "");
     assert!(a.fields.is_empty());
     assert_eq!(
-        a.severity, "low",
-        "high is not offered for billing; the type's default applies"
+        a.severity, "high",
+        "billing offers Business production system impaired too"
     );
     assert_eq!(a.contact_method, "web");
     assert_eq!(a.subject, "Instance unreachable", "later answers stay");
+    // A severity the plan does not offer gives way to the type's default.
+    let mut b = aws_technical();
+    b.severity = "critical".into();
+    b.set_case_type(&rules, "account-billing");
+    assert_eq!(
+        b.severity, "low",
+        "Business has no business-critical severity"
+    );
 }
 
 #[test]

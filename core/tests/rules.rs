@@ -70,11 +70,11 @@ fn aws_first_response_times_are_those_of_the_guide() {
 }
 
 #[test]
-fn chat_and_phone_are_not_offered_to_basic_or_developer() {
+fn chat_and_phone_are_offered_for_billing_on_every_plan_and_technical_cases_from_business_up() {
     let aws = catalog("aws");
     assert_eq!(
         method_ids(&Rules::new(&aws, "basic"), "account-billing"),
-        ["web"]
+        ["web", "chat", "phone"]
     );
     assert_eq!(
         method_ids(&Rules::new(&aws, "developer"), "technical"),
@@ -207,9 +207,17 @@ fn notices_show_at_their_step_for_the_plans_they_concern() {
         "technical",
         "",
     );
-    assert_eq!(severity.len(), 2, "{severity:?}");
+    assert_eq!(severity.len(), 3, "{severity:?}");
     assert!(severity[0].starts_with("Severity can't be changed"));
-    assert!(severity[1].contains("third-party issues"));
+    assert!(severity[1].starts_with("Response times are for the first response"));
+    assert!(severity[2].contains("business hours"));
+    let business = notice_texts(
+        &Rules::new(&aws, "business"),
+        Step::Severity,
+        "technical",
+        "",
+    );
+    assert!(business[2].contains("third-party issues"), "{business:?}");
     assert!(notice_texts(
         &Rules::new(&aws, "developer"),
         Step::Contact,

@@ -48,6 +48,7 @@ severity-deadline = Expected by { $weekday } { $month }/{ $day } { $time }
 severity-initial-contact = Initial contact within { $duration }
 severity-business-hours = Your plan's response times count business hours only: { $start }–{ $end } on working days, your time.
 severity-business-hours-zoned = Response times count business hours only: { $start }–{ $end } on working days, { $zone } time.
+severity-working-days = Response times for these cases count working days only (generally Monday to Friday), not weekends.
 severity-call-only = Cases of this severity can't be opened online. Call { $phone } now.
 duration-minutes = { $n ->
     [one] { $n } minute

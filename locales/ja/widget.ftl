@@ -48,6 +48,7 @@ severity-deadline = 目安: { $month }月{ $day }日({ $weekday }) { $time }ま�
 severity-initial-contact = 初回連絡: { $duration }以内
 severity-business-hours = ご利用のプランの応答時間は営業時間 (平日 { $start }–{ $end }、お客様の現地時間) のみで計算されます。
 severity-business-hours-zoned = 応答時間は営業時間 (平日 { $start }–{ $end }、{ $zone } 時間) のみで計算されます。
+severity-working-days = これらのケースの応答時間は営業日 (通常は月曜日から金曜日) のみで計算され、週末は含まれません。
 severity-call-only = この重要度のケースはオンラインでは作成できません。今すぐ { $phone } にお電話ください。
 duration-minutes = { $n }分
 duration-hours = { $n }時間

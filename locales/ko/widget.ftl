@@ -48,6 +48,7 @@ severity-deadline = 예상: { $month }월 { $day }일({ $weekday }) { $time }까
 severity-initial-contact = 최초 연락: { $duration } 이내
 severity-business-hours = 현재 플랜의 응답 시간은 영업시간(평일 { $start }–{ $end }, 고객 현지 시간)만 계산합니다.
 severity-business-hours-zoned = 응답 시간은 영업 시간({ $zone } 기준 평일 { $start }–{ $end })만 계산됩니다.
+severity-working-days = 이 케이스의 응답 시간은 영업일(일반적으로 월요일~금요일)만 계산하며 주말은 제외합니다.
 severity-call-only = 이 심각도의 케이스는 온라인으로 생성할 수 없습니다. 지금 { $phone }(으)로 전화하세요.
 duration-minutes = { $n }분
 duration-hours = { $n }시간

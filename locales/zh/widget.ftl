@@ -48,6 +48,7 @@ severity-deadline = 预计 { $month }月{ $day }日（{ $weekday }）{ $time } �
 severity-initial-contact = 首次联系：{ $duration }内
 severity-business-hours = 您的计划的响应时间仅计算工作时间（工作日 { $start }–{ $end }，您的当地时间）。
 severity-business-hours-zoned = 响应时间仅按工作时间计算：{ $zone } 时间工作日 { $start }–{ $end }。
+severity-working-days = 这些案例的响应时间仅按工作日（通常为周一至周五）计算，不含周末。
 severity-call-only = 此严重程度的案例无法在线创建。请立即拨打 { $phone }。
 duration-minutes = { $n } 分钟
 duration-hours = { $n } 小时

@@ -40,7 +40,7 @@ fn problems_of(messages: &Messages, path: &Path) -> Vec<String> {
             detail,
         }) => vec![format!(
             "line {line}, column {column}: not a catalog: {}",
-            without_position(&detail)
+            in_plain_words(without_position(&detail))
         )],
         Err(CatalogError::Inconsistent(problems)) => problems
             .iter()
@@ -72,6 +72,17 @@ fn unknown_time_zones(messages: &Messages, text: &str) -> Vec<String> {
             })
         })
         .collect()
+}
+
+/// The date and time parser's terse words said as what is wrong with the value.
+fn in_plain_words(detail: &str) -> String {
+    match detail {
+        "input is out of range" => "a date or time that does not exist".to_owned(),
+        "input contains invalid characters" | "premature end of input" | "trailing input" => {
+            format!("not a date (YYYY-MM-DD) or time (HH:MM:SS) ({detail})")
+        }
+        other => other.to_owned(),
+    }
 }
 
 /// The parser's words without the position it appends, which the line already gives.

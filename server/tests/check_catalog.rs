@@ -206,3 +206,35 @@ fn a_time_zone_the_tz_database_does_not_hold_is_named_where_it_is() {
          zones.json: case_types[tech].business_hours.time_zone: the time zone “Europe/Atlantis” is not in the tz database\n"
     );
 }
+
+#[test]
+fn a_holiday_or_time_that_does_not_parse_is_said_in_plain_words_at_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let hours = |start: &str, holiday: &str| {
+        broken(|c| {
+            c["plans"][0]["business_hours"] = json!({
+                "start": start, "end": "18:00:00", "days": ["Mon"], "holidays": [holiday]
+            })
+        })
+    };
+    let line_of = |text: &str, needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let no_such_day = hours("09:00:00", "2026-02-30");
+    let not_a_time = hours("nine", "2026-02-03");
+    let (report, code) = check(
+        dir.path(),
+        &[("day.json", no_such_day.clone()), ("time.json", not_a_time.clone())],
+    );
+    assert_eq!(code, 1);
+    let day_line = line_of(&no_such_day, "2026-02-30");
+    let time_line = line_of(&not_a_time, "\"nine\"");
+    assert!(
+        report.contains(&format!(
+            "day.json: line {day_line}, column 22: not a catalog: a date or time that does not exist"
+        )),
+        "{report}"
+    );
+    assert!(
+        report.contains(&format!("time.json: line {time_line}, ")) && report.contains("not a date (YYYY-MM-DD) or time (HH:MM:SS)"),
+        "{report}"
+    );
+}

@@ -1,7 +1,7 @@
 use case_core::catalog::{ResponseTime, TimeTerm};
 use case_core::msg;
 use case_core::Field;
-use chrono::Utc;
+use chrono::{Timelike, Utc};
 use leptos::prelude::*;
 
 use super::nav::StepNav;
@@ -64,6 +64,10 @@ pub fn SeverityStep() -> impl IntoView {
         let case_type = wizard.answers.with(|a| a.case_type.clone());
         wizard.with_rules(|rules| {
             rules.business_hours(&case_type).map(|h| {
+                // Whole days: only which days count is worth saying.
+                if h.start == chrono::NaiveTime::MIN && h.end.hour() == 23 && h.end.minute() == 59 {
+                    return i18n.t(msg::SEVERITY_WORKING_DAYS);
+                }
                 let span = [
                     ("start", hours_minutes(h.start).into()),
                     ("end", hours_minutes(h.end).into()),

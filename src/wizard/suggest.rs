@@ -1,6 +1,7 @@
 //! Help articles suggested while the customer writes: the catalog's own, matched in the
 //! browser, and the backend's where the wire profile names a search. Matching waits for a pause
-//! in typing; a slow or failing search only means fewer suggestions.
+//! in typing; a slow or failing search only means fewer suggestions. The work after a pause or a
+//! request reads the wizard with `try_` only: the page may have removed the widget meanwhile.
 
 use std::rc::Rc;
 
@@ -99,11 +100,13 @@ impl Wizard {
         }
         let (profile, endpoint) = self
             .setup
-            .with_value(|s| (s.profile.clone(), s.config.endpoint.clone()));
+            .try_with_value(|s| (s.profile.clone(), s.config.endpoint.clone()))?;
         let request = profile.suggest_request(&endpoint, query)?;
         let mut headers = request.headers;
         headers.extend(self.host.request_headers().await.ok()?);
         let answer = fetch_json(&request.url, &headers).await.ok()?;
+        // Gone while the search ran: nothing to show it in.
+        self.setup.try_with_value(|_| ())?;
         Some(profile.suggested_in(&answer))
     }
 

@@ -97,7 +97,8 @@ const scenarios = [
     defaultSeverity: 'low',
     subject: '如何升级到商业支持计划',
     description: '我们需要电话支持，请说明升级步骤。',
-    name: '李雷', email: 'lei@example.cn', method: 'web', language: 'zh',
+    // Account and billing is answered in English or Japanese only.
+    name: '李雷', email: 'lei@example.cn', method: 'web', language: 'en',
   },
 ];
 
