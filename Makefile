@@ -14,6 +14,7 @@ ifeq ($(BACKEND),rt)
 	scripts/demo-rt.sh $(PORT) $(RT_PORT)
 else
 	@echo "Demo: open http://127.0.0.1:$(PORT)/ (cases are stored in ./data; Ctrl-C stops it)"
+	@echo "WARNING: the demo serves every stored case, personal data included, without sign-in at http://127.0.0.1:$(PORT)/api/cases, on this machine only"
 	$(SERVER) --addr 127.0.0.1:$(PORT) --data data --expose-cases
 endif
 
@@ -48,6 +49,7 @@ clean:
 
 bench: setup-browser build
 	node bench/run.mjs
+	CRASH_ITERATIONS=1000 CASE_SERVER_BIN=$(CURDIR)/$(SERVER) cargo test -p case-server --test crash -- --nocapture
 
 # Where the wasm's bytes come from, by crate and by function (installs twiggy if missing).
 wasm-size: setup

@@ -2,6 +2,8 @@
 // headless Chromium on loopback against the reference server. Prints a table and writes
 // bench/results.json. Usage: node bench/run.mjs [--quick]
 import { execFileSync } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { createHash, randomBytes } from 'node:crypto';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -328,7 +330,88 @@ async function load(server) {
   };
 }
 
-const server = await startServer();
+// 6. Other customers' small cases, each customer from an address of its own on loopback, against
+// a server with its default limits: first alone, then while 200 slow connections trickle their
+// headers in and four clients flood it with 1 MiB uploads.
+function postFrom(url, path, localAddress, headers, body) {
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const req = httpRequest(`${url}${path}`, { method: 'POST', localAddress, agent: false, headers: { ...headers, 'Content-Length': body.length } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode, ms: performance.now() - t0 }));
+    });
+    req.on('error', () => resolve({ status: 0, ms: performance.now() - t0 }));
+    req.end(body);
+  });
+}
+
+function smallCase(i) {
+  const boundary = 'bench-boundary';
+  const json = JSON.stringify({
+    catalog: 'aws', plan: 'business', locale: 'en', case_type: 'technical', service: 's3', category: 'performance', severity: 'normal',
+    subject: `Customer ${i}`, description: 'Small case.', contact: { name: 'Customer', email: 'customer@example.com', method: 'web', language: 'en' },
+  });
+  const body = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="case"; filename="case.json"\r\nContent-Type: application/json\r\n\r\n${json}\r\n--${boundary}--\r\n`);
+  return { headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Idempotency-Key': `attack-${Date.now()}-${i}` }, body };
+}
+
+async function customers(url, net, count) {
+  const results = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      const { headers, body } = smallCase(i);
+      results.push(await postFrom(url, '/api/cases', `127.${net}.${1 + (i >> 8)}.${1 + (i & 255)}`, headers, body));
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  const ms = results.filter((r) => r.status === 201).map((r) => r.ms);
+  return { cases: count, filed: ms.length, p50_ms: Math.round(percentile(ms, 0.5) * 10) / 10, p99_ms: Math.round(percentile(ms, 0.99) * 10) / 10 };
+}
+
+async function underAttack() {
+  const attacked = await startServer({ spamChecks: false, args: ['--rate-limit', '60'] });
+  const { port } = new URL(attacked.url);
+  const count = quick ? 50 : 200;
+  try {
+    const calm = await customers(attacked.url, 10, count);
+    let stop = false;
+    const slow = { held: 0, opened: 0 };
+    const sockets = new Set();
+    const trickle = (i) => {
+      if (stop) return;
+      const socket = connect({ host: '127.0.0.1', port, localAddress: `127.20.0.${1 + (i % 4)}` });
+      sockets.add(socket);
+      slow.opened += 1;
+      socket.on('connect', () => { slow.held += 1; socket.write('POST /api/cases HTTP/1.1\r\nHost: x\r\n'); });
+      const timer = setInterval(() => socket.write('X'), 1000);
+      socket.on('error', () => {});
+      socket.on('close', () => { clearInterval(timer); sockets.delete(socket); setTimeout(() => trickle(i), 200); });
+    };
+    for (let i = 0; i < 200; i++) trickle(i);
+    const flood = { accepted: 0, refused_429: 0, other: 0 };
+    const upload = Buffer.alloc(MiB, 'x');
+    const flooder = async (n) => {
+      while (!stop) {
+        const { status } = await postFrom(attacked.url, '/api/uploads?filename=flood.log', `127.30.0.${n}`, { 'Content-Type': 'text/plain' }, upload);
+        if (status === 201) flood.accepted += 1; else if (status === 429) flood.refused_429 += 1; else flood.other += 1;
+      }
+    };
+    const flooders = [1, 2, 3, 4].map(flooder);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const attack = await customers(attacked.url, 11, count);
+    stop = true;
+    for (const socket of sockets) socket.destroy();
+    await Promise.all(flooders);
+    return { calm, under_attack: attack, slow_connections: 200, slow_connections_opened: slow.opened, upload_flood: flood };
+  } finally {
+    await attacked.stop();
+  }
+}
+
+// The load below posts cases as a script does, without the widget's form tokens.
+const server = await startServer({ args: ['--no-spam-checks'] });
 const browser = await launchBrowser();
 const dir = mkdtempSync(join(tmpdir(), 'case-widget-bench-'));
 try {
@@ -341,6 +424,7 @@ try {
   results.typing = await typing(browser, server);
   results.suggesting = await suggesting(browser, server);
   results.load = await load(server);
+  results.attack = await underAttack();
 } finally {
   await browser.close();
   await server.stop();
@@ -368,4 +452,6 @@ const sg = results.suggesting;
 console.log(`| suggesting over ${sg.articles} articles while typing a subject | longest gap between frames: ${Object.entries(sg.by_language).map(([l, x]) => `${l} ${x.longest_frame_gap_ms} ms`).join(', ')} | no task over 16 ms (gap ≤ 2 frames): ${sg.within_budget ? 'met' : 'NOT met'} |`);
 const l = results.load;
 console.log(`| server: ${l.cases} small cases, ${l.concurrency} at a time | ${l.cases_per_second} cases/s, p50 ${l.p50_ms} ms, p99 ${l.p99_ms} ms; lost or duplicated: ${l.lost_or_duplicated} | |`);
+const a = results.attack;
+console.log(`| other customers' small cases (${a.calm.cases}, each from its own address) | alone: p50 ${a.calm.p50_ms} ms, p99 ${a.calm.p99_ms} ms, ${a.calm.filed} filed; while ${a.slow_connections} slow connections and 4 clients flooding 1 MiB uploads: p50 ${a.under_attack.p50_ms} ms, p99 ${a.under_attack.p99_ms} ms, ${a.under_attack.filed} filed (flood: ${a.upload_flood.accepted} taken, ${a.upload_flood.refused_429} answered 429) | all filed: ${a.under_attack.filed === a.under_attack.cases ? 'met' : 'NOT met'} |`);
 writeFileSync(new URL(quick ? './results-quick.json' : './results.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');

@@ -37,6 +37,11 @@ pub struct Config {
     /// What the page grants beyond the plan (`entitlements`, words separated by spaces), e.g.
     /// `professional-services` where the customer's contract provides for it.
     pub entitlements: Vec<String>,
+    /// Who is signed in, as the page names them (`user`, else `email`): a draft kept for
+    /// someone else is discarded, not shown.
+    pub user: String,
+    /// How long a draft is kept since it last changed (`draft-days`, default 7), in ms.
+    pub draft_ms: f64,
     /// The page opted in (`events-with-text`) to hear what the customer typed in
     /// `case-suggested`; otherwise events carry ids only.
     pub events_with_text: bool,
@@ -69,6 +74,18 @@ impl Config {
                 .split_whitespace()
                 .map(str::to_owned)
                 .collect(),
+            user: host
+                .get_attribute("user")
+                .or_else(|| host.get_attribute("email"))
+                .unwrap_or_default(),
+            draft_ms: attr("draft-days")
+                .parse::<f64>()
+                .ok()
+                .filter(|d| *d > 0.0)
+                .unwrap_or(7.0)
+                * 24.0
+                * 3600.0
+                * 1000.0,
         }
     }
 }

@@ -141,13 +141,20 @@ pub fn refuse_content(
     };
     let ext = format!(".{}", extension(&file.name));
     let kind = effective_type(file, leading);
+    // SVG can carry script: `image/*` means pictures, and admits SVG only where named.
+    let svg = kind == "image/svg+xml"
+        || ext == ".svg"
+        || String::from_utf8_lossy(leading)
+            .trim_start()
+            .to_ascii_lowercase()
+            .starts_with("<svg");
     let ok = allowed.iter().any(|t| {
         let t = t.to_ascii_lowercase();
         if t.starts_with('.') {
             // An extension admits the file only when its bytes do not prove another type.
             t == ext && proven.is_none_or(|p| claimed_signed_type(file) == Some(p))
         } else if let Some(prefix) = t.strip_suffix("/*") {
-            kind.split('/').next() == Some(prefix)
+            kind.split('/').next() == Some(prefix) && !(svg && prefix == "image")
         } else {
             t == kind
         }

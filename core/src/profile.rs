@@ -37,6 +37,10 @@ pub struct Profile {
     /// Articles the backend suggests for what the customer types, e.g. a help centre's search.
     #[serde(default)]
     pub suggest: Option<SuggestRequest>,
+    /// Where the backend issues form tokens (a URL template that may name `endpoint`): the
+    /// widget fetches one when a draft begins and sends it in the case's `spam_check`.
+    #[serde(default)]
+    pub form_token: Option<String>,
 }
 
 /// A search for help articles: a GET to `url` (templates may name `query`, `locale`, `service`,
@@ -374,15 +378,17 @@ impl Profile {
         }
     }
 
+    /// Where to fetch a form token for a case posted to `endpoint`, if the backend issues them.
+    pub fn form_token_url(&self, endpoint: &str) -> Option<String> {
+        let template = self.form_token.as_deref().filter(|t| !t.is_empty())?;
+        Some(template.replace("{endpoint}", endpoint))
+    }
+
     /// The case ID and link from the backend's answer to the case; `None` when the answer lacks
     /// an ID. A link that is not http(s) or a path on the page's own site is left out.
     pub fn created_in(&self, answer: &Value, endpoint: &str) -> Option<CaseCreated> {
         let id = read_with(&self.answer.case_id, answer, endpoint)?;
-        let link = read_with(&self.answer.link, answer, endpoint).filter(|l| {
-            l.starts_with("https://")
-                || l.starts_with("http://")
-                || (l.starts_with('/') && !l.starts_with("//"))
-        });
+        let link = read_with(&self.answer.link, answer, endpoint).filter(|l| safe_link(l));
         Some(CaseCreated {
             id,
             created_at: None,
@@ -454,6 +460,26 @@ pub struct SuggestQuery<'a> {
     pub locale: &'a str,
     pub service: &'a str,
     pub category: &'a str,
+}
+
+/// Whether a link from a backend's answer may be shown: an `http(s)://` address, or a path on
+/// the page's own site. Browsers read `\\` as `/` and drop tabs and line breaks, so `/\\host`
+/// or `/<tab>/host` would open another site: any backslash, control character or space is
+/// refused, and so is a path starting with two slashes.
+pub fn safe_link(link: &str) -> bool {
+    if link
+        .chars()
+        .any(|c| c == '\\' || c.is_control() || c.is_whitespace())
+    {
+        return false;
+    }
+    let lower = link.to_ascii_lowercase();
+    let web = ["https://", "http://"].iter().any(|scheme| {
+        lower
+            .strip_prefix(scheme)
+            .is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/'))
+    });
+    web || (link.starts_with('/') && !link.starts_with("//"))
 }
 
 /// A template read against a backend's answer (and `{endpoint}`), as text; `None` when it comes

@@ -46,14 +46,18 @@ pub struct CasePayload {
     pub spam_check: Option<SpamCheck>,
 }
 
-/// A hidden field no person sees (`website`, empty unless a bot filled it in) and how long the
-/// form was open before it was sent.
+/// A hidden field no person sees (`website`, empty unless a bot filled it in), how long the form
+/// was open before it was sent, and the form token the server issued when the draft began
+/// (the wire profile's `form_token`), which carries when that was, signed.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SpamCheck {
     #[serde(default)]
     pub website: String,
+    #[serde(default)]
     pub filled_in_ms: u64,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub form_token: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -222,6 +226,25 @@ impl CasePayload {
             entitlements: Vec::new(),
             spam_check: None,
         }
+    }
+
+    /// What tells one version of a case from another, for choosing its `Idempotency-Key`: the
+    /// case as it would be sent, but for the language it is shown in, the spam check and the
+    /// upload tokens, which change between tries of the same case. A server refuses a key that
+    /// comes back with another case, so a case edited after a failed try needs a new key.
+    pub fn fingerprint(&self) -> String {
+        let mut same = self.clone();
+        same.locale.clear();
+        same.spam_check = None;
+        for attachment in &mut same.attachments {
+            attachment.token.clear();
+        }
+        let text = serde_json::to_string(&same).unwrap_or_default();
+        // FNV-1a, 64 bits: enough to tell edits apart, and small in the widget.
+        let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+        });
+        format!("{hash:016x}")
     }
 
     /// The answers this payload carries, for validating it with the same rules as the widget.

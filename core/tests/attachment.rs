@@ -180,3 +180,38 @@ fn a_file_the_count_size_and_names_allow_is_then_refused_by_its_bytes() {
     );
     assert_eq!(refusal.args[0], ("name", "photo.png".into()));
 }
+
+#[test]
+fn image_star_admits_pictures_but_not_svg_which_can_carry_script() {
+    let pictures = AttachmentRules {
+        allowed_types: Some(vec!["image/*".into()]),
+        ..AttachmentRules::default()
+    };
+    assert!(!refused(&pictures, "shot.png", "image/png", PNG));
+    assert!(refused(
+        &pictures,
+        "logo.svg",
+        "image/svg+xml",
+        b"<svg xmlns=\"http"
+    ));
+    assert!(
+        refused(&pictures, "logo.png", "image/png", b"<svg onload=x>"),
+        "bytes contradict"
+    );
+    assert!(refused(
+        &pictures,
+        "logo",
+        "image/svg+xml",
+        b"<?xml version="
+    ));
+    let svg_named = AttachmentRules {
+        allowed_types: Some(vec!["image/svg+xml".into()]),
+        ..AttachmentRules::default()
+    };
+    assert!(!refused(
+        &svg_named,
+        "logo.svg",
+        "image/svg+xml",
+        b"<svg xmlns=\"http"
+    ));
+}

@@ -504,6 +504,14 @@ fn a_link_from_the_backend_is_kept_only_when_it_is_a_web_address() {
         ("javascript:alert(1)", false),
         ("//evil.example/7", false),
         ("data:text/html,hi", false),
+        ("/\\evil.example/x", false),
+        ("\\\\evil.example/x", false),
+        ("/\t/evil.example/x", false),
+        ("/%5cevil.example", true),
+        ("https:/\\evil.example", false),
+        ("https:///evil.example", false),
+        ("HTTPS://help.example.com/7", true),
+        ("vbscript:x", false),
     ] {
         let answer = json!({"issueKey": "SD-7", "_links": {"web": link}});
         let created = jsm.created_in(&answer, "").unwrap();
@@ -689,4 +697,17 @@ fn the_reference_profile_searches_the_reference_servers_articles_beside_its_case
     assert!(reference
         .suggested_in(&json!({ "unexpected": true }))
         .is_empty());
+}
+
+#[test]
+fn the_reference_profiles_fetch_a_form_token_beside_the_endpoint_and_others_none() {
+    for two_phase in [false, true] {
+        assert_eq!(
+            Profile::reference(two_phase)
+                .form_token_url("/api/cases")
+                .as_deref(),
+            Some("/api/cases/../form-token")
+        );
+    }
+    assert_eq!(profile("zendesk").form_token_url("/api/cases"), None);
 }

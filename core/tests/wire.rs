@@ -136,3 +136,29 @@ fn a_server_code_the_widget_does_not_know_or_without_its_arguments_shows_as_a_ge
         Arg::Label(_)
     ));
 }
+
+#[test]
+fn a_cases_fingerprint_ignores_the_language_shown_the_spam_check_and_upload_tokens_but_not_an_edit()
+{
+    use case_core::wire::SpamCheck;
+    let case: CasePayload = serde_json::from_value(serde_json::json!({
+        "catalog": "aws", "plan": "business", "locale": "en",
+        "case_type": "technical", "service": "ec2", "category": "instance-issue", "severity": "high",
+        "subject": "Down", "description": "Since 09:10.",
+        "contact": { "name": "Ada", "email": "ada@example.com", "method": "web", "language": "en" },
+        "attachments": [{ "name": "a.log", "size": 3, "type": "text/plain" }]
+    }))
+    .unwrap();
+    let mut retried = case.clone();
+    retried.locale = "ja".into();
+    retried.spam_check = Some(SpamCheck {
+        website: String::new(),
+        filled_in_ms: 9,
+        form_token: "t".into(),
+    });
+    retried.attachments[0].token = "upload-1".into();
+    assert_eq!(case.fingerprint(), retried.fingerprint());
+    let mut edited = case.clone();
+    edited.subject = "Down again".into();
+    assert_ne!(case.fingerprint(), edited.fingerprint());
+}

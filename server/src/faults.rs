@@ -7,6 +7,7 @@
 //! - `rate-limited`: `429` with `Retry-After: 1`;
 //! - `delay`: the answer comes `ms` milliseconds late (past a client's timeout);
 //! - `hostile`: a `422` whose message and field code are markup;
+//! - `panic`: the handler panics (the server answers 500 and goes on);
 //! - `clear`: forgets every queued fault.
 
 use std::collections::VecDeque;
@@ -30,6 +31,7 @@ pub enum Kind {
     RateLimited,
     Delay,
     Hostile,
+    Panic,
     Clear,
 }
 
@@ -96,6 +98,7 @@ pub fn answer(fault: Fault) -> Option<Response> {
         Kind::Unavailable => Some(retry(StatusCode::SERVICE_UNAVAILABLE)),
         Kind::RateLimited => Some(retry(StatusCode::TOO_MANY_REQUESTS)),
         Kind::DropBeforeStore => Some(broken_connection()),
+        Kind::Panic => panic!("fault: a handler panicked on purpose"),
         Kind::Hostile => Some(
             (
                 StatusCode::UNPROCESSABLE_ENTITY,

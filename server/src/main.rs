@@ -1,6 +1,6 @@
 //! `case-server`: the reference intake server; `case-server check-catalog` for catalog files and
 //! `case-server catalog-schema` for their JSON Schema.
-//! Its options are `case_server::USAGE`, printed on a wrong argument.
+//! Its options are `case_server::USAGE`, printed by `--help` and on a wrong argument.
 
 use std::process::ExitCode;
 
@@ -19,6 +19,10 @@ async fn main() -> ExitCode {
         } else {
             ExitCode::FAILURE
         };
+    }
+    if args == ["--help"] || args == ["-h"] {
+        println!("{}", case_server::USAGE);
+        return ExitCode::SUCCESS;
     }
     if args == ["catalog-schema"] {
         print!("{}", case_core::schema::catalog_json());

@@ -1,14 +1,32 @@
-//! `--proxy PREFIX=URL`: passes the widget's POSTs under `PREFIX` on to another backend, so a page
-//! served here can post to a helpdesk on the same origin, as a portal's own reverse proxy would.
-//! Only POST is forwarded; the caller's headers (its sign-in included) go along unchanged, and
-//! `--proxy-authorization-file` supplies the portal's own credential where the page sent none.
+//! `--proxy PREFIX=URL`: passes the widget's requests under `PREFIX` on to another backend, so a
+//! page served here can post to a helpdesk on the same origin, as a portal's own reverse proxy
+//! would. It forwards only for the portal's own signed-in customers on its own page:
+//!
+//! - only the method and path pairs the portal allows (`--proxy-allow "POST /REST/2.0/ticket"`),
+//!   on paths written plainly (no `.` or `..` segments, no percent-encoding, no backslashes);
+//! - only from the page's own origin (`Sec-Fetch-Site: same-origin`, an `Origin` naming this
+//!   host), so another site cannot make a customer's browser post through it;
+//! - only with a session proof the portal sets (a header or a cookie holding a token signed with
+//!   the secret it shares with this server, see [`crate::token`]);
+//! - with a body limit and timeouts for the backend's answer and for idle bodies both ways.
+//!
+//! Only a few headers pass each way: the request's content headers, `Accept`, `Idempotency-Key`
+//! and the page's `Authorization` (else the portal's own credential from
+//! `--proxy-authorization-file`); the answer's content headers and `Retry-After`. Cookies,
+//! `Set-Cookie`, CORS headers, hop-by-hop headers and identity headers such as
+//! `X-Forwarded-For`, `X-Remote-User` or `Proxy-Authorization` never cross.
+
+use std::time::Duration;
 
 use axum::body::Body;
 use axum::extract::Request;
-use axum::http::{header, HeaderValue, Method, StatusCode, Uri};
+use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use hyper_util::client::legacy::{connect::HttpConnector, Client};
 use hyper_util::rt::TokioExecutor;
+use tower_http::timeout::TimeoutBody;
+
+use crate::token::{self, Secret};
 
 #[derive(Clone, Debug)]
 pub struct Proxy {
@@ -16,8 +34,6 @@ pub struct Proxy {
     pub prefix: String,
     /// Where it goes, ending in `/`, e.g. `http://127.0.0.1:9311/REST/2.0/`.
     pub upstream: String,
-    /// Sent as `Authorization` when the page sent none: the portal's own credential.
-    pub authorization: Option<HeaderValue>,
 }
 
 impl Proxy {
@@ -35,22 +51,219 @@ impl Proxy {
         Ok(Proxy {
             prefix: slash(prefix),
             upstream: slash(upstream),
-            authorization: None,
         })
     }
+}
+
+/// One request the proxies pass on: a method and an exact path, e.g. `POST /REST/2.0/ticket`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Allowed {
+    pub method: Method,
+    pub path: String,
+}
+
+impl Allowed {
+    pub fn parse(spec: &str) -> Result<Allowed, String> {
+        let bad = || {
+            format!("--proxy-allow {spec:?}: expected METHOD /PATH, e.g. \"POST /REST/2.0/ticket\"")
+        };
+        let (method, path) = spec.trim().split_once(' ').ok_or_else(bad)?;
+        let method: Method = method.parse().map_err(|_| bad())?;
+        let path = path.trim();
+        if !path.starts_with('/') || !plain_path(path) {
+            return Err(bad());
+        }
+        Ok(Allowed {
+            method,
+            path: path.to_owned(),
+        })
+    }
+}
+
+/// Where the page carries its session proof.
+#[derive(Clone, Debug)]
+pub enum ProofIn {
+    Header(HeaderName),
+    Cookie(String),
+}
+
+/// The portal's session proof: a token signed with the secret the portal shares with this server.
+#[derive(Clone, Debug)]
+pub struct Session {
+    pub secret: Secret,
+    pub proof_in: ProofIn,
+}
+
+/// What every proxy of a server checks and how it passes requests on.
+#[derive(Clone, Debug)]
+pub struct Gate {
+    pub allowed: Vec<Allowed>,
+    /// `None` only with `--proxy-without-session`, for tests on loopback.
+    pub session: Option<Session>,
+    /// Sent as `Authorization` when the page sent none: the portal's own credential.
+    pub authorization: Option<HeaderValue>,
+    /// The largest request body passed on, in bytes.
+    pub body_limit: usize,
+    /// How long the backend may take to start answering, and a body may stay idle.
+    pub timeout: Duration,
 }
 
 pub type HttpClient = Client<HttpConnector, Body>;
 
 pub fn client() -> HttpClient {
-    Client::builder(TokioExecutor::new()).build_http()
+    let mut connector = HttpConnector::new();
+    connector.set_connect_timeout(Some(Duration::from_secs(10)));
+    Client::builder(TokioExecutor::new())
+        .pool_idle_timeout(Duration::from_secs(30))
+        .build(connector)
 }
 
-pub async fn forward(proxy: &Proxy, client: &HttpClient, request: Request) -> Response {
-    if request.method() != Method::POST {
-        return StatusCode::METHOD_NOT_ALLOWED.into_response();
+/// A path with nothing to normalize: no empty, `.` or `..` segments, no percent-encoding (which
+/// could hide `/`, `\` or `.`), no backslashes or control characters.
+fn plain_path(path: &str) -> bool {
+    let segments: Vec<&str> = path.split('/').skip(1).collect();
+    let last = segments.len().saturating_sub(1);
+    path.bytes()
+        .all(|b| b.is_ascii_graphic() && b != b'%' && b != b'\\')
+        && segments
+            .iter()
+            .enumerate()
+            .all(|(i, s)| *s != "." && *s != ".." && (!s.is_empty() || i == last))
+}
+
+fn refuse(status: StatusCode, error: &str, message: &str) -> Response {
+    let body = serde_json::json!({ "error": error, "message": message });
+    (status, axum::Json(body)).into_response()
+}
+
+/// Whether the request comes from a page of this very origin, as far as the browser says.
+fn same_origin(headers: &HeaderMap) -> bool {
+    let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    if let Some(site) = headers.get("sec-fetch-site") {
+        if site != "same-origin" {
+            return false;
+        }
     }
-    let (mut parts, body) = request.into_parts();
+    match headers.get(header::ORIGIN) {
+        None => true,
+        Some(origin) => {
+            let Some(host) = text("host") else {
+                return false;
+            };
+            let authority = origin
+                .to_str()
+                .ok()
+                .and_then(|o| o.parse::<Uri>().ok())
+                .and_then(|u| u.authority().map(|a| a.as_str().to_ascii_lowercase()));
+            authority.as_deref() == Some(host.to_ascii_lowercase().as_str())
+        }
+    }
+}
+
+/// The session proof the request carries, if any.
+fn proof<'a>(headers: &'a HeaderMap, proof_in: &ProofIn) -> Option<&'a str> {
+    match proof_in {
+        ProofIn::Header(name) => headers.get(name)?.to_str().ok(),
+        ProofIn::Cookie(name) => headers
+            .get_all(header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(';'))
+            .filter_map(|pair| pair.trim().split_once('='))
+            .find(|(n, _)| n == name)
+            .map(|(_, value)| value.trim_matches('"')),
+    }
+}
+
+/// The request headers a backend gets from the page.
+const PASSED_ON: [HeaderName; 6] = [
+    header::ACCEPT,
+    header::ACCEPT_LANGUAGE,
+    header::AUTHORIZATION,
+    header::CONTENT_LENGTH,
+    header::CONTENT_TYPE,
+    HeaderName::from_static("idempotency-key"),
+];
+
+/// The answer headers the page gets from a backend.
+const PASSED_BACK: [HeaderName; 5] = [
+    header::CACHE_CONTROL,
+    header::CONTENT_LANGUAGE,
+    header::CONTENT_LENGTH,
+    header::CONTENT_TYPE,
+    header::RETRY_AFTER,
+];
+
+fn only(headers: &HeaderMap, names: &[HeaderName]) -> HeaderMap {
+    let mut kept = HeaderMap::new();
+    for name in names {
+        for value in headers.get_all(name) {
+            kept.append(name.clone(), value.clone());
+        }
+    }
+    kept
+}
+
+pub async fn forward(
+    proxy: &Proxy,
+    gate: &Gate,
+    client: &HttpClient,
+    request: Request,
+) -> Response {
+    let (parts, body) = request.into_parts();
+    let path = parts.uri.path();
+    if !plain_path(path) {
+        return refuse(
+            StatusCode::BAD_REQUEST,
+            "path-not-plain",
+            "The path has dot segments, percent-encoding or backslashes.",
+        );
+    }
+    if !gate
+        .allowed
+        .iter()
+        .any(|a| a.method == parts.method && a.path == path)
+    {
+        let status = if parts.method == Method::POST {
+            StatusCode::FORBIDDEN
+        } else {
+            StatusCode::METHOD_NOT_ALLOWED
+        };
+        return refuse(
+            status,
+            "not-allowed",
+            "This portal does not pass that request on.",
+        );
+    }
+    if !same_origin(&parts.headers) {
+        return refuse(
+            StatusCode::FORBIDDEN,
+            "cross-origin",
+            "Requests are passed on only from this portal's own pages.",
+        );
+    }
+    if let Some(session) = &gate.session {
+        let valid = proof(&parts.headers, &session.proof_in)
+            .is_some_and(|p| token::verify(&session.secret, p, token::now()).is_ok());
+        if !valid {
+            return refuse(
+                StatusCode::UNAUTHORIZED,
+                "session",
+                "Sign in to the portal again.",
+            );
+        }
+    }
+    let declared = parts
+        .headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > gate.body_limit as u64) {
+        return refuse(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too-large",
+            "The request is larger than this portal passes on.",
+        );
+    }
     let rest = parts
         .uri
         .path_and_query()
@@ -59,38 +272,66 @@ pub async fn forward(proxy: &Proxy, client: &HttpClient, request: Request) -> Re
         .strip_prefix(proxy.prefix.as_str())
         .unwrap_or_default();
     let Ok(uri) = format!("{}{rest}", proxy.upstream).parse::<Uri>() else {
-        return StatusCode::BAD_REQUEST.into_response();
+        return refuse(StatusCode::BAD_REQUEST, "bad-request", "Not a path.");
     };
+    let mut headers = only(&parts.headers, &PASSED_ON);
     if let Some(host) = uri
         .authority()
         .and_then(|a| HeaderValue::from_str(a.as_str()).ok())
     {
-        parts.headers.insert(header::HOST, host);
+        headers.insert(header::HOST, host);
     }
-    parts.uri = uri;
-    // The proxy is an API client: the portal's cookies stay with the portal, and the backend
-    // does not take the call for a browser to redirect to its login page.
-    parts.headers.remove(header::COOKIE);
-    parts.headers.insert(
+    // The proxy is an API client: the backend does not take the call for a browser to redirect
+    // to its login page.
+    headers.insert(
         header::USER_AGENT,
         HeaderValue::from_static("case-server-proxy"),
     );
-    if let Some(authorization) = &proxy.authorization {
-        parts
-            .headers
+    if let Some(authorization) = &gate.authorization {
+        headers
             .entry(header::AUTHORIZATION)
             .or_insert(authorization.clone());
     }
-    match client
-        .request(axum::http::Request::from_parts(parts, body))
-        .await
-    {
-        Ok(answer) => answer.map(Body::new).into_response(),
-        Err(_) => (
+    let body = Body::new(http_body_util::Limited::new(body, gate.body_limit));
+    let mut outgoing = axum::http::Request::new(body);
+    *outgoing.method_mut() = parts.method.clone();
+    *outgoing.uri_mut() = uri;
+    *outgoing.headers_mut() = headers;
+    match tokio::time::timeout(gate.timeout, client.request(outgoing)).await {
+        Ok(Ok(answer)) => {
+            let (mut parts, body) = answer.into_parts();
+            parts.headers = only(&parts.headers, &PASSED_BACK);
+            let body = Body::new(TimeoutBody::new(gate.timeout, body));
+            Response::from_parts(parts, body)
+        }
+        Ok(Err(_)) => refuse(
             StatusCode::BAD_GATEWAY,
-            [(header::CONTENT_TYPE, "application/json")],
-            r#"{"error":"upstream-unreachable","message":"The helpdesk behind this portal did not answer."}"#,
-        )
-            .into_response(),
+            "upstream-unreachable",
+            "The helpdesk behind this portal did not answer.",
+        ),
+        Err(_) => refuse(
+            StatusCode::GATEWAY_TIMEOUT,
+            "upstream-timeout",
+            "The helpdesk behind this portal did not answer in time.",
+        ),
     }
+}
+
+/// `--demo-sign-in`: the session cookie a portal would set when its customer signs in, valid for
+/// eight hours, then the RT demo page.
+pub fn demo_sign_in(session: &Session) -> Response {
+    let ProofIn::Cookie(name) = &session.proof_in else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let claims = serde_json::json!({ "sub": "demo", "exp": token::now() + 8 * 3600 });
+    let proof = token::sign(&session.secret, &claims);
+    let cookie = format!("{name}={proof}; Path=/; HttpOnly; SameSite=Strict; Max-Age=28800");
+    (
+        StatusCode::SEE_OTHER,
+        [
+            (header::SET_COOKIE, cookie),
+            (header::LOCATION, "/case-widget/demo-rt.html".to_owned()),
+        ],
+    )
+        .into_response()
 }

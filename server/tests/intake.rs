@@ -25,6 +25,10 @@ fn start(data: &Path, cors: &[&str]) -> Server {
         expose_cases: true,
         faults: false,
         min_fill_ms: 3000,
+        // The property tests send hundreds of requests a second.
+        rate_limit: 0,
+        // Form tokens have tests of their own below.
+        spam_checks: false,
         ..Config::default()
     };
     let (url, runtime) = serve(&config);
@@ -155,6 +159,123 @@ fn a_repeated_idempotency_key_returns_the_first_case() {
     assert_eq!(body1["id"], body2["id"]);
     assert_ne!(body1["id"], body3["id"]);
     assert_eq!(Store::open(dir.path()).unwrap().count().unwrap(), 2);
+}
+
+/// Posts a case with raw `Idempotency-Key` header bytes.
+fn post_with_key_bytes(server: &Server, key: &[u8]) -> (u16, Value) {
+    let (content_type, body) = multipart(&valid_case(), &[]);
+    let mut stream =
+        std::net::TcpStream::connect(server.url.strip_prefix("http://").unwrap()).unwrap();
+    use std::io::{Read, Write};
+    let mut head = format!(
+        "POST /api/cases HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nIdempotency-Key: ",
+        body.len()
+    )
+    .into_bytes();
+    head.extend_from_slice(key);
+    head.extend_from_slice(b"\r\n\r\n");
+    head.extend_from_slice(&body);
+    stream.write_all(&head).unwrap();
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer).unwrap();
+    let answer = String::from_utf8_lossy(&answer);
+    let status = answer.split(' ').nth(1).unwrap().parse().unwrap();
+    let json = answer
+        .split("\r\n\r\n")
+        .nth(1)
+        .and_then(|b| serde_json::from_str(b).ok())
+        .unwrap_or(Value::Null);
+    (status, json)
+}
+
+#[test]
+fn an_idempotency_key_too_long_empty_or_not_visible_ascii_is_refused_with_400_and_nothing_is_filed()
+{
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(dir.path(), &[]);
+    let long = "k".repeat(256);
+    for key in [
+        long.as_bytes(),
+        b"",
+        b"caf\xc3\xa9-key",
+        b"\xff\xfe",
+        b"two words",
+    ] {
+        let (status, body) = post_with_key_bytes(&server, key);
+        assert_eq!(
+            (status, body["error"].as_str()),
+            (400, Some("bad-idempotency-key")),
+            "{key:?}: {body}"
+        );
+    }
+    assert_eq!(Store::open(dir.path()).unwrap().count().unwrap(), 0);
+    let (status, _) = post_with_key_bytes(&server, "k".repeat(255).as_bytes());
+    assert_eq!(status, 201);
+}
+
+#[test]
+fn the_same_key_with_another_case_is_refused_with_422_saying_so_and_files_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(dir.path(), &[]);
+    let (status, first) = post(&server, Some("edited-key"), &valid_case(), &[]);
+    assert_eq!(status, 201);
+    let edited = with_case(|c| c["subject"] = json!("Instance unreachable since the upgrade"));
+    let (status, body) = post(&server, Some("edited-key"), &edited, &[]);
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(body["error"], "idempotency-key-reused");
+    assert!(
+        body["message"]
+            .as_str()
+            .unwrap()
+            .contains("another request"),
+        "{body}"
+    );
+    assert_eq!(Store::open(dir.path()).unwrap().count().unwrap(), 1);
+    // The same case again, shown in another language and with another spam check, is a retry.
+    let retried = with_case(|c| {
+        c["locale"] = json!("ja");
+        c["spam_check"] = json!({ "website": "", "filled_in_ms": 99_000 });
+    });
+    let (status, again) = post(&server, Some("edited-key"), &retried, &[]);
+    assert_eq!((status, &again["id"]), (200, &first["id"]));
+}
+
+#[test]
+fn the_same_key_with_other_file_bytes_is_refused_with_422() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(dir.path(), &[]);
+    let case = with_case(|c| {
+        c["attachments"] = json!([{ "name": "app.log", "size": 4, "type": "text/plain" }])
+    });
+    let (status, _) = post(
+        &server,
+        Some("file-key"),
+        &case,
+        &[("app.log", "text/plain", b"one\n".to_vec())],
+    );
+    assert_eq!(status, 201);
+    let (status, body) = post(
+        &server,
+        Some("file-key"),
+        &case,
+        &[("app.log", "text/plain", b"two\n".to_vec())],
+    );
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (422, Some("idempotency-key-reused")),
+        "{body}"
+    );
+    let (status, _) = post(
+        &server,
+        Some("file-key"),
+        &case,
+        &[("app.log", "text/plain", b"one\n".to_vec())],
+    );
+    assert_eq!(status, 200);
+    let incoming = std::fs::read_dir(dir.path().join("incoming"))
+        .unwrap()
+        .count();
+    assert_eq!(incoming, 0, "the retries' files are not left on disk");
 }
 
 #[test]
@@ -328,7 +449,7 @@ fn malformed_requests_get_a_clear_400() {
     let (status, body) = post(&server, None, &json!({ "catalog": "aws" }), &[]);
     assert_eq!(status, 400);
     assert!(
-        body["message"].as_str().unwrap().contains("missing field"),
+        body["message"].as_str().unwrap().contains("missing"),
         "{body}"
     );
 }
@@ -601,35 +722,117 @@ fn a_phone_number_is_checked_for_its_country_and_stored_as_typed_with_its_e164_f
     assert_eq!(problem["args"]["country"]["label"]["ja"], "日本", "{body}");
 }
 
+/// A server whose spam checks are on: a case needs a form token issued a second before.
+fn start_with_spam_checks(data: &Path) -> Server {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let (url, runtime) = serve(&Config {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        data: data.to_owned(),
+        catalogs: root.join("public/catalog"),
+        expose_cases: true,
+        min_fill_ms: 1000,
+        rate_limit: 0,
+        ..Config::default()
+    });
+    Server {
+        url,
+        _runtime: runtime,
+    }
+}
+
+fn form_token(server: &Server) -> String {
+    let mut answer = agent()
+        .get(format!("{}/api/form-token", server.url))
+        .call()
+        .unwrap();
+    assert_eq!(answer.status(), 200);
+    assert_eq!(answer.headers()["cache-control"], "no-store");
+    let body: Value = answer.body_mut().read_json().unwrap();
+    body["token"].as_str().unwrap().to_owned()
+}
+
+fn with_spam_check(website: &str, token: &str) -> Value {
+    with_case(|c| {
+        c["spam_check"] = json!({ "website": website, "filled_in_ms": 95_000, "form_token": token })
+    })
+}
+
 #[test]
 fn a_case_filled_in_by_a_bot_is_refused_and_one_filled_in_by_a_person_is_kept() {
     let dir = tempfile::tempdir().unwrap();
-    let server = start(dir.path(), &[]);
-    let checked = |website: &str, ms: u64| {
-        with_case(|c| c["spam_check"] = json!({ "website": website, "filled_in_ms": ms }))
-    };
-    let (status, body) = post(&server, None, &checked("https://spam.example", 95_000), &[]);
+    let server = start_with_spam_checks(dir.path());
+    let token = form_token(&server);
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let (status, body) = post(
+        &server,
+        None,
+        &with_spam_check("https://spam.example", &token),
+        &[],
+    );
     assert_eq!(
         (status, body["error"].as_str()),
         (422, Some("spam-suspected")),
         "{body}"
     );
-    let (status, body) = post(&server, None, &checked("", 900), &[]);
-    assert_eq!(
-        (status, body["error"].as_str()),
-        (422, Some("spam-suspected")),
-        "{body}"
-    );
-    let count: Value = agent()
-        .get(format!("{}/api/cases", server.url))
-        .call()
-        .unwrap()
-        .body_mut()
-        .read_json()
-        .unwrap();
-    assert_eq!(count["count"], 0, "nothing stored: {count}");
-    let (status, body) = post(&server, None, &checked("", 95_000), &[]);
+    assert_eq!(Store::open(dir.path()).unwrap().count().unwrap(), 0);
+    let (status, body) = post(&server, None, &with_spam_check("", &token), &[]);
     assert_eq!(status, 201, "{body}");
+}
+
+#[test]
+fn a_case_without_a_valid_form_token_is_refused_when_spam_checks_are_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start_with_spam_checks(dir.path());
+    let forged = case_server::token::sign(
+        &case_server::token::Secret::new(vec![1; 32]).unwrap(),
+        &json!({ "iat_ms": 0, "exp": 9_999_999_999i64, "nonce": "n" }),
+    );
+    for case in [
+        valid_case(),
+        with_case(|c| c["spam_check"] = json!({ "filled_in_ms": 95_000 })),
+        with_spam_check("", "not-a-token"),
+        with_spam_check("", &forged),
+    ] {
+        let (status, body) = post(&server, None, &case, &[]);
+        assert_eq!(
+            (status, body["error"].as_str()),
+            (422, Some("spam-suspected")),
+            "{body}"
+        );
+    }
+    assert_eq!(Store::open(dir.path()).unwrap().count().unwrap(), 0);
+}
+
+#[test]
+fn a_case_sent_sooner_after_its_form_token_than_a_person_could_is_refused_and_each_token_files_one_case(
+) {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start_with_spam_checks(dir.path());
+    let token = form_token(&server);
+    // What the client says of its own speed counts for nothing.
+    let (status, body) = post(&server, Some("a"), &with_spam_check("", &token), &[]);
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (422, Some("spam-suspected")),
+        "{body}"
+    );
+    assert!(
+        body["message"].as_str().unwrap().starts_with("filled in "),
+        "{body}"
+    );
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let (status, first) = post(&server, Some("a"), &with_spam_check("", &token), &[]);
+    assert_eq!(status, 201, "{first}");
+    // A retry under its key is the same case; another case needs another token.
+    let (status, again) = post(&server, Some("a"), &with_spam_check("", &token), &[]);
+    assert_eq!((status, &again["id"]), (200, &first["id"]));
+    let (status, body) = post(&server, Some("b"), &with_spam_check("", &token), &[]);
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (422, Some("spam-suspected")),
+        "{body}"
+    );
+    assert_eq!(Store::open(dir.path()).unwrap().count().unwrap(), 1);
 }
 
 /// One server for the property tests below, which send it hundreds of requests.
@@ -859,6 +1062,8 @@ fn a_case_type_reserved_for_an_entitlement_is_filed_only_with_it() {
         catalogs,
         dist: root.join("dist"),
         min_fill_ms: 0,
+        rate_limit: 0,
+        spam_checks: false,
         ..Config::default()
     });
     let server = Server { url, _runtime };

@@ -13,6 +13,22 @@ pub struct SavedDraft {
     /// When the customer started, in ms since the epoch: how long they took tells them from a bot.
     #[serde(default)]
     pub started_at: f64,
+    /// The fingerprint of the case last sent under `idempotency_key`, empty before the first
+    /// try: a case edited since then goes under a new key.
+    #[serde(default)]
+    pub sent: String,
+    /// The form token the server issued when the draft began, and when it came (ms since the
+    /// epoch); empty with a wire profile, which has none.
+    #[serde(default)]
+    pub form_token: String,
+    #[serde(default)]
+    pub form_token_at: f64,
+    /// Who the draft belongs to, as the page named them; empty where it named nobody.
+    #[serde(default)]
+    pub user: String,
+    /// When the draft last changed, in ms since the epoch.
+    #[serde(default)]
+    pub saved_at: f64,
 }
 
 fn storage() -> Option<web_sys::Storage> {

@@ -8,13 +8,34 @@ use leptos::prelude::*;
 use web_sys::File;
 
 use super::{Phase, Wizard};
+use crate::web::fetch::fetch_text;
 use crate::web::storage::{self, SavedDraft};
 use crate::web::{file_store, random, timer};
+
+/// A form token older than this is fetched again: the reference server takes them for 8 days.
+const FORM_TOKEN_KEPT_MS: f64 = 6.0 * 24.0 * 3600.0 * 1000.0;
 
 impl Wizard {
     /// The stored draft under `key`, or a new one; true when it was restored.
     pub(super) fn saved_or_new(&self, key: &str) -> (SavedDraft, bool) {
-        match storage::load(key) {
+        let (user, keep_ms) = self
+            .setup
+            .with_value(|s| (s.config.user.clone(), s.config.draft_ms));
+        let now = timer::now_ms();
+        let stored = storage::load(key);
+        // Another person's draft on a shared browser, or one left too long, goes with its files.
+        let gone = stored.as_ref().is_some_and(|saved| {
+            let changed = if saved.saved_at > 0.0 {
+                saved.saved_at
+            } else {
+                saved.started_at
+            };
+            saved.user != user || now - changed > keep_ms
+        });
+        if gone {
+            self.forget_draft();
+        }
+        match stored.filter(|_| !gone) {
             Some(mut saved) => {
                 if saved.started_at <= 0.0 {
                     saved.started_at = timer::now_ms();
@@ -27,6 +48,11 @@ impl Wizard {
                     step: Step::CaseType,
                     idempotency_key: random::new_key(),
                     started_at: timer::now_ms(),
+                    sent: String::new(),
+                    form_token: String::new(),
+                    form_token_at: 0.0,
+                    user,
+                    saved_at: now,
                 },
                 false,
             ),
@@ -95,6 +121,11 @@ impl Wizard {
             step: self.step.get(),
             idempotency_key: self.idempotency_key.get(),
             started_at: self.started_at.get(),
+            sent: self.sent.get(),
+            form_token: self.form_token.get(),
+            form_token_at: self.form_token_at.get(),
+            user: self.setup.with_value(|s| s.config.user.clone()),
+            saved_at: timer::now_ms(),
         };
         if self.phase.get_untracked() != Phase::Editing {
             return;
@@ -105,6 +136,42 @@ impl Wizard {
         } else if !storage::save(&key, &draft) && self.storage_note.get_untracked().is_none() {
             self.storage_note.set(Some(msg::STORAGE_UNAVAILABLE));
         }
+    }
+
+    /// Asks the backend for a form token, which says when the draft began (see
+    /// `docs/wire-contract.md`), where the wire profile names `form_token`, unless the draft holds
+    /// one fresh enough. A server without them answers 404 and the case goes without.
+    pub(super) fn fetch_form_token(self) {
+        let age = timer::now_ms() - self.form_token_at.get_untracked();
+        let fresh = !self.form_token.get_untracked().is_empty() && age < FORM_TOKEN_KEPT_MS;
+        if fresh {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let _ = self.form_token_now().await;
+        });
+    }
+
+    /// Fetches a form token at once, where the wire profile names where; the token, or empty
+    /// when there is none.
+    pub(super) async fn form_token_now(self) -> String {
+        let url = self
+            .setup
+            .with_value(|s| s.profile.form_token_url(&s.config.endpoint));
+        let Some(url) = url else {
+            return String::new();
+        };
+        let token = fetch_text(&url)
+            .await
+            .ok()
+            .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+            .and_then(|v| v["token"].as_str().map(str::to_owned))
+            .unwrap_or_default();
+        if !token.is_empty() {
+            self.form_token.set(token.clone());
+            self.form_token_at.set(timer::now_ms());
+        }
+        token
     }
 
     /// Removes the stored draft, answers and files.
@@ -122,7 +189,10 @@ impl Wizard {
         self.files.set(Vec::new());
         self.answers.set(self.setup.with_value(|s| s.blank.clone()));
         self.idempotency_key.set(random::new_key());
+        self.sent.set(String::new());
         self.started_at.set(timer::now_ms());
+        self.form_token.set(String::new());
+        self.fetch_form_token();
         self.returning_to_review.set(false);
         self.go_to(Step::CaseType);
         self.phase.set(Phase::Editing);

@@ -67,7 +67,12 @@ pub struct Wizard {
     /// False until a restored draft's files are back, so they are not overwritten meanwhile.
     files_restored: StoredValue<bool>,
     idempotency_key: RwSignal<String>,
+    /// The fingerprint of the case last sent under `idempotency_key`.
+    sent: RwSignal<String>,
     started_at: RwSignal<f64>,
+    /// The form token of a server of the reference contract, and when it came.
+    form_token: RwSignal<String>,
+    form_token_at: RwSignal<f64>,
     /// The hidden field only bots fill in.
     pub trap: RwSignal<String>,
     /// The accounts the page lets its user file for besides their own.
@@ -118,6 +123,9 @@ impl Wizard {
             storage_note: RwSignal::new(None),
             files_restored: StoredValue::new(true),
             idempotency_key: RwSignal::new(String::new()),
+            sent: RwSignal::new(String::new()),
+            form_token: RwSignal::new(String::new()),
+            form_token_at: RwSignal::new(0.0),
             started_at: RwSignal::new(0.0),
             trap: RwSignal::new(String::new()),
             accounts: RwSignal::new(accounts),
@@ -139,11 +147,15 @@ impl Wizard {
         wizard.answers.set(saved.answers);
         wizard.step.set(saved.step);
         wizard.idempotency_key.set(saved.idempotency_key);
+        wizard.sent.set(saved.sent);
+        wizard.form_token.set(saved.form_token);
+        wizard.form_token_at.set(saved.form_token_at);
         wizard.started_at.set(saved.started_at);
         if files_to_restore {
             wizard.files_restored.set_value(false);
             wizard.restore_files();
         }
+        wizard.fetch_form_token();
         wizard.keep_saving();
         wizard.tell_steps();
         wizard

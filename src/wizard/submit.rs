@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use super::Wizard;
 use crate::host::HostEvent;
 use crate::i18n::messages;
+use crate::web::random;
 use crate::web::timer::{now_ms, sleep_ms};
 use crate::web::transport::{self, Target};
 
@@ -61,8 +62,18 @@ impl Wizard {
         payload.spam_check = Some(SpamCheck {
             website: self.trap.get_untracked(),
             filled_in_ms: (now_ms() - self.started_at.get_untracked()).max(0.0) as u64,
+            form_token: self.form_token.get_untracked(),
         });
         let files = self.files.get_untracked();
+        // A retry of the same case keeps its key, so the server files it once; a case edited
+        // since it was last sent is another request, and gets a key of its own.
+        let fingerprint = payload.fingerprint();
+        if self.sent.get_untracked() != fingerprint {
+            if !self.sent.get_untracked().is_empty() {
+                self.idempotency_key.set(random::new_key());
+            }
+            self.sent.set(fingerprint);
+        }
         let key = self.idempotency_key.get_untracked();
         let in_flight = self.in_flight.get_value();
         let wizard = *self;
@@ -86,6 +97,11 @@ impl Wizard {
                     }
                 });
             };
+            // The backend's form token, where the draft has none yet.
+            let spam_check = payload.spam_check.as_mut();
+            if let Some(check) = spam_check.filter(|c| c.form_token.is_empty()) {
+                check.form_token = wizard.form_token_now().await;
+            }
             let mut attempt = 1;
             let result = loop {
                 payload.attachments = wizard.answers.with_untracked(|a| a.attachments.clone());

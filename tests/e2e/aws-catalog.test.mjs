@@ -87,10 +87,11 @@ describe('contact options by plan', () => {
       assert.deepEqual(await radioValues(page, 'contact_method'), methods, plan);
       await page.context().close();
     }
-    const post = (plan) => fetch(`${env.server.url}/api/cases`, {
+    const post = async (plan) => fetch(`${env.server.url}/api/cases`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({
+        spam_check: await env.server.spamCheck(),
         catalog: 'aws', plan, locale: 'en',
         case_type: 'account-billing', service: 'billing', category: 'invoice', severity: 'low', fields: {},
         subject: 'Invoice total', description: 'The November invoice is higher than expected.',

@@ -3,7 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { answerContactAndReview, answerFirstSteps, assertContains, byId, mouse, openWidget, useServerAndBrowser, waitForFileSets, waitForStep } from './support.mjs';
+import { answerContactAndReview, answerFirstSteps, assertContains, byId, mouse, openWidget, putWidget, useServerAndBrowser, waitForFileSets, waitForStep } from './support.mjs';
 
 const env = useServerAndBrowser();
 const aws = { catalog: '/case-widget/catalog/aws.json', plan: 'business', locale: 'en' };
@@ -96,6 +96,45 @@ describe('attached files in the draft', () => {
     await page.reload();
     await waitForStep(page, 'case-type');
     assert.equal(await page.locator('case-widget .cw-notice').count(), 0, 'nothing left to restore');
+  });
+});
+
+describe('drafts on a shared browser', () => {
+  const draft = (page) => page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('case-widget:draft:')));
+
+  test('another user\'s draft is discarded with its files, not shown', async () => {
+    const page = await openWidget(env.browser, env.server, { ...aws, user: 'ada', id: 'shared' });
+    await attachOnDetails(page, someFiles());
+    await waitForFileSets(page, 1);
+    // The next person signs in at the same browser: the page names them.
+    await page.evaluate(putWidget, { endpoint: '/api/cases', ...aws, user: 'bob', id: 'shared' });
+    await waitForStep(page, 'case-type');
+    assert.equal(await page.locator('case-widget .cw-notice').count(), 0, 'nothing restored');
+    await waitForFileSets(page, 0);
+    assert.equal(await draft(page), undefined, "ada's answers are gone too");
+    await page.context().close();
+  });
+
+  test('a draft left longer than its keeping time is discarded with its files; draft-days keeps it longer', async () => {
+    const page = await openWidget(env.browser, env.server, { ...aws, id: 'old' });
+    await attachOnDetails(page, someFiles());
+    await waitForFileSets(page, 1);
+    const age = async (days) => page.evaluate((days) => {
+      const [key, json] = Object.entries(localStorage).find(([k]) => k.startsWith('case-widget:draft:'));
+      const saved = JSON.parse(json);
+      saved.saved_at = Date.now() - days * 24 * 3600 * 1000;
+      localStorage.setItem(key, JSON.stringify(saved));
+    }, days);
+    await age(8);
+    await page.evaluate(putWidget, { endpoint: '/api/cases', ...aws, id: 'old', 'draft-days': '30' });
+    await waitForStep(page, 'attachments');
+    await assertContains(page.locator('case-widget .cw-notice'), 'We restored the draft');
+    await age(8);
+    await page.evaluate(putWidget, { endpoint: '/api/cases', ...aws, id: 'old' });
+    await waitForStep(page, 'case-type');
+    assert.equal(await page.locator('case-widget .cw-notice').count(), 0, 'an 8-day-old draft is not restored by default');
+    await waitForFileSets(page, 0);
+    await page.context().close();
   });
 });
 

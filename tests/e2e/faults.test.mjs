@@ -107,6 +107,38 @@ describe('the customer stays in charge', () => {
     await expectOneCase(page, before, files);
   });
 
+  test('a case edited after a failed try goes under a new key and is filed as edited; sent again unchanged it keeps its key', async () => {
+    const page = await openWidget(env.browser, env.server, { catalog: '/case-widget/catalog/aws.json', plan: 'business', locale: 'en' });
+    const files = someFiles();
+    await fillUpToReview(page, files);
+    const keys = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/cases') && r.method() === 'POST') keys.push(r.headers()['idempotency-key']);
+    });
+    const before = await env.server.countCases();
+    await env.server.fault({ kind: 'unavailable', count: 100 });
+    await mouse.next(page);
+    await page.locator('case-widget [data-action="keep-for-later"]').click();
+    await assertContains(page.locator('case-widget .cw-failure'), 'Your case is kept as a draft');
+    // Sent again as it was: the same case, the same key.
+    await mouse.next(page);
+    await page.locator('case-widget [data-action="keep-for-later"]').click();
+    await assertContains(page.locator('case-widget .cw-failure'), 'Your case is kept as a draft');
+    assert.equal(new Set(keys).size, 1, `one key for the unchanged case: ${keys}`);
+    const firstKey = keys[0];
+    await page.locator('case-widget [data-action="change"][data-step="details"]').first().click();
+    await mouse.fill(page, 'subject', 'Under faults, edited after the failure');
+    await mouse.next(page);
+    await waitForStep(page, 'review');
+    await env.server.fault({ kind: 'clear' });
+    await mouse.next(page);
+    await expectOneCase(page, before, files);
+    const lastKey = keys[keys.length - 1];
+    assert.notEqual(lastKey, firstKey, 'the edited case went under a new key');
+    const id = (await page.locator('case-widget .cw-case-id').innerText()).match(/CASE-\d{8}-\d{5}/)[0];
+    assert.equal((await env.server.getCase(id)).case.subject, 'Under faults, edited after the failure');
+  });
+
   test('a double click and Enter pressed twice send one case', async () => {
     const page = await openWidget(env.browser, env.server, { catalog: '/case-widget/catalog/aws.json', plan: 'business', locale: 'en' });
     const files = someFiles();

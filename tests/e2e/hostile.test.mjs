@@ -41,7 +41,8 @@ test('script and markup in every text field and in file names show as text in th
   assert.equal(stored.case.description, payloads.join('\n'));
   assert.equal(stored.case.fields.function_name, payloads[1]);
   assert.equal(stored.case.contact.name, payloads[2]);
-  assert.deepEqual(stored.attachments.map((a) => a.filename), s.files.map((f) => f.name));
+  // Stored without path separators, as text.
+  assert.deepEqual(stored.attachments.map((a) => a.filename), s.files.map((f) => f.name.replaceAll('/', '_')));
   assert.deepEqual(page.problems, []);
 });
 
@@ -54,4 +55,12 @@ test('markup in a server error body is shown as text', async () => {
   }));
   await assertContains(page.locator('case-widget [id="subject-error"]'), '<script>window.pwned=6</script>');
   assert.equal(await page.evaluate(() => window.pwned ?? null), null);
+});
+
+test('a request whose handler panics is answered 500 and the release server goes on', async () => {
+  await env.server.fault({ kind: 'panic' });
+  const response = await fetch(`${env.server.url}/api/cases`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+  assert.equal(response.status, 500);
+  assert.equal((await response.json()).error, 'internal');
+  assert.equal((await fetch(`${env.server.url}/healthz`)).status, 200);
 });

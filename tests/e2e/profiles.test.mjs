@@ -14,8 +14,10 @@ function writeProfiles() {
   const profile = JSON.parse(readFileSync(join(root, 'public/profiles/reference.json'), 'utf8'));
   profile.answer.link = '/api/cases/{/id}';
   writeFileSync(join(env.server.dist, 'profiles', 'with-link.json'), JSON.stringify(profile));
-  profile.answer.link = 'javascript:alert(1)';
-  writeFileSync(join(env.server.dist, 'profiles', 'hostile-link.json'), JSON.stringify(profile));
+  for (const [name, link] of [['hostile-link', 'javascript:alert(1)'], ['backslash-link', '/\\evil.example/{/id}'], ['two-backslashes-link', '\\\\evil.example/{/id}']]) {
+    profile.answer.link = link;
+    writeFileSync(join(env.server.dist, 'profiles', `${name}.json`), JSON.stringify(profile));
+  }
   writeFileSync(join(env.server.dist, 'profiles', 'broken.json'), '{"id": "broken", "create": {"url": "{endpoint}", "encoding": "raw", "body": {}}}');
 }
 
@@ -24,7 +26,7 @@ const basic = {
   description: 'The card was declined.', name: 'Ada', email: 'ada@example.com', method: 'web', language: 'en',
 };
 
-test('a link the backend gives is offered on the confirmation and told to the page; a script link is not', async () => {
+test('a link the backend gives is offered on the confirmation and told to the page; a script link, or one a browser reads as another site\'s, is not', async () => {
   writeProfiles();
   const page = await openWidget(env.browser, env.server, { profile: '/case-widget/profiles/with-link.json', plan: 'business' });
   await page.evaluate(() => document.addEventListener('case-submitted', (e) => { window.submitted = e.detail; }));
@@ -38,10 +40,14 @@ test('a link the backend gives is offered on the confirmation and told to the pa
   assert.equal(stored.case.subject, 'Card declined');
   await page.context().close();
 
-  const hostile = await openWidget(env.browser, env.server, { profile: '/case-widget/profiles/hostile-link.json', plan: 'business', id: 'other' });
-  await fileCase(hostile, mouse, basic);
-  assert.equal(await hostile.locator('case-widget a.cw-case-link').count(), 0);
-  await hostile.context().close();
+  for (const name of ['hostile-link', 'backslash-link', 'two-backslashes-link']) {
+    const hostile = await openWidget(env.browser, env.server, { profile: `/case-widget/profiles/${name}.json`, plan: 'business', id: name });
+    await hostile.evaluate(() => document.addEventListener('case-submitted', (e) => { window.submitted = e.detail; }));
+    await fileCase(hostile, mouse, basic);
+    assert.equal(await hostile.locator('case-widget a.cw-case-link').count(), 0, name);
+    assert.equal((await hostile.evaluate(() => window.submitted)).link, undefined, name);
+    await hostile.context().close();
+  }
 });
 
 test('a profile that cannot work stops the widget with the reason, in the page language', async () => {

@@ -1,7 +1,9 @@
 // Request Tracker 5, for real: cases filed through the widget land in RT (Debian's packages, its
 // own SQLite database in a temporary folder), reached on the page's own origin through the
 // reference server's proxy, and are read back through RT's REST2 API field by field and byte by
-// byte. RT refusing a case (bad sign-in, unknown queue) keeps the draft.
+// byte. The page presents the portal's session proof, which the proxy checks before passing the
+// case on; without it nothing reaches RT. RT refusing a case (bad sign-in, unknown queue) keeps
+// the draft.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -10,7 +12,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { answerContactAndReview, answerDetailsAndFiles, answerFirstSteps, assertContains, fileCase, keyboard, launchBrowser, mouse, openWidget, startServer, waitForStep } from './support.mjs';
+import { answerContactAndReview, answerDetailsAndFiles, answerFirstSteps, assertContains, fileCase, keyboard, launchBrowser, mouse, openWidget, signToken, startServer, waitForStep } from './support.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const sha256 = (buffer) => createHash('sha256').update(buffer).digest('hex');
@@ -49,9 +51,17 @@ async function startRt() {
 }
 
 const env = {};
+// The secret the portal signs its session proofs with, shared with the proxy.
+const sessionSecret = randomBytes(32).toString('hex');
+const sessionProof = () => signToken(sessionSecret, { sub: 'ada', exp: Math.floor(Date.now() / 1000) + 600 });
 before(async () => {
   env.rt = await startRt();
-  env.server = await startServer({ proxies: [`/REST/2.0/=${env.rt.url}/REST/2.0/`] });
+  env.secretDir = mkdtempSync(join(tmpdir(), 'case-widget-rt-secret-'));
+  writeFileSync(join(env.secretDir, 'session-secret'), sessionSecret);
+  env.server = await startServer({
+    proxies: [`/REST/2.0/=${env.rt.url}/REST/2.0/`],
+    args: ['--proxy-allow', 'POST /REST/2.0/ticket', '--proxy-session-secret-file', join(env.secretDir, 'session-secret')],
+  });
   env.browser = await launchBrowser();
   // A profile whose queue RT does not have, as a portal owner might misconfigure it.
   const profile = JSON.parse(readFileSync(join(root, 'public/profiles/rt5.json'), 'utf8'));
@@ -62,6 +72,7 @@ after(async () => {
   await env.browser?.close();
   await env.server?.stop();
   env.rt?.stop();
+  if (env.secretDir) rmSync(env.secretDir, { recursive: true, force: true });
 });
 
 /** The widget on the portal page, posting to RT through the same origin, signed in by the page. */
@@ -69,16 +80,17 @@ async function openRtWidget(profile, locale, signIn, attrs = {}) {
   const page = await openWidget(env.browser, env.server, {
     endpoint: '/REST/2.0', profile: `/case-widget/profiles/${profile}.json`, plan: 'business', locale, ...attrs,
   });
-  await page.evaluate(([kind, token]) => {
+  await page.evaluate(([kind, token, proof]) => {
     const widget = document.querySelector('case-widget');
     widget.signInCalls = 0;
-    // The portal hands out its RT token for each submission, as it would a fresh bearer token.
+    // The portal hands out its RT token for each submission, as it would a fresh bearer token,
+    // with the proof of its session the proxy asks for.
     widget.getRequestHeaders = async () => {
       widget.signInCalls += 1;
       if (kind === 'throws') throw new Error('session expired');
-      return { Authorization: `token ${kind === 'good' ? token : 'not-a-token'}` };
+      return { Authorization: `token ${kind === 'good' ? token : 'not-a-token'}`, 'X-Portal-Session': proof };
     };
-  }, [signIn, env.rt.token]);
+  }, [signIn, env.rt.token, sessionProof()]);
   return page;
 }
 
@@ -222,13 +234,13 @@ describe('a case Request Tracker refuses is kept, with a clear message', () => {
 
       // The draft, files included, survives a reload; with a working setup it is filed once.
       await page.reload();
-      await page.evaluate(([token]) => {
+      await page.evaluate(([token, proof]) => {
         const widget = document.createElement('case-widget');
         for (const [k, v] of Object.entries({ endpoint: '/REST/2.0', profile: '/case-widget/profiles/rt5.json', plan: 'business', locale: 'en' })) widget.setAttribute(k, v);
-        widget.getRequestHeaders = () => ({ Authorization: `token ${token}` });
+        widget.getRequestHeaders = () => ({ Authorization: `token ${token}`, 'X-Portal-Session': proof });
         document.querySelector('case-widget')?.remove();
         document.querySelector('main').append(widget);
-      }, [env.rt.token]);
+      }, [env.rt.token, sessionProof()]);
       await waitForStep(page, 'review');
       await assertContains(page.locator('case-widget .cw-summary'), 'trace.log');
       await mouse.next(page);
@@ -239,4 +251,22 @@ describe('a case Request Tracker refuses is kept, with a clear message', () => {
       await page.context().close();
     });
   }
+});
+
+describe('the proxy passes cases on only for the portal\'s signed-in customers on its own page', () => {
+  test('without the session proof, from another site, or to another RT path, nothing reaches RT, even with a good RT token', async () => {
+    const before = await env.rt.ticketCount();
+    const ticket = JSON.stringify({ Queue: 'Technical', Subject: 'From a shell' });
+    const post = (path, headers) => fetch(`${env.server.url}${path}`, {
+      method: 'POST', body: ticket, headers: { 'Content-Type': 'application/json', Authorization: `token ${env.rt.token}`, ...headers },
+    });
+    assert.equal((await post('/REST/2.0/ticket', {})).status, 401);
+    assert.equal((await post('/REST/2.0/ticket', { 'X-Portal-Session': sessionProof(), Origin: 'https://evil.example' })).status, 403);
+    assert.equal((await post('/REST/2.0/ticket/1/comment', { 'X-Portal-Session': sessionProof() })).status, 403);
+    assert.equal(await env.rt.ticketCount(), before, 'RT filed nothing');
+    const filed = await post('/REST/2.0/ticket', { 'X-Portal-Session': sessionProof() });
+    assert.equal(filed.status, 201);
+    assert.equal(filed.headers.get('set-cookie'), null, "RT's cookies stay with RT");
+    assert.equal(await env.rt.ticketCount(), before + 1);
+  });
 });

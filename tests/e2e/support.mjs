@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
@@ -13,9 +13,10 @@ const root = new URL('../../', import.meta.url).pathname;
 
 /**
  * Starts case-server on 127.0.0.1:0 with its own data folder and a copy of dist/. Scripts fill
- * the form in faster than any person, so the minimum time to fill in is off unless given.
+ * the form in faster than any person, so the minimum time to fill in and the rate limit are off
+ * unless given.
  */
-export async function startServer({ corsOrigins = [], minFillSeconds = 0, proxies = [] } = {}) {
+export async function startServer({ corsOrigins = [], minFillSeconds = 0, spamChecks = true, proxies = [], args = [] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'case-widget-e2e-'));
   const dist = join(dir, 'dist');
   cpSync(join(root, 'dist'), dist, { recursive: true });
@@ -26,8 +27,12 @@ export async function startServer({ corsOrigins = [], minFillSeconds = 0, proxie
     '--addr', '127.0.0.1:0', '--data', join(dir, 'data'), '--dist', dist,
     '--catalogs', join(root, 'public/catalog'), '--expose-cases', '--faults',
     '--min-fill-seconds', String(minFillSeconds),
+    // Tests send cases far faster than people: the rate limit is for people.
+    '--rate-limit', '0',
+    ...(spamChecks ? [] : ['--no-spam-checks']),
     ...corsOrigins.flatMap((o) => ['--cors-origin', o]),
     ...proxies.flatMap((p) => ['--proxy', p]),
+    ...args,
   ], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve, reject) => {
     let out = '';
@@ -51,6 +56,11 @@ export async function startServer({ corsOrigins = [], minFillSeconds = 0, proxie
       const response = await fetch(`${url}/api/_faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(fault) });
       assert.equal(response.status, 204);
     },
+    /** A spam check with a fresh form token, for a case posted without the widget. */
+    async spamCheck() {
+      const { token } = await (await fetch(`${url}/api/form-token`)).json();
+      return { website: '', filled_in_ms: 0, form_token: token };
+    },
     async countCases() {
       return (await (await fetch(`${url}/api/cases`)).json()).count;
     },
@@ -60,6 +70,13 @@ export async function startServer({ corsOrigins = [], minFillSeconds = 0, proxie
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** An HS256 token of `claims` signed with `secret`, as a portal signs its session proofs. */
+export function signToken(secret, claims) {
+  const part = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const signed = `${part({ alg: 'HS256', typ: 'JWT' })}.${part(claims)}`;
+  return `${signed}.${createHmac('sha256', secret).update(signed).digest('base64url')}`;
 }
 
 function brokenRefsCatalog() {

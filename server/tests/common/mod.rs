@@ -11,8 +11,17 @@ pub fn serve(config: &Config) -> (String, tokio::runtime::Runtime) {
         .block_on(tokio::net::TcpListener::bind(config.addr))
         .unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
-    let app = app(config).unwrap();
-    runtime.spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let app = {
+        let _inside = runtime.enter();
+        app(config).unwrap()
+    };
+    let limits = config.limits.clone();
+    runtime.spawn(case_server::serve::serve(
+        listener,
+        app,
+        limits,
+        std::future::pending(),
+    ));
     (url, runtime)
 }
 

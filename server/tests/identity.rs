@@ -1,0 +1,192 @@
+//! Identity from the portal, signed: with `--identity-secret-file`, a case sent with a token the
+//! portal signed is filed with the plan, name, e-mail, accounts and entitlements it signs, not
+//! those the case claims; with `--require-identity`, nothing is filed without one; and
+//! Idempotency-Keys belong to the customer who sent them.
+
+mod common;
+
+use std::path::Path;
+
+use case_server::token::{sign, Secret};
+use case_server::Config;
+use common::{agent, serve};
+use serde_json::{json, Value};
+
+const SECRET: &str = "the secret the portal signs identities with";
+
+struct Server {
+    url: String,
+    _runtime: tokio::runtime::Runtime,
+    _data: tempfile::TempDir,
+}
+
+fn start(required: bool) -> Server {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let data = tempfile::tempdir().unwrap();
+    let (url, runtime) = serve(&Config {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        data: data.path().to_owned(),
+        catalogs: root.join("public/catalog"),
+        expose_cases: true,
+        spam_checks: false,
+        rate_limit: 0,
+        identity_secret: Some(Secret::new(SECRET.as_bytes().to_vec()).unwrap()),
+        require_identity: required,
+        ..Config::default()
+    });
+    Server {
+        url,
+        _runtime: runtime,
+        _data: data,
+    }
+}
+
+fn identity(claims: Value) -> String {
+    let mut claims = claims;
+    if claims.get("exp").is_none() {
+        claims["exp"] = json!(chrono::Utc::now().timestamp() + 600);
+    }
+    sign(&Secret::new(SECRET.as_bytes().to_vec()).unwrap(), &claims)
+}
+
+fn case() -> Value {
+    json!({
+        "catalog": "aws", "plan": "business", "locale": "en",
+        "case_type": "technical", "service": "ec2", "category": "instance-issue", "severity": "high",
+        "fields": { "region": "us-east-1", "instance_id": "i-0abcd1234ef567890" },
+        "subject": "Instance unreachable", "description": "Down since 09:10.",
+        "contact": { "name": "Ada", "email": "ada@example.com", "method": "web", "language": "en" },
+        "attachments": []
+    })
+}
+
+fn post(server: &Server, token: Option<&str>, key: Option<&str>, case: &Value) -> (u16, Value) {
+    let mut request = agent()
+        .post(format!("{}/api/cases", server.url))
+        .header("Content-Type", "application/json");
+    if let Some(token) = token {
+        request = request.header("Authorization", format!("Bearer {token}"));
+    }
+    if let Some(key) = key {
+        request = request.header("Idempotency-Key", key);
+    }
+    let mut answer = request.send(case.to_string().as_bytes()).unwrap();
+    let status = answer.status().as_u16();
+    (status, answer.body_mut().read_json().unwrap_or(Value::Null))
+}
+
+fn stored(server: &Server, id: &Value) -> Value {
+    agent()
+        .get(format!("{}/api/cases/{}", server.url, id.as_str().unwrap()))
+        .call()
+        .unwrap()
+        .body_mut()
+        .read_json()
+        .unwrap()
+}
+
+#[test]
+fn where_identity_is_required_a_case_without_a_valid_signed_one_is_refused_with_401() {
+    let server = start(true);
+    let forged = sign(
+        &Secret::new(b"not the portal's secret, but 32 bytes long".to_vec()).unwrap(),
+        &json!({ "sub": "ada", "plan": "enterprise", "exp": 9_999_999_999i64 }),
+    );
+    let expired = identity(json!({ "sub": "ada", "exp": 1 }));
+    for token in [
+        None,
+        Some("not-a-token"),
+        Some(forged.as_str()),
+        Some(expired.as_str()),
+    ] {
+        let (status, body) = post(&server, token, None, &case());
+        assert_eq!(
+            (status, body["error"].as_str()),
+            (401, Some("sign-in")),
+            "{token:?}: {body}"
+        );
+    }
+    let (status, body) = post(
+        &server,
+        Some(&identity(json!({ "sub": "ada" }))),
+        None,
+        &case(),
+    );
+    assert_eq!(status, 201, "{body}");
+}
+
+#[test]
+fn the_signed_plan_name_and_email_take_the_place_of_those_the_case_claims() {
+    let server = start(true);
+    let token = identity(
+        json!({ "sub": "user-7", "plan": "developer", "name": "Grace Hopper", "email": "grace@example.com" }),
+    );
+    // A case claiming Enterprise to reach a severity the signed plan does not have.
+    let claimed = {
+        let mut c = case();
+        c["plan"] = json!("enterprise");
+        c["severity"] = json!("critical");
+        c
+    };
+    let (status, body) = post(&server, Some(&token), None, &claimed);
+    assert_eq!(status, 422, "{body}");
+    assert!(body.to_string().contains("severity"), "{body}");
+    let mut low = case();
+    low["severity"] = json!("low");
+    low["contact"]["name"] = json!("Somebody Else");
+    low["contact"]["email"] = json!("else@example.com");
+    low["entitlements"] = json!(["professional-services"]);
+    low["cc"] = json!([]);
+    let (status, body) = post(&server, Some(&token), None, &low);
+    assert_eq!(status, 201, "{body}");
+    let stored = stored(&server, &body["id"]);
+    assert_eq!(stored["case"]["plan"], "developer");
+    assert_eq!(stored["case"]["contact"]["name"], "Grace Hopper");
+    assert_eq!(stored["case"]["contact"]["email"], "grace@example.com");
+    assert_eq!(
+        stored["case"]["entitlements"],
+        json!([]),
+        "unsigned entitlements are dropped"
+    );
+    assert_eq!(stored["case"]["identity"]["sub"], "user-7");
+}
+
+#[test]
+fn a_case_for_an_account_the_token_does_not_sign_is_refused() {
+    let server = start(false);
+    let token = identity(
+        json!({ "sub": "ada", "accounts": ["acme-jp", { "id": "beta-kr", "name": "Beta" }] }),
+    );
+    let for_account = |account: &str| {
+        let mut c = case();
+        c["on_behalf_of"] = json!({ "account": account, "name": "X", "customer_may_see": true });
+        c
+    };
+    let (status, body) = post(&server, Some(&token), None, &for_account("gamma-cn"));
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(body["fields"][0]["field"], "on_behalf_of");
+    for account in ["acme-jp", "beta-kr"] {
+        let (status, body) = post(&server, Some(&token), None, &for_account(account));
+        assert_eq!(status, 201, "{account}: {body}");
+    }
+    // Where identity is not required, a case without one is taken as it says.
+    let (status, body) = post(&server, None, None, &for_account("gamma-cn"));
+    assert_eq!(status, 201, "{body}");
+}
+
+#[test]
+fn an_idempotency_key_belongs_to_the_customer_who_sent_it() {
+    let server = start(true);
+    let ada = identity(json!({ "sub": "ada" }));
+    let bob = identity(json!({ "sub": "bob" }));
+    let (status, first) = post(&server, Some(&ada), Some("shared-key"), &case());
+    assert_eq!(status, 201);
+    let (status, again) = post(&server, Some(&ada), Some("shared-key"), &case());
+    assert_eq!((status, &again["id"]), (200, &first["id"]));
+    let (status, other) = post(&server, Some(&bob), Some("shared-key"), &case());
+    assert_eq!(
+        status, 201,
+        "another customer's key files another case: {other}"
+    );
+    assert_ne!(other["id"], first["id"]);
+}
