@@ -1,5 +1,4 @@
 use case_core::msg;
-use case_core::suggest::Suggested;
 use leptos::prelude::*;
 
 use crate::i18n::use_i18n;
@@ -32,24 +31,24 @@ pub fn ArticleList() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <ul class="cw-articles">
-            <For each=move || wizard.suggestions.get() key=|a: &Suggested| a.id.clone() let:article>
-                <li class="cw-article" data-article=article.id.clone()>
-                    <a
-                        class="cw-article-link"
-                        href=article.url.clone()
-                        target="_blank"
-                        rel="noopener noreferrer"
-                        on:click={
-                            let id = article.id.clone();
-                            move |_| wizard.article_opened(&id)
-                        }
-                    >
-                        {article.title.clone()}
-                        <span class="cw-visually-hidden">" "{move || i18n.t(msg::SUGGEST_NEW_TAB)}</span>
-                    </a>
-                    <p class="cw-hint cw-article-summary">{article.summary.clone()}</p>
-                </li>
-            </For>
+            {move || wizard.suggestions.get().into_iter().map(|article| {
+                let id = article.id.clone();
+                view! {
+                    <li class="cw-article" data-article=article.id.clone()>
+                        <a
+                            class="cw-article-link"
+                            href=article.url
+                            target="_blank"
+                            rel="noopener noreferrer"
+                            on:click=move |_| wizard.article_opened(&id)
+                        >
+                            {article.title}
+                            <span class="cw-visually-hidden">" "{move || i18n.t(msg::SUGGEST_NEW_TAB)}</span>
+                        </a>
+                        <p class="cw-hint cw-article-summary">{article.summary}</p>
+                    </li>
+                }
+            }).collect_view()}
         </ul>
     }
 }

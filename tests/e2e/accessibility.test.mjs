@@ -275,3 +275,54 @@ test('fields keep exactly what was typed through an error, say how to fill them,
   assert.ok(optional.some((l) => l.includes('(optional)')));
   assert.ok(optional.every((l) => !l.includes('*')), 'no asterisks');
 });
+
+describe('axe-core finds no violations on the newer surfaces', () => {
+  for (const locale of ['en', 'ja', 'ko', 'zh']) {
+    test(`${locale}: Emerging Products' contacts, Aura's initial contact, a language team away, suggested articles and "Solve now or contact us"`, async () => {
+      const problems = [];
+      const counts = {};
+      const check = async (page, state) => problems.push(...await axe(page, state, counts));
+      for (const caseType of ['emerging', 'aura']) {
+        const page = await openWidget(env.browser, env.server, { catalog: '/case-widget/catalog/akamai.json', plan: 'premium', locale });
+        await waitForStep(page, 'case-type');
+        await mouse.radio(page, 'case_type', caseType);
+        await mouse.next(page);
+        await waitForStep(page, 'classification');
+        const service = await page.locator('case-widget [id="service"] option:not([value=""])').first().getAttribute('value');
+        await mouse.select(page, 'service', service);
+        const category = await page.locator('case-widget [id="category"] option:not([value=""])').first().getAttribute('value');
+        await mouse.select(page, 'category', category);
+        await mouse.next(page);
+        await waitForStep(page, 'severity');
+        const first = await page.locator('case-widget input[name="severity"]').first().getAttribute('value');
+        await mouse.radio(page, 'severity', first);
+        await check(page, `${caseType} severity`);
+        await page.context().close();
+      }
+      // A Developer customer choosing Korean on a Saturday: the team is away.
+      const away = await openWidget(env.browser, env.server, { catalog: '/case-widget/catalog/aws.json', plan: 'developer', locale }, {
+        timezoneId: 'Asia/Seoul', prepare: (p) => p.clock.setFixedTime(new Date('2026-11-28T03:00:00Z')),
+      });
+      await answerFirstSteps(away, { caseType: 'technical', service: 'ec2', category: 'connectivity', severity: 'low' });
+      await mouse.fill(away, 'subject', locale === 'en' ? 'Cannot connect over SSH after a reboot' : '재부팅 후 SSH 접속이 안 됩니다');
+      await mouse.fill(away, 'description', 'SSH');
+      await away.locator('case-widget .cw-suggestions li').first().waitFor();
+      await check(away, 'details with suggested articles');
+      await mouse.next(away);
+      await waitForStep(away, 'attachments');
+      await mouse.next(away);
+      await waitForStep(away, 'solve-now');
+      await check(away, 'solve now or contact us');
+      await away.locator('case-widget [data-action="solved"]').click();
+      await check(away, 'solve now, confirming');
+      await away.locator('case-widget [data-action="solved-no"]').click();
+      await mouse.next(away);
+      await waitForStep(away, 'contact');
+      await mouse.select(away, 'contact_language', 'ko');
+      await away.locator('case-widget .cw-team-hours').filter({ hasText: /\d/ }).waitFor();
+      await check(away, 'contact with the Korean team away');
+      await away.context().close();
+      assert.deepEqual(problems, [], JSON.stringify(counts));
+    });
+  }
+});

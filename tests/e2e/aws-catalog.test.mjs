@@ -35,7 +35,7 @@ async function reachBillingContact(page) {
   await answerDetailsAndFiles(page);
 }
 
-/** Waits until the team-hours note says nothing, then checks it stays so. */
+/** Waits until the team-hours note under the language says nothing. */
 async function assertNoTeamNote(page) {
   await page.waitForFunction(() => {
     const note = document.querySelector('case-widget').shadowRoot.querySelector('.cw-team-hours');
