@@ -5,7 +5,7 @@ mod common;
 use case_core::catalog::{ResponseTime, TimeTerm};
 use case_core::rules::Rules;
 use case_core::Step;
-use common::catalog;
+use common::{catalog, severity_ids};
 use ResponseTime::*;
 
 /// The SLA table, row by row: support type, then severity 1, 2 and 3.
@@ -39,14 +39,6 @@ const FOOTNOTE_1: [&str; 4] = [
 const FOOTNOTE_2: [&str; 3] = ["premium", "standard-enhanced", "standard"];
 
 const AKATEC: &str = "+1 877-425-2832";
-
-fn severity_ids(rules: &Rules, case_type: &str) -> Vec<String> {
-    rules
-        .severities(case_type)
-        .iter()
-        .map(|o| o.severity.id.clone())
-        .collect()
-}
 
 fn call_only(rules: &Rules, case_type: &str) -> Vec<String> {
     rules

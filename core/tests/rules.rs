@@ -2,15 +2,7 @@ mod common;
 
 use case_core::catalog::ResponseTime;
 use case_core::rules::Rules;
-use common::catalog;
-
-fn severity_ids(rules: &Rules, case_type: &str) -> Vec<String> {
-    rules
-        .severities(case_type)
-        .iter()
-        .map(|o| o.severity.id.clone())
-        .collect()
-}
+use common::{catalog, severity_ids};
 
 fn method_ids(rules: &Rules, case_type: &str) -> Vec<String> {
     rules

@@ -47,3 +47,12 @@ pub fn aws_technical() -> Answers {
         .insert("instance_id".into(), "i-0abcd1234ef567890".into());
     a
 }
+
+/// The ids of the severities `rules` offer for a case type, in catalog order.
+pub fn severity_ids(rules: &case_core::rules::Rules, case_type: &str) -> Vec<String> {
+    rules
+        .severities(case_type)
+        .iter()
+        .map(|o| o.severity.id.clone())
+        .collect()
+}
