@@ -4,7 +4,7 @@
 //! which write no spaces between words. An article's terms come from its title and keywords
 //! (weighted up) and summary in every language it has, so any script finds it.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Deserialize;
 
@@ -67,7 +67,10 @@ pub struct Query<'a> {
 #[derive(Default)]
 pub struct Library {
     pub articles: Vec<Article>,
-    postings: HashMap<String, Vec<(u32, u16)>>,
+    /// Each term's place in `postings`.
+    index: HashMap<String, usize>,
+    /// Per term: the articles that have it, in order, with its weight in each.
+    postings: Vec<Vec<(u32, u16)>>,
 }
 
 /// A title or keyword counts this much more than a summary.
@@ -83,29 +86,37 @@ impl Library {
     }
 
     pub fn new(articles: Vec<Article>) -> Library {
-        let mut postings: HashMap<String, Vec<(u32, u16)>> = HashMap::new();
+        let mut library = Library::default();
         for (i, article) in articles.iter().enumerate() {
-            let mut weights: HashMap<String, u16> = HashMap::new();
-            let mut add = |text: &str, weight: u16| {
-                for term in terms(text) {
-                    let w = weights.entry(term).or_default();
-                    *w = (*w).max(weight);
-                }
-            };
+            let i = i as u32;
             for text in article.title.0.values() {
-                add(text, TITLE_WEIGHT);
+                library.add(i, text, TITLE_WEIGHT);
             }
             for words in article.keywords.values().flatten() {
-                add(words, TITLE_WEIGHT);
+                library.add(i, words, TITLE_WEIGHT);
             }
             for text in article.summary.0.values() {
-                add(text, 1);
-            }
-            for (term, weight) in weights {
-                postings.entry(term).or_default().push((i as u32, weight));
+                library.add(i, text, 1);
             }
         }
-        Library { articles, postings }
+        library.articles = articles;
+        library
+    }
+
+    /// Files `text`'s terms under `article`, each at the highest weight it is found with.
+    fn add(&mut self, article: u32, text: &str, weight: u16) {
+        for term in terms(text) {
+            let next = self.postings.len();
+            let at = *self.index.entry(term).or_insert(next);
+            if at == next {
+                self.postings.push(Vec::new());
+            }
+            // Articles are added one after another, so this one can only be the last.
+            match self.postings[at].last_mut() {
+                Some((a, w)) if *a == article => *w = (*w).max(weight),
+                _ => self.postings[at].push((article, weight)),
+            }
+        }
     }
 
     /// The best articles for what the customer wrote, best first: each term found scores its
@@ -113,42 +124,45 @@ impl Library {
     /// the articles about them.
     pub fn suggest(&self, query: &Query) -> Vec<&Article> {
         let n = self.articles.len() as f32;
-        let mut scores: HashMap<u32, f32> = HashMap::new();
-        let mut seen = HashSet::new();
+        let mut scores = vec![0.0_f32; self.articles.len()];
+        let mut counted = vec![false; self.postings.len()];
         for term in terms(query.text) {
-            if !seen.insert(term.clone()) {
-                continue;
-            }
-            let Some(list) = self.postings.get(&term) else {
+            let Some(&at) = self.index.get(&term) else {
                 continue;
             };
+            // A term said twice counts once.
+            if std::mem::replace(&mut counted[at], true) {
+                continue;
+            }
+            let list = &self.postings[at];
             let rarity = (1.0 + n / list.len() as f32).ln();
             for &(article, weight) in list {
-                *scores.entry(article).or_default() += f32::from(weight) * rarity;
+                scores[article as usize] += f32::from(weight) * rarity;
             }
         }
-        let mut ranked: Vec<(f32, u32)> = scores
-            .into_iter()
+        // The best few by a single pass: on equal scores the earlier article stays ahead.
+        let mut best: Vec<(f32, usize)> = Vec::with_capacity(MAX_SUGGESTIONS + 1);
+        for (i, &score) in scores.iter().enumerate() {
             // One title or keyword term is the least that counts as a match.
-            .filter(|(_, score)| *score >= f32::from(TITLE_WEIGHT))
-            .map(|(i, score)| {
-                let a = &self.articles[i as usize];
-                let mut lift = 1.0;
-                if a.services.iter().any(|s| s == query.service) {
-                    lift += 0.5;
-                }
-                if a.categories.iter().any(|c| c == query.category) {
-                    lift += 0.5;
-                }
-                (score * lift, i)
-            })
-            .collect();
-        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        ranked
-            .into_iter()
-            .take(MAX_SUGGESTIONS)
-            .map(|(_, i)| &self.articles[i as usize])
-            .collect()
+            if score < f32::from(TITLE_WEIGHT) {
+                continue;
+            }
+            let a = &self.articles[i];
+            let mut lift = 1.0;
+            if a.services.iter().any(|s| s == query.service) {
+                lift += 0.5;
+            }
+            if a.categories.iter().any(|c| c == query.category) {
+                lift += 0.5;
+            }
+            let score = score * lift;
+            let at = best.iter().take_while(|(s, _)| *s >= score).count();
+            if at < MAX_SUGGESTIONS {
+                best.insert(at, (score, i));
+                best.truncate(MAX_SUGGESTIONS);
+            }
+        }
+        best.into_iter().map(|(_, i)| &self.articles[i]).collect()
     }
 }
 

@@ -9,11 +9,12 @@ mod submit;
 mod suggest;
 
 use case_core::msg;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use case_core::deadline::Clocks;
 use case_core::prefill::Account;
-use case_core::suggest::Suggested;
+use case_core::suggest::{Library, Suggested};
 
 use case_core::msg::MessageId;
 use case_core::outcome::Failure;
@@ -79,8 +80,8 @@ pub struct Wizard {
     pub accounts: RwSignal<Vec<Account>>,
     /// Help articles for what the customer has written, best first.
     pub suggestions: RwSignal<Vec<Suggested>>,
-    /// Bumped when the articles arrive, to match again.
-    suggest_generation: RwSignal<u64>,
+    /// The catalog's help articles, once they arrive.
+    articles: RwSignal<Option<Rc<Library>>, LocalStorage>,
     /// "Solve now or contact us" is on screen, between the attachments and the contact step.
     pub solving: RwSignal<bool>,
 }
@@ -130,7 +131,7 @@ impl Wizard {
             trap: RwSignal::new(String::new()),
             accounts: RwSignal::new(accounts),
             suggestions: RwSignal::new(Vec::new()),
-            suggest_generation: RwSignal::new(0),
+            articles: RwSignal::new_local(None),
             solving: RwSignal::new(false),
         };
         let (mut saved, restored) = wizard.saved_or_new(&draft_key);

@@ -4,8 +4,9 @@
 //! request reads the wizard with `try_` only: the page may have removed the widget meanwhile.
 
 use std::rc::Rc;
+use std::sync::Arc;
 
-use case_core::profile::SuggestQuery;
+use case_core::profile::{Profile, Request, SuggestQuery};
 use case_core::suggest::{Library, Query, Suggested, MAX_SUGGESTIONS};
 use leptos::prelude::*;
 
@@ -22,103 +23,121 @@ impl Wizard {
     /// Loads the catalog's articles, then keeps `suggestions` matched to the subject,
     /// description, service and category, in the language shown.
     pub fn keep_suggesting(self, i18n: I18n) {
-        let library = StoredValue::new_local(None::<Rc<Library>>);
+        self.load_articles();
+        let pauses = StoredValue::new(0_u64);
+        Effect::new(move |_| {
+            self.articles.track();
+            self.answers.track();
+            let lang = i18n.lang();
+            let this = pauses.get_value() + 1;
+            pauses.set_value(this);
+            // False once typing went on, or the widget left the page.
+            let current = move || pauses.try_get_value() == Some(this);
+            leptos::task::spawn_local(async move {
+                sleep_ms(PAUSE_MS).await;
+                if current() {
+                    self.suggest_now(lang, current);
+                }
+            });
+        });
+    }
+
+    fn load_articles(self) {
         let file = self.setup.with_value(|s| {
             let articles = s.catalog.articles.clone()?;
             resolve(&articles, &s.config.catalog_url)
         });
-        if let Some(url) = file {
-            leptos::task::spawn_local(async move {
-                // The widget may have left the page meanwhile: then nothing is kept.
-                if let Ok(text) = fetch_text(&url).await {
-                    if let Ok(loaded) = Library::from_json(&text) {
-                        if library.try_set_value(Some(Rc::new(loaded))).is_none() {
-                            self.suggest_generation.try_update(|g| *g += 1);
-                        }
-                    }
-                }
-            });
-        }
-        let generation = StoredValue::new(0_u64);
-        Effect::new(move |_| {
-            self.suggest_generation.track();
-            let lang = i18n.lang();
-            let (text, service, category) = self.answers.with(|a| {
-                (
-                    format!("{}\n{}", a.subject, a.description),
-                    a.service.clone(),
-                    a.category.clone(),
-                )
-            });
-            let this = generation.get_value() + 1;
-            generation.set_value(this);
-            leptos::task::spawn_local(async move {
-                sleep_ms(PAUSE_MS).await;
-                // Typed on, or the widget left the page during the pause.
-                if generation.try_get_value() != Some(this) {
-                    return;
-                }
-                let mut found: Vec<Suggested> = library
-                    .try_get_value()
-                    .flatten()
-                    .map(|l| {
-                        l.suggest(&Query {
-                            text: &text,
-                            service: &service,
-                            category: &category,
-                        })
-                        .into_iter()
-                        .map(|a| a.shown_in(lang))
-                        .collect()
-                    })
-                    .unwrap_or_default();
-                let query = SuggestQuery {
-                    text: text.trim(),
-                    locale: lang,
-                    service: &service,
-                    category: &category,
-                };
-                if let Some(more) = self.search_backend(&query).await {
-                    for article in more {
-                        if !found.iter().any(|f| f.id == article.id) {
-                            found.push(article);
-                        }
-                    }
-                }
-                found.truncate(MAX_SUGGESTIONS);
-                if generation.try_get_value() == Some(this) {
-                    self.show_suggestions(found);
-                }
-            });
+        let Some(url) = file else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            if let Ok(library) = fetch_text(&url).await.and_then(|t| Library::from_json(&t)) {
+                self.articles.try_set(Some(Rc::new(library)));
+            }
         });
     }
 
-    /// The backend's articles, where the profile names a search and it answers.
-    async fn search_backend(self, query: &SuggestQuery<'_>) -> Option<Vec<Suggested>> {
+    /// Matches the catalog's articles now and, where the profile names a search, adds the
+    /// backend's before showing them.
+    fn suggest_now(self, lang: &'static str, current: impl Fn() -> bool + 'static) {
+        let Some((text, service, category)) = self.answers.try_with_untracked(|a| {
+            (
+                format!("{}\n{}", a.subject, a.description),
+                a.service.clone(),
+                a.category.clone(),
+            )
+        }) else {
+            return;
+        };
+        let query = Query {
+            text: &text,
+            service: &service,
+            category: &category,
+        };
+        let found: Vec<Suggested> = self
+            .articles
+            .try_with_untracked(|library| {
+                let matched = library.as_ref()?.suggest(&query);
+                Some(matched.into_iter().map(|a| a.shown_in(lang)).collect())
+            })
+            .flatten()
+            .unwrap_or_default();
+        let search = SuggestQuery {
+            text: text.trim(),
+            locale: lang,
+            service: &service,
+            category: &category,
+        };
+        let Some((profile, request)) = self.backend_search(&search) else {
+            self.show_suggestions(found);
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let more = self.search_backend(request, &profile).await;
+            if !current() {
+                return;
+            }
+            let mut found = found;
+            for article in more.unwrap_or_default() {
+                if !found.iter().any(|f| f.id == article.id) {
+                    found.push(article);
+                }
+            }
+            found.truncate(MAX_SUGGESTIONS);
+            self.show_suggestions(found);
+        });
+    }
+
+    /// The profile's search for `query`, where it names one and there is enough to search for.
+    fn backend_search(&self, query: &SuggestQuery) -> Option<(Arc<Profile>, Request)> {
         if query.text.chars().count() < 3 {
             return None;
         }
-        let (profile, endpoint) = self
-            .setup
-            .try_with_value(|s| (s.profile.clone(), s.config.endpoint.clone()))?;
-        let request = profile.suggest_request(&endpoint, query)?;
+        self.setup.try_with_value(|s| {
+            let request = s.profile.suggest_request(&s.config.endpoint, query)?;
+            Some((s.profile.clone(), request))
+        })?
+    }
+
+    /// The backend's articles, where it answers.
+    async fn search_backend(self, request: Request, profile: &Profile) -> Option<Vec<Suggested>> {
         let mut headers = request.headers;
         headers.extend(self.host.request_headers().await.ok()?);
         let answer = fetch_json(&request.url, &headers).await.ok()?;
-        // Gone while the search ran: nothing to show it in.
-        self.setup.try_with_value(|_| ())?;
         Some(profile.suggested_in(&answer))
     }
 
+    /// Shows `found`; the page hears of it when the articles themselves changed, not when only
+    /// the language they are shown in did.
     fn show_suggestions(self, found: Vec<Suggested>) {
         let ids = |list: &[Suggested]| list.iter().map(|a| a.id.clone()).collect::<Vec<_>>();
-        let changed = self
+        let (same, same_ids) = self
             .suggestions
-            .with_untracked(|shown| ids(shown) != ids(&found));
-        if !changed {
+            .with_untracked(|shown| (*shown == found, ids(shown) == ids(&found)));
+        if same {
             return;
         }
-        if !found.is_empty() {
+        if !same_ids && !found.is_empty() {
             let text = self.setup.with_value(|s| {
                 s.config.events_with_text.then(|| {
                     self.answers

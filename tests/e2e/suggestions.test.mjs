@@ -3,7 +3,7 @@
 // article search through a wire profile, and one that fails staying silent.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { answerContactAndReview, answerFirstSteps, assertContains, mouse, openWidget, useServerAndBrowser, waitForStep } from './support.mjs';
+import { answerContactAndReview, answerFirstSteps, assertContains, byId, mouse, openWidget, useServerAndBrowser, waitForStep } from './support.mjs';
 
 const env = useServerAndBrowser();
 
@@ -79,6 +79,21 @@ describe('articles suggested while the customer types', () => {
     await page.locator('case-widget .cw-suggestions li').first().waitFor();
     const events = await heard(page, 'case-suggested');
     assert.match(events.at(-1).text, /charged twice/);
+    await page.context().close();
+  });
+
+  test('switching the language shows the suggested articles in the new one, and the page is not told again', async () => {
+    const page = await openWidget(env.browser, env.server, { plan: 'business', locale: 'en' });
+    await hearEvents(page);
+    await toDetails(page, byLanguage[2].first);
+    await mouse.fill(page, 'subject', 'I was charged twice this month');
+    const title = page.locator('case-widget .cw-suggestions li[data-article="billing-duplicate-charge"] a');
+    await assertContains(title, 'billed twice');
+    const before = (await heard(page, 'case-suggested')).length;
+    await byId(page, 'cw-language').selectOption('ja');
+    await assertContains(page.locator('case-widget .cw-suggestions h3'), byLanguage[0].heading);
+    await assertContains(title, '二重に請求');
+    assert.equal((await heard(page, 'case-suggested')).length, before, 'the same articles are not news to the page');
     await page.context().close();
   });
 });
