@@ -49,6 +49,7 @@ clean:
 
 bench: setup-browser build
 	node bench/run.mjs
+	bench/feature-bytes.sh suggestions
 	CRASH_ITERATIONS=1000 CASE_SERVER_BIN=$(CURDIR)/$(SERVER) cargo test -p case-server --test crash -- --nocapture
 
 # Where the wasm's bytes come from, by crate and by function (installs twiggy if missing).

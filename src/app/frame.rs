@@ -21,7 +21,9 @@ pub fn WizardFrame(wizard: Wizard) -> impl IntoView {
     let i18n = use_i18n();
     provide_context(wizard);
     provide_context(FieldErrors(wizard.errors.read_only()));
-    wizard.keep_suggesting(i18n);
+    if cfg!(feature = "suggestions") {
+        wizard.keep_suggesting(i18n);
+    }
 
     // GOV.UK's pattern: while a step shows errors, the page title starts with "Error:".
     let page_title = web_sys::window()
@@ -131,7 +133,7 @@ pub fn WizardFrame(wizard: Wizard) -> impl IntoView {
                             on:input=move |ev| wizard.trap.set(event_target_value(&ev)) />
                     </div>
                     {move || match wizard.step.get() {
-                        _ if wizard.solving.get() => view! { <steps::SolveNow /> }.into_any(),
+                        _ if cfg!(feature = "suggestions") && wizard.solving.get() => view! { <steps::SolveNow /> }.into_any(),
                         Step::CaseType => view! { <steps::CaseTypeStep /> }.into_any(),
                         Step::Classification => view! { <steps::ClassificationStep /> }.into_any(),
                         Step::Severity => view! { <steps::SeverityStep /> }.into_any(),

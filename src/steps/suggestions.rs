@@ -8,6 +8,15 @@ use crate::wizard::Wizard;
 /// live region says how many there are when that changes, not on every keystroke.
 #[component]
 pub fn Suggestions() -> impl IntoView {
+    suggestions()
+}
+
+/// A build without the `suggestions` feature shows none.
+#[cfg(not(feature = "suggestions"))]
+fn suggestions() {}
+
+#[cfg(feature = "suggestions")]
+fn suggestions() -> impl IntoView {
     let wizard = expect_context::<Wizard>();
     let i18n = use_i18n();
     let count = Memo::new(move |_| wizard.suggestions.with(Vec::len));
