@@ -304,48 +304,55 @@ fn start_up_clears_what_a_crash_left_and_stored_paths_are_absolute_with_a_relati
 fn cases_racing_for_one_uploaded_file_file_it_once_and_the_others_are_told_it_is_gone() {
     let dir = tempfile::tempdir().unwrap();
     let server = start(dir.path());
-    let mut answer = agent()
-        .post(format!("{}/api/uploads?filename=a.log", server.url))
-        .header("Content-Type", "text/plain")
-        .send(&b"one file\n"[..])
-        .unwrap();
-    let token = answer.body_mut().read_json::<Value>().unwrap()["token"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let claim = case(json!([{ "name": "a.log", "size": 9, "type": "text/plain", "token": token }]));
-    let statuses: Vec<u16> = std::thread::scope(|scope| {
-        let racers: Vec<_> = (0..8)
-            .map(|i| {
-                let (url, claim) = (&server.url, &claim);
-                scope.spawn(move || {
-                    agent()
-                        .post(format!("{url}/api/cases"))
-                        .header("Content-Type", "application/json")
-                        .header("Idempotency-Key", format!("racer-{i}"))
-                        .send(claim.to_string().as_bytes())
-                        .unwrap()
-                        .status()
-                        .as_u16()
+    // A race is lost only now and then: ten of them, each for a fresh upload.
+    for round in 0..10 {
+        let mut answer = agent()
+            .post(format!("{}/api/uploads?filename=a.log", server.url))
+            .header("Content-Type", "text/plain")
+            .send(&b"one file\n"[..])
+            .unwrap();
+        let token = answer.body_mut().read_json::<Value>().unwrap()["token"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let claim =
+            case(json!([{ "name": "a.log", "size": 9, "type": "text/plain", "token": token }]));
+        let statuses: Vec<u16> = std::thread::scope(|scope| {
+            let racers: Vec<_> = (0..8)
+                .map(|i| {
+                    let (url, claim) = (&server.url, &claim);
+                    scope.spawn(move || {
+                        agent()
+                            .post(format!("{url}/api/cases"))
+                            .header("Content-Type", "application/json")
+                            .header("Idempotency-Key", format!("racer-{round}-{i}"))
+                            .send(claim.to_string().as_bytes())
+                            .unwrap()
+                            .status()
+                            .as_u16()
+                    })
                 })
-            })
-            .collect();
-        racers.into_iter().map(|r| r.join().unwrap()).collect()
-    });
-    assert_eq!(
-        statuses.iter().filter(|s| **s == 201).count(),
-        1,
-        "{statuses:?}"
-    );
-    assert!(
-        statuses.iter().all(|s| *s == 201 || *s == 422),
-        "{statuses:?}"
-    );
+                .collect();
+            racers.into_iter().map(|r| r.join().unwrap()).collect()
+        });
+        assert_eq!(
+            statuses.iter().filter(|s| **s == 201).count(),
+            1,
+            "round {round}: {statuses:?}"
+        );
+        assert!(
+            statuses.iter().all(|s| *s == 201 || *s == 422),
+            "round {round}: {statuses:?}"
+        );
+    }
     let folders: Vec<_> = std::fs::read_dir(dir.path().join("attachments"))
         .unwrap()
         .map(|f| std::fs::read_dir(f.unwrap().path()).unwrap().count())
         .collect();
-    assert_eq!(folders, [1], "one case folder holding the one file");
+    assert_eq!(
+        folders, [1; 10],
+        "ten case folders, each holding its one file"
+    );
     assert_eq!(
         std::fs::read_dir(dir.path().join("uploads"))
             .unwrap()
