@@ -103,6 +103,11 @@ pub struct UploadRequest {
     pub headers: BTreeMap<String, String>,
     /// Where the answer keeps the reference, e.g. `{/upload/token}`.
     pub reference: String,
+    /// Where the answer states the SHA-256 of the bytes it stored, e.g. `{/upload/token}` for
+    /// Redmine's `<id>.<sha256>`: it must end with the file's digest in hex, or the file is
+    /// uploaded again before the case is created.
+    #[serde(default)]
+    pub sha256: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -251,6 +256,9 @@ impl Profile {
             if upload.reference.is_empty() {
                 return fail("an upload needs \"reference\"");
             }
+            if !upload.sha256.is_empty() && upload.per == Per::Case {
+                return fail("\"sha256\" checks one file's digest: use \"per\": \"file\"");
+            }
         }
         match self.create.encoding {
             Encoding::Raw => return fail("a case cannot be sent raw"),
@@ -322,6 +330,24 @@ impl Profile {
     pub fn reference_in(&self, answer: &Value) -> Option<String> {
         let upload = self.upload.as_ref()?;
         read_with(&upload.reference, answer, "")
+    }
+
+    /// Whether uploads' answers are checked against the files' SHA-256.
+    pub fn checks_upload_digest(&self) -> bool {
+        self.upload.as_ref().is_some_and(|u| !u.sha256.is_empty())
+    }
+
+    /// Whether an upload's answer states the digest `sha256_hex` of the file sent; true where
+    /// the profile reads none.
+    pub fn upload_digest_agrees(&self, answer: &Value, sha256_hex: &str) -> bool {
+        let Some(upload) = self.upload.as_ref().filter(|u| !u.sha256.is_empty()) else {
+            return true;
+        };
+        read_with(&upload.sha256, answer, "").is_some_and(|stated| {
+            let tail = stated.len().checked_sub(sha256_hex.len());
+            tail.and_then(|at| stated.get(at..))
+                .is_some_and(|tail| !tail.is_empty() && tail.eq_ignore_ascii_case(sha256_hex))
+        })
     }
 
     /// The request that files the case.

@@ -711,3 +711,105 @@ fn the_reference_profiles_fetch_a_form_token_beside_the_endpoint_and_others_none
     }
     assert_eq!(profile("zendesk").form_token_url("/api/cases"), None);
 }
+
+// From the issue's account of Redmine 5's REST API, as Redmine answered on this project's
+// test instance.
+const REDMINE_UPLOAD_ANSWER: &str = r#"{"upload": {"id": 7, "token": "7.a3f0c5d7e0b1f2a3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b"}}"#;
+const REDMINE_CREATE_ANSWER: &str =
+    r#"{"issue": {"id": 42, "project": {"id": 1, "name": "Support"}, "subject": "x"}}"#;
+const REDMINE_REFUSED: &str = r#"{"errors": ["1 file(s) could not be saved."]}"#;
+
+#[test]
+fn redmine_profile_uploads_each_file_raw_then_creates_the_issue_with_its_tokens_and_custom_fields()
+{
+    let (aws, messages) = (catalog("aws"), Messages::load().unwrap());
+    let mut p = payload(&aws);
+    let redmine = profile("redmine5");
+    let endpoint = "/redmine";
+    let uploads = redmine.uploads(&context(&aws, &p, &messages, endpoint));
+    assert_eq!(uploads.len(), 3, "one upload per file");
+    assert_eq!(
+        uploads[1].url,
+        "/redmine/uploads.json?filename=%E3%83%AD%E3%82%B0%26%E8%A8%98%E9%8C%B2.txt",
+        "the Japanese name and its & percent-encoded"
+    );
+    assert_eq!(uploads[1].body, Body::File(1));
+    assert_eq!(
+        uploads[1].headers,
+        vec![("Content-Type".into(), "application/octet-stream".into())]
+    );
+    let answer: Value = serde_json::from_str(REDMINE_UPLOAD_ANSWER).unwrap();
+    let token = redmine.reference_in(&answer).unwrap();
+    assert_eq!(token, answer["upload"]["token"]);
+    for (i, a) in p.attachments.iter_mut().enumerate() {
+        a.token = format!("{i}.{}", "ab".repeat(32));
+    }
+    let create = redmine.create(&context(&aws, &p, &messages, endpoint));
+    assert_eq!(create.url, "/redmine/issues.json");
+    let Body::Text(segments) = &create.body else {
+        panic!()
+    };
+    let issue = &json_of(segments)["issue"];
+    assert_eq!(issue["project_id"], 1, "technical cases go to Support");
+    assert_eq!(issue["tracker_id"], 1);
+    assert_eq!(issue["priority_id"], 4, "urgent");
+    assert_eq!(issue["subject"], "インスタンスに接続できません");
+    let description = issue["description"].as_str().unwrap();
+    assert!(
+        description.contains("再起動も失敗します。"),
+        "{description}"
+    );
+    assert_eq!(
+        issue["uploads"][1],
+        json!({ "token": format!("1.{}", "ab".repeat(32)), "filename": "ログ&記録.txt", "content_type": "text/plain" })
+    );
+    let field = |id: u64| {
+        issue["custom_fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["id"] == id)
+            .map(|f| f["value"].clone())
+            .unwrap()
+    };
+    assert_eq!(field(1), "EC2 (virtual servers)");
+    assert_eq!(field(5), "ja");
+    assert_eq!(field(8), "+81312345678");
+    assert_eq!(field(12), "us-east-1");
+    assert_eq!(field(15), "i-0abcd1234ef567890");
+    assert_eq!(field(9), Value::Null, "no account: the field is left empty");
+    let created = redmine
+        .created_in(
+            &serde_json::from_str(REDMINE_CREATE_ANSWER).unwrap(),
+            endpoint,
+        )
+        .unwrap();
+    assert_eq!(created.id, "42");
+    assert_eq!(
+        redmine.error_in(&serde_json::from_str(REDMINE_REFUSED).unwrap()),
+        Some("1 file(s) could not be saved.".into())
+    );
+}
+
+#[test]
+fn an_uploads_stated_sha256_must_be_the_files_or_it_is_sent_again() {
+    let redmine = profile("redmine5");
+    assert!(redmine.checks_upload_digest());
+    let sha = "a3f0c5d7e0b1f2a3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b";
+    let answer = |token: &str| json!({ "upload": { "id": 7, "token": token } });
+    assert!(redmine.upload_digest_agrees(&answer(&format!("7.{sha}")), sha));
+    assert!(redmine.upload_digest_agrees(&answer(&format!("7.{}", sha.to_uppercase())), sha));
+    assert!(!redmine.upload_digest_agrees(&answer(&format!("7.{}", "0".repeat(64))), sha));
+    assert!(
+        !redmine.upload_digest_agrees(&answer("7"), sha),
+        "no digest stated"
+    );
+    assert!(!redmine.upload_digest_agrees(&answer("ロ".repeat(30).as_str()), sha));
+    assert!(!redmine.upload_digest_agrees(&json!({}), sha));
+    let zendesk = profile("zendesk");
+    assert!(!zendesk.checks_upload_digest());
+    assert!(
+        zendesk.upload_digest_agrees(&json!({}), sha),
+        "a profile that reads none"
+    );
+}

@@ -19,6 +19,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::XmlHttpRequest;
 use web_sys::{Blob, BlobPropertyBag, Event, File, FileReader, FormData, ProgressEvent};
 
+use super::digest::sha256_hex;
 use super::timer::sleep_ms;
 
 /// The request under way, so it can be cancelled.
@@ -73,11 +74,7 @@ pub async fn submit(
     };
     let uploads = target.profile.uploads(&target.context);
     for upload in uploads {
-        let reply = send_retrying(target, &upload, &sending).await?;
-        let (answer, status) = reply.read(target.profile)?;
-        let Some(reference) = target.profile.reference_in(&answer) else {
-            return Err(SubmitError::unexpected(status));
-        };
+        let reference = upload_checked(target, &upload, &sending).await?;
         for &index in &upload.files {
             payload.attachments[index].token = reference.clone();
             on_uploaded(index, &reference);
@@ -96,6 +93,39 @@ pub async fn submit(
         .ok_or_else(|| SubmitError::unexpected(status))?;
     Ok((created, answer))
 }
+
+/// An upload's reference. Where the profile reads the digest the backend stored, a file that
+/// did not arrive intact is sent again, and after `DIGEST_TRIES` counts as a network failure.
+async fn upload_checked(
+    target: &Target<'_>,
+    upload: &Request,
+    sending: &Sending<'_>,
+) -> Result<String, SubmitError> {
+    let digest = match upload.files.as_slice() {
+        [one] if target.profile.checks_upload_digest() => match sending.files.get(*one) {
+            Some(file) => sha256_hex(file).await,
+            None => None,
+        },
+        _ => None,
+    };
+    for _ in 0..DIGEST_TRIES {
+        let reply = send_retrying(target, upload, sending).await?;
+        let (answer, status) = reply.read(target.profile)?;
+        let Some(reference) = target.profile.reference_in(&answer) else {
+            return Err(SubmitError::unexpected(status));
+        };
+        let intact = digest
+            .as_deref()
+            .is_none_or(|d| target.profile.upload_digest_agrees(&answer, d));
+        if intact {
+            return Ok(reference);
+        }
+    }
+    Err(SubmitError::Network)
+}
+
+/// How many times a file is sent whose stored digest is not its own.
+const DIGEST_TRIES: usize = 3;
 
 /// An upload, sent again as `case_core::outcome` says after a network error or a 5xx.
 async fn send_retrying(
