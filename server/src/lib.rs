@@ -392,10 +392,17 @@ pub fn router(state: Arc<AppState>, config: &Config) -> Router {
         );
     }
     if let (true, Some(session)) = (config.demo_sign_in, config.proxy_session.clone()) {
-        app = app.route(
-            "/demo/sign-in",
-            get(move || async move { proxy::demo_sign_in(&session) }),
-        );
+        app =
+            app.route(
+                "/demo/sign-in",
+                get(
+                    move |query: axum::extract::Query<
+                        std::collections::HashMap<String, String>,
+                    >| async move {
+                        proxy::demo_sign_in(&session, query.get("page").map(String::as_str))
+                    },
+                ),
+            );
     }
     app.route("/healthz", get(|| async { "ok" }))
         .nest_service("/case-widget", ServeDir::new(&config.dist))

@@ -318,8 +318,13 @@ pub async fn forward(
 }
 
 /// `--demo-sign-in`: the session cookie a portal would set when its customer signs in, valid for
-/// eight hours, then the RT demo page.
-pub fn demo_sign_in(session: &Session) -> Response {
+/// eight hours, then the demo page of the helpdesk `page` names (`?page=redmine`; RT's by
+/// default). Letters only, so it can only lead to one of the widget's own demo pages.
+pub fn demo_sign_in(session: &Session, page: Option<&str>) -> Response {
+    let page = page.unwrap_or("rt");
+    if page.is_empty() || !page.bytes().all(|b| b.is_ascii_lowercase()) {
+        return StatusCode::NOT_FOUND.into_response();
+    }
     let ProofIn::Cookie(name) = &session.proof_in else {
         return StatusCode::NOT_FOUND.into_response();
     };
@@ -330,7 +335,7 @@ pub fn demo_sign_in(session: &Session) -> Response {
         StatusCode::SEE_OTHER,
         [
             (header::SET_COOKIE, cookie),
-            (header::LOCATION, "/case-widget/demo-rt.html".to_owned()),
+            (header::LOCATION, format!("/case-widget/demo-{page}.html")),
         ],
     )
         .into_response()

@@ -511,4 +511,26 @@ fn the_demo_sign_in_hands_out_a_session_cookie_the_proxy_takes() {
     );
     assert_eq!(status, 201);
     heard.recv().unwrap();
+    let page = |query: &str| {
+        let answer = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .build()
+            .new_agent()
+            .get(format!("{}/demo/sign-in{query}", server.url))
+            .call()
+            .unwrap();
+        let location = answer
+            .headers()
+            .get("location")
+            .map(|l| l.to_str().unwrap().to_owned());
+        (answer.status().as_u16(), location)
+    };
+    assert_eq!(page("").1.as_deref(), Some("/case-widget/demo-rt.html"));
+    assert_eq!(
+        page("?page=redmine").1.as_deref(),
+        Some("/case-widget/demo-redmine.html")
+    );
+    assert_eq!(page("?page=..%2Fevil").0, 404, "only a demo page's name");
+    assert_eq!(page("?page=%2F%2Fevil.example").0, 404);
 }

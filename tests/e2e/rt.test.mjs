@@ -9,21 +9,12 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { answerContactAndReview, answerDetailsAndFiles, answerFirstSteps, assertContains, fileCase, keyboard, launchBrowser, mouse, openWidget, signToken, startServer, waitForStep } from './support.mjs';
+import { answerContactAndReview, answerDetailsAndFiles, answerFirstSteps, assertContains, fileCase, freePort, keyboard, launchBrowser, mouse, openWidget, signToken, startServer, waitForStep } from './support.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const sha256 = (buffer) => createHash('sha256').update(buffer).digest('hex');
-
-async function freePort() {
-  const server = createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** RT on 127.0.0.1 from a folder of its own; `get` reads REST2 as RT's administrator. */
 async function startRt() {

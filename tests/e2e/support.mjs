@@ -2,6 +2,7 @@
 // Chromium, and two ways to fill the wizard in: with the mouse, or with the keyboard alone.
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
@@ -73,6 +74,15 @@ export async function startServer({ corsOrigins = [], minFillSeconds = 0, spamCh
 }
 
 /** An HS256 token of `claims` signed with `secret`, as a portal signs its session proofs. */
+/** A TCP port free on 127.0.0.1 just now, for a helpdesk a test starts. */
+export async function freePort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 export function signToken(secret, claims) {
   const part = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const signed = `${part({ alg: 'HS256', typ: 'JWT' })}.${part(claims)}`;
