@@ -74,6 +74,7 @@ pub const USAGE: &str = "usage: case-server check-catalog FILE...
   --proxy-without-session  TESTS ONLY: pass requests on without a session proof
   --demo-sign-in  DEMO ONLY: GET /demo/sign-in hands out the session cookie
                   (--proxy-session-cookie) to anyone who asks, then opens the RT demo page
+                  (?page=redmine: the Redmine one)
   --proxy-authorization-file  an Authorization header value (e.g. `token …`) the proxies add
                   to requests that carry none: the portal's own credential, kept on the server
   --proxy-timeout-seconds  how long the backend may take to answer, and a body may stay idle
