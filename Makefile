@@ -2,9 +2,11 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 PORT ?= 8080
-# `make demo BACKEND=rt` files the demo's cases into Request Tracker 5 instead.
+# `make demo BACKEND=rt` files the demo's cases into Request Tracker 5 instead, and
+# `make demo BACKEND=redmine` into Redmine 5.
 BACKEND ?= reference
 RT_PORT ?= 9311
+REDMINE_PORT ?= 9312
 SERVER := target/release/case-server
 
 .PHONY: demo test setup setup-browser build lint host-test browser-test bench wasm-size prerender clean
@@ -12,6 +14,8 @@ SERVER := target/release/case-server
 demo: build
 ifeq ($(BACKEND),rt)
 	scripts/demo-rt.sh $(PORT) $(RT_PORT)
+else ifeq ($(BACKEND),redmine)
+	scripts/demo-redmine.sh $(PORT) $(REDMINE_PORT)
 else
 	@echo "Demo: open http://127.0.0.1:$(PORT)/ (cases are stored in ./data; Ctrl-C stops it)"
 	@echo "WARNING: the demo serves every stored case, personal data included, without sign-in at http://127.0.0.1:$(PORT)/api/cases, on this machine only"

@@ -62,6 +62,7 @@ if [ "${1:-}" = browser ]; then
     || ! compgen -G '/usr/lib/*/webkit2gtk-4.1/MiniBrowser' >/dev/null; then
     apt_install firefox-esr webkit2gtk-driver libwebkit2gtk-4.1-0 xvfb
   fi
-  # Request Tracker 5, the real helpdesk the browser tests file cases into.
+  # Request Tracker 5 and Redmine 5, the real helpdesks the browser tests file cases into.
   scripts/rt.sh install
+  scripts/redmine.sh install
 fi

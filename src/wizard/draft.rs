@@ -127,7 +127,9 @@ impl Wizard {
             user: self.setup.with_value(|s| s.config.user.clone()),
             saved_at: timer::now_ms(),
         };
-        if self.phase.get_untracked() != Phase::Editing {
+        // Tracked: the upload tokens a failed submission got are saved once it is over, so a
+        // reload does not send those files again.
+        if self.phase.with(|p| *p != Phase::Editing) {
             return;
         }
         let key = self.setup.with_value(|s| s.draft_key.clone());
