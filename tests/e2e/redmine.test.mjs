@@ -7,14 +7,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { answerContactAndReview, answerDetailsAndFiles, answerFirstSteps, assertContains, fileCase, freePort, keyboard, launchBrowser, mouse, openWidget, signToken, startServer, waitForStep } from './support.mjs';
+import { sessionProof, sha256, startPortal, threeFiles } from './helpdesk.mjs';
+import { answerContactAndReview, answerDetailsAndFiles, answerFirstSteps, assertContains, fileCase, freePort, keyboard, mouse, openWidget, waitForStep } from './support.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
-const sha256 = (buffer) => createHash('sha256').update(buffer).digest('hex');
 
 /** Redmine on 127.0.0.1 from a folder of its own; `get` reads its REST API as the portal user. */
 async function startRedmine() {
@@ -47,34 +46,22 @@ async function startRedmine() {
 }
 
 const env = {};
-const sessionSecret = randomBytes(32).toString('hex');
-const sessionProof = () => signToken(sessionSecret, { sub: 'ada', exp: Math.floor(Date.now() / 1000) + 600 });
 // The portal's credential: Redmine takes its API key as the user name of HTTP Basic, the one
 // header the proxy passes on for it.
 const basic = (key) => `Basic ${Buffer.from(`${key}:x`).toString('base64')}`;
 
 before(async () => {
   env.redmine = await startRedmine();
-  env.secretDir = mkdtempSync(join(tmpdir(), 'case-widget-redmine-secret-'));
-  writeFileSync(join(env.secretDir, 'session-secret'), sessionSecret);
-  env.server = await startServer({
-    proxies: [`/redmine/=${env.redmine.url}/`],
-    args: [
-      '--proxy-allow', 'POST /redmine/uploads.json', '--proxy-allow', 'POST /redmine/issues.json',
-      '--proxy-session-secret-file', join(env.secretDir, 'session-secret'),
-    ],
+  env.portal = await startPortal({
+    prefix: '/redmine/', upstream: `${env.redmine.url}/`, allowed: ['POST /redmine/uploads.json', 'POST /redmine/issues.json'],
   });
-  env.browser = await launchBrowser();
+  ({ server: env.server, browser: env.browser } = env.portal);
   // A profile naming a project Redmine does not have, as a portal owner might misconfigure it.
-  const profile = JSON.parse(readFileSync(join(root, 'public/profiles/redmine5.json'), 'utf8'));
-  profile.create.body.issue.project_id = 999;
-  writeFileSync(join(env.server.dist, 'profiles', 'redmine5-unknown-project.json'), JSON.stringify(profile));
+  env.portal.misconfigured('redmine5', 'redmine5-unknown-project', (profile) => { profile.create.body.issue.project_id = 999; });
 });
 after(async () => {
-  await env.browser?.close();
-  await env.server?.stop();
+  await env.portal?.stop();
   env.redmine?.stop();
-  if (env.secretDir) rmSync(env.secretDir, { recursive: true, force: true });
 });
 
 /** The widget on the portal page, filing into Redmine through the same origin. */
@@ -88,11 +75,8 @@ async function openRedmineWidget(profile, locale, key, attrs = {}) {
   return page;
 }
 
-const files = (prefix) => [
-  { name: `${prefix}screen.png`, mimeType: 'image/png', buffer: Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), randomBytes(400 * 1024)]) },
-  { name: `${prefix}報告書.pdf`, mimeType: 'application/pdf', buffer: Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(300 * 1024), Buffer.from('\n%%EOF\n')]) },
-  { name: `${prefix}trace.log`, mimeType: 'text/plain', buffer: Buffer.from(`${'ログ行 line\n'.repeat(2000)}`) },
-];
+// One file of each case has a Japanese name.
+const files = (prefix) => threeFiles(prefix, '報告書.pdf');
 
 const scenarios = [
   {

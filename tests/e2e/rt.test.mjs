@@ -7,14 +7,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { answerContactAndReview, answerDetailsAndFiles, answerFirstSteps, assertContains, fileCase, freePort, keyboard, launchBrowser, mouse, openWidget, signToken, startServer, waitForStep } from './support.mjs';
+import { sessionProof, sha256, startPortal, threeFiles } from './helpdesk.mjs';
+import { answerContactAndReview, answerDetailsAndFiles, answerFirstSteps, assertContains, fileCase, freePort, keyboard, mouse, openWidget, waitForStep } from './support.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
-const sha256 = (buffer) => createHash('sha256').update(buffer).digest('hex');
 
 /** RT on 127.0.0.1 from a folder of its own; `get` reads REST2 as RT's administrator. */
 async function startRt() {
@@ -42,28 +41,16 @@ async function startRt() {
 }
 
 const env = {};
-// The secret the portal signs its session proofs with, shared with the proxy.
-const sessionSecret = randomBytes(32).toString('hex');
-const sessionProof = () => signToken(sessionSecret, { sub: 'ada', exp: Math.floor(Date.now() / 1000) + 600 });
 before(async () => {
   env.rt = await startRt();
-  env.secretDir = mkdtempSync(join(tmpdir(), 'case-widget-rt-secret-'));
-  writeFileSync(join(env.secretDir, 'session-secret'), sessionSecret);
-  env.server = await startServer({
-    proxies: [`/REST/2.0/=${env.rt.url}/REST/2.0/`],
-    args: ['--proxy-allow', 'POST /REST/2.0/ticket', '--proxy-session-secret-file', join(env.secretDir, 'session-secret')],
-  });
-  env.browser = await launchBrowser();
+  env.portal = await startPortal({ prefix: '/REST/2.0/', upstream: `${env.rt.url}/REST/2.0/`, allowed: ['POST /REST/2.0/ticket'] });
+  ({ server: env.server, browser: env.browser } = env.portal);
   // A profile whose queue RT does not have, as a portal owner might misconfigure it.
-  const profile = JSON.parse(readFileSync(join(root, 'public/profiles/rt5.json'), 'utf8'));
-  profile.create.body.Queue = 'Nowhere';
-  writeFileSync(join(env.server.dist, 'profiles', 'rt5-unknown-queue.json'), JSON.stringify(profile));
+  env.portal.misconfigured('rt5', 'rt5-unknown-queue', (profile) => { profile.create.body.Queue = 'Nowhere'; });
 });
 after(async () => {
-  await env.browser?.close();
-  await env.server?.stop();
+  await env.portal?.stop();
   env.rt?.stop();
-  if (env.secretDir) rmSync(env.secretDir, { recursive: true, force: true });
 });
 
 /** The widget on the portal page, posting to RT through the same origin, signed in by the page. */
@@ -85,11 +72,7 @@ async function openRtWidget(profile, locale, signIn, attrs = {}) {
   return page;
 }
 
-const files = (prefix) => [
-  { name: `${prefix}screen.png`, mimeType: 'image/png', buffer: Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), randomBytes(400 * 1024)]) },
-  { name: `${prefix}report.pdf`, mimeType: 'application/pdf', buffer: Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(300 * 1024), Buffer.from('\n%%EOF\n')]) },
-  { name: `${prefix}trace.log`, mimeType: 'text/plain', buffer: Buffer.from(`${'ログ行 line\n'.repeat(2000)}`) },
-];
+const files = (prefix) => threeFiles(prefix);
 
 const scenarios = [
   {

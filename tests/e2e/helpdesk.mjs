@@ -1,0 +1,52 @@
+// What the tests against real helpdesks share: the portal's proxy in front of the helpdesk, with
+// the session proof the portal signs, the files each case carries, and a misconfigured copy of a
+// shipped wire profile.
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchBrowser, signToken, startServer } from './support.mjs';
+
+const root = new URL('../../', import.meta.url).pathname;
+
+export const sha256 = (buffer) => createHash('sha256').update(buffer).digest('hex');
+
+// The secret the portal signs its session proofs with, shared with the proxy.
+const sessionSecret = randomBytes(32).toString('hex');
+export const sessionProof = () => signToken(sessionSecret, { sub: 'ada', exp: Math.floor(Date.now() / 1000) + 600 });
+
+/**
+ * The reference server passing `allowed` requests under `prefix` on to `upstream`, as the
+ * portal's proxy, and a browser; `stop()` ends both.
+ */
+export async function startPortal({ prefix, upstream, allowed }) {
+  const secretDir = mkdtempSync(join(tmpdir(), 'case-widget-portal-'));
+  writeFileSync(join(secretDir, 'session-secret'), sessionSecret);
+  const server = await startServer({
+    proxies: [`${prefix}=${upstream}`],
+    args: [...allowed.flatMap((a) => ['--proxy-allow', a]), '--proxy-session-secret-file', join(secretDir, 'session-secret')],
+  });
+  const browser = await launchBrowser();
+  return {
+    server,
+    browser,
+    /** Serves a copy of the shipped profile `name` as `as`, changed by `change`. */
+    misconfigured(name, as, change) {
+      const profile = JSON.parse(readFileSync(join(root, `public/profiles/${name}.json`), 'utf8'));
+      change(profile);
+      writeFileSync(join(server.dist, 'profiles', `${as}.json`), JSON.stringify(profile));
+    },
+    async stop() {
+      await browser.close();
+      await server.stop();
+      rmSync(secretDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Three files a case carries, their names starting with `prefix`: a picture, a PDF, a log. */
+export const threeFiles = (prefix, pdf = 'report.pdf') => [
+  { name: `${prefix}screen.png`, mimeType: 'image/png', buffer: Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), randomBytes(400 * 1024)]) },
+  { name: `${prefix}${pdf}`, mimeType: 'application/pdf', buffer: Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(300 * 1024), Buffer.from('\n%%EOF\n')]) },
+  { name: `${prefix}trace.log`, mimeType: 'text/plain', buffer: Buffer.from(`${'ログ行 line\n'.repeat(2000)}`) },
+];
