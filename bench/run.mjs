@@ -6,7 +6,7 @@ import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { createHash, randomBytes } from 'node:crypto';
 import { cpus, totalmem, tmpdir } from 'node:os';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { answerContactAndReview, answerFirstSteps, launchBrowser, mouse, startServer, waitForStep } from '../tests/e2e/support.mjs';
@@ -37,7 +37,14 @@ function transferSizes(dist) {
     const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
     return { files: rows, total, within_budget: total.gzip <= 120 * 1024 };
   };
-  const read = (f) => [f, readFileSync(join(dist, f))];
+  // The build names files by their content: `case-widget.css` is `case-widget-<hash>.css`.
+  const built = (f) => {
+    const [, folder, stem, ext] = f.match(/^(.*\/)?([^/]+?)(_bg\.wasm|\.[a-z]+)$/);
+    const hashed = new RegExp(`^${stem}-[0-9a-f]{16}${ext.replace('.', '\\.')}$`);
+    const found = readdirSync(join(dist, folder ?? '')).find((n) => hashed.test(n));
+    return `${folder ?? ''}${found ?? `${stem}${ext}`}`;
+  };
+  const read = (f) => [f, readFileSync(join(dist, built(f)))];
   const prerendered = readFileSync(new URL('../public/prerendered/first-step.html', import.meta.url));
   return {
     budget_gzip: 120 * 1024,

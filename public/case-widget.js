@@ -2,6 +2,9 @@
 // needs (its wasm, styles and catalogs) resolves from this file's own URL.
 import init, { mount } from './case-widget-app.js';
 
+// The build names the glue, wasm, styles and texts by their content and writes those names here
+// (scripts/fingerprint.mjs): this file always loads the ones built with it.
+const assets = {};
 const base = new URL('./', import.meta.url).href;
 const ready = init({ module_or_path: new URL('./case-widget-app_bg.wasm', import.meta.url) });
 
@@ -41,7 +44,7 @@ class CaseWidget extends HTMLElement {
     }
     ready.then(() => {
       if (this.isConnected && !this.widget) {
-        this.widget = mount(this, base);
+        this.widget = mount(this, base, assets);
       }
     }, (error) => {
       this.dispatchEvent(new CustomEvent('case-failed', {

@@ -4,10 +4,12 @@
    module, allowed by a strict Content-Security-Policy), so the page must carry no inline script
    and no preloads pointing at the wrong folder.
 2. Puts the prerendered first step (public/prerendered/first-step.html, written by
-   `make prerender`) inside the page's <case-widget>, so it shows before the wasm arrives."""
+   `make prerender`) inside the page's <case-widget>, so it shows before the wasm arrives.
+3. Runs scripts/fingerprint.mjs: content-hashed names, and compressed copies."""
 import os
 import pathlib
 import re
+import subprocess
 
 page = pathlib.Path(os.environ["TRUNK_STAGING_DIR"]) / "index.html"
 html = page.read_text(encoding="utf-8")
@@ -23,3 +25,5 @@ if html.count("></case-widget>") != 1:
 html = html.replace("></case-widget>", f">{step}</case-widget>")
 
 page.write_text(html, encoding="utf-8")
+
+subprocess.run(["node", "scripts/fingerprint.mjs", os.environ["TRUNK_STAGING_DIR"]], check=True)

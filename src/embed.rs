@@ -13,6 +13,7 @@ use crate::app::App;
 use crate::host::{Config, Host};
 use crate::i18n::I18n;
 use crate::prerender::Handover;
+use crate::web::assets::Assets;
 use crate::wizard::Wizard;
 
 /// A mounted widget; dropping it (or `unmount`) removes the wizard from the page.
@@ -73,8 +74,10 @@ impl Widget {
 /// Renders the wizard into `host`'s shadow root. `base_url` is the URL of the folder the widget
 /// was loaded from, so its own files resolve wherever the portal serves them. A prerendered first
 /// step already in the shadow root stays, usable, until the wizard is ready to take its place.
+/// `assets` names the build's content-hashed files (see `web::assets`).
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement, base_url: String) -> Result<Widget, JsValue> {
+pub fn mount(host: HtmlElement, base_url: String, assets: JsValue) -> Result<Widget, JsValue> {
+    let assets = Assets::new(base_url.clone(), &assets);
     let config = Config::from_element(&host, &base_url);
     let shadow = match host.shadow_root() {
         Some(shadow) => shadow,
@@ -84,14 +87,14 @@ pub fn mount(host: HtmlElement, base_url: String) -> Result<Widget, JsValue> {
     let document = host.owner_document().ok_or("no document")?;
     let style = document.create_element("link")?;
     style.set_attribute("rel", "stylesheet")?;
-    style.set_attribute("href", &format!("{base_url}case-widget.css"))?;
+    style.set_attribute("href", &assets.url("case-widget.css"))?;
     let container: HtmlElement = document.create_element("div")?.unchecked_into();
     let handover = Handover::new(shadow, style, container.clone());
     if !prerendered {
         handover.take_over();
     }
 
-    let i18n = I18n::new(config.locale.as_deref(), base_url);
+    let i18n = I18n::new(config.locale.as_deref(), assets);
     let host = Host::new(host);
     let wizard = RwSignal::new(None);
     let view = leptos::mount::mount_to(container, move || {

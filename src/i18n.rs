@@ -13,6 +13,7 @@ use case_core::{Answers, Catalog, FieldError};
 use chrono::{DateTime, Datelike, Local, NaiveTime, Timelike, Utc};
 use leptos::prelude::*;
 
+use crate::web::assets::Assets;
 use crate::web::fetch::fetch_text;
 
 /// "09:00", written out rather than with `format("%H:%M")`, which would ship chrono's format parser.
@@ -30,11 +31,11 @@ pub fn messages() -> Rc<Messages> {
 }
 
 /// Fetches a language's texts from `locales/<lang>/` beside the widget, once.
-pub async fn load_language(base_url: &str, lang: &'static str) -> Result<(), String> {
+pub async fn load_language(assets: &Assets, lang: &'static str) -> Result<(), String> {
     if messages().is_loaded(lang) {
         return Ok(());
     }
-    let urls = FILES.map(|file| format!("{base_url}locales/{lang}/{file}"));
+    let urls = FILES.map(|file| assets.url(&format!("locales/{lang}/{file}")));
     let texts = futures::future::join_all(
         urls.iter()
             .map(|url| async move { fetch_text(url).await.map_err(|_| url.clone()) }),
@@ -56,7 +57,7 @@ pub struct I18n {
     lang: RwSignal<&'static str>,
     /// The language last asked for, shown once its texts arrive.
     wanted: StoredValue<&'static str>,
-    base_url: StoredValue<String>,
+    assets: StoredValue<Assets>,
 }
 
 fn browser_languages() -> Vec<String> {
@@ -68,8 +69,8 @@ fn browser_languages() -> Vec<String> {
 
 impl I18n {
     /// The `locale` attribute if given, else the browser's languages, else English; its texts
-    /// load from beside the widget at `base_url`.
-    pub fn new(attribute: Option<&str>, base_url: String) -> Self {
+    /// load from beside the widget.
+    pub fn new(attribute: Option<&str>, assets: Assets) -> Self {
         let browser = browser_languages();
         let requested = attribute
             .into_iter()
@@ -78,18 +79,18 @@ impl I18n {
         I18n {
             lang: RwSignal::new(lang),
             wanted: StoredValue::new(lang),
-            base_url: StoredValue::new(base_url),
+            assets: StoredValue::new(assets),
         }
     }
 
     /// Loads the texts of the language shown first.
     pub async fn load_shown(&self) -> Result<(), String> {
-        load_language(&self.base_url.get_value(), self.lang.get_untracked()).await
+        load_language(&self.assets.get_value(), self.lang.get_untracked()).await
     }
 
     /// Loads a language's texts without showing it, e.g. the one cases are written in.
     pub async fn load(&self, locale: &str) -> Result<(), String> {
-        load_language(&self.base_url.get_value(), negotiate([locale])).await
+        load_language(&self.assets.get_value(), negotiate([locale])).await
     }
 
     /// Switches to `locale` once its texts are loaded, unless another was asked for meanwhile.
@@ -99,9 +100,7 @@ impl I18n {
         let this = *self;
         leptos::task::spawn_local(async move {
             // On failure the language stays as it is; the switcher shows what is shown.
-            if load_language(&this.base_url.get_value(), lang)
-                .await
-                .is_ok()
+            if load_language(&this.assets.get_value(), lang).await.is_ok()
                 && this.wanted.get_value() == lang
             {
                 this.lang.set(lang);

@@ -5,6 +5,7 @@
 mod articles;
 mod check;
 mod faults;
+mod files;
 mod identity;
 mod intake;
 mod phone;
@@ -28,7 +29,7 @@ use axum::Router;
 use case_core::Catalog;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
-use tower_http::services::{ServeDir, ServeFile};
+use tower_http::services::ServeFile;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::RequestBodyTimeoutLayer;
 
@@ -49,6 +50,7 @@ pub const USAGE: &str = "usage: case-server check-catalog FILE...
                    [--max-connections N] [--max-connections-per-client N]
                    [--header-timeout-seconds N] [--body-idle-seconds N] [--shutdown-seconds N]
                    [--rate-limit N] [--upload-quota-mib N] [--upload-hours N]
+                   [--stable-max-age-seconds N]
                    [--expose-cases] [--faults]
 
   --addr          where to listen (default 127.0.0.1:8080; port 0 picks a free port)
@@ -90,6 +92,9 @@ pub const USAGE: &str = "usage: case-server check-catalog FILE...
   --upload-quota-mib  bytes of files one client may have uploaded and not yet claimed by a
                   case (default 100)
   --upload-hours  how long an uploaded file waits for its case before it is removed (default 1)
+  --stable-max-age-seconds  how long browsers may use the widget's files without a hash in their
+                  name (its loader case-widget.js, pages, catalogs, profiles) before asking again:
+                  how soon a release reaches returning visitors (default 300)
   --expose-cases  serve GET /api/cases and /api/cases/{id}, for demos and tests only
   --faults        serve POST /api/_faults, which makes the next case requests fail on purpose
                   (tests only; see server/src/faults.rs)
@@ -130,6 +135,8 @@ pub struct Config {
     pub upload_quota: u64,
     /// How long an unclaimed upload is kept.
     pub upload_ttl: Duration,
+    /// Seconds the files without a content hash in their name may be kept (`Cache-Control`).
+    pub stable_max_age: u64,
 }
 
 impl Default for Config {
@@ -158,6 +165,7 @@ impl Default for Config {
             rate_limit: 60,
             upload_quota: 100 * 1024 * 1024,
             upload_ttl: Duration::from_secs(3600),
+            stable_max_age: 300,
         }
     }
 }
@@ -211,6 +219,9 @@ impl Config {
                 "--rate-limit" => config.rate_limit = number(&flag, value()?)?,
                 "--upload-quota-mib" => {
                     config.upload_quota = number::<u64>(&flag, value()?)? * 1024 * 1024
+                }
+                "--stable-max-age-seconds" => {
+                    config.stable_max_age = number::<u64>(&flag, value()?)?
                 }
                 "--upload-hours" => {
                     config.upload_ttl = Duration::from_secs(number::<u64>(&flag, value()?)? * 3600)
@@ -406,8 +417,7 @@ pub fn router(state: Arc<AppState>, config: &Config) -> Router {
             );
     }
     app.route("/healthz", get(|| async { "ok" }))
-        .nest_service("/case-widget", ServeDir::new(&config.dist))
-        .route_service("/", ServeFile::new(config.dist.join("index.html")))
+        .merge(files::router(&config.dist, config.stable_max_age))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(CSP),

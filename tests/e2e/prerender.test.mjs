@@ -20,7 +20,7 @@ async function openHeldBack({ browserLocale = 'en-US', javaScriptEnabled = true 
   page.on('pageerror', (e) => problems.push(e.message));
   let release;
   const held = new Promise((resolve) => { release = resolve; });
-  await page.route('**/case-widget-app_bg.wasm', async (route) => { await held; await route.continue(); });
+  await page.route('**/case-widget-app-*_bg.wasm', async (route) => { await held; await route.continue(); });
   await page.addInitScript(() => document.addEventListener('case-ready', () => { window.caseReady = true; }));
   await page.goto(`${env.server.url}/`);
   await byId(page, 'case_type-technical').waitFor();
