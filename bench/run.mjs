@@ -123,6 +123,56 @@ async function scriptDuration(cdp) {
   return metrics.find((m) => m.name === 'ScriptDuration').value;
 }
 
+// 2b. As served: bytes over the wire on a first and a repeat visit (brotli where the browser
+// takes it, headers included), and, with a cold cache on Lighthouse's slow 4G (1.6 Mbps down,
+// 150 ms round trip), when the first step is usable and when the wasm has taken it over.
+// Chromium only: neither Firefox's BiDi nor WebKit's driver can throttle the network.
+async function visits(browser, server) {
+  const context = await browser.newContext();
+  await context.addInitScript(watchForUsableStep);
+  const page = await context.newPage();
+  const visit = async () => {
+    await page.goto(`${server.url}/`);
+    await page.waitForFunction(() => window.caseReady !== undefined && window.stepUsable !== undefined);
+    await page.waitForTimeout(300);
+    return page.evaluate(() => {
+      const navigation = performance.getEntriesByType('navigation')[0];
+      const resources = performance.getEntriesByType('resource').map((e) => ({ file: new URL(e.name).pathname, transferred: e.transferSize }));
+      return [{ file: '/', transferred: navigation.transferSize }, ...resources];
+    });
+  };
+  const hashed = (f) => /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|ftl)$/.test(f);
+  const sum = (entries) => entries.reduce((t, e) => t + e.transferred, 0);
+  const first = await visit();
+  const repeat = await visit();
+  await context.close();
+  const throttled = [];
+  for (let i = 0; i < (quick ? 1 : 3); i++) {
+    const cold = await browser.newContext();
+    await cold.addInitScript(watchForUsableStep);
+    const coldPage = await cold.newPage();
+    const cdp = await cold.newCDPSession(coldPage);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
+    await coldPage.goto(`${server.url}/`);
+    await coldPage.waitForFunction(() => window.caseReady !== undefined && window.stepUsable !== undefined, null, { timeout: 120000 });
+    throttled.push(await coldPage.evaluate(() => ({ usable: window.stepUsable, takenOver: window.caseReady })));
+    await cold.close();
+  }
+  return {
+    first_visit_bytes: sum(first),
+    repeat_visit_bytes: sum(repeat),
+    repeat_hashed_requests: repeat.filter((e) => hashed(e.file) && e.transferred > 0).map((e) => e.file),
+    repeat_within_budget: repeat.every((e) => !hashed(e.file) || e.transferred === 0),
+    first_visit_files: first,
+    slow_4g_cold: {
+      runs: throttled.length,
+      first_step_usable_ms: Math.round(median(throttled.map((t) => t.usable))),
+      taken_over_ms: Math.round(median(throttled.map((t) => t.takenOver))),
+    },
+  };
+}
+
 // 3. Three 5 MB files: the widget's submit against curl posting the same multipart body.
 async function submitOnce(browser, server, files) {
   const context = await browser.newContext();
@@ -427,6 +477,7 @@ try {
   writeFileSync(join(server.dist, 'bench-baseline.html'), readFileSync(new URL('./baseline.html', import.meta.url)));
   results.transfer = transferSizes(server.dist);
   results.first_interactive = await firstInteractive(browser, server, quick ? 2 : 20);
+  results.visits = await visits(browser, server);
   results.upload = await upload(browser, server, dir, quick ? 1 : 5);
   results.typing = await typing(browser, server);
   results.suggesting = await suggesting(browser, server);
@@ -450,6 +501,10 @@ const fi = results.first_interactive;
 console.log(`| first step usable (median of ${fi.runs}) | ${fi.widget_ms} ms vs static form ${fi.baseline_ms} ms = ${fi.ratio}× | ≤ 1.5×: ${fi.within_budget ? 'met' : 'NOT met'} |`);
 console.log(`| first step taken over by the wasm (median) | ${fi.taken_over_by_wasm_ms} ms | |`);
 console.log(`| main-thread script cost to the host page | ${fi.script_ms_with_widget_minus_without} ms | ≤ 50 ms: ${fi.script_within_budget ? 'met' : 'NOT met'} |`);
+const v = results.visits;
+console.log(`| bytes over the wire, as served (brotli), first visit | ${kb(v.first_visit_bytes)} KB | |`);
+console.log(`| bytes over the wire, repeat visit | ${kb(v.repeat_visit_bytes)} KB (hashed files asked for again: ${v.repeat_hashed_requests.length}) | 0 bytes of wasm/JS/CSS, no revalidation: ${v.repeat_within_budget ? 'met' : 'NOT met'} |`);
+console.log(`| cold cache on slow 4G (1.6 Mbps, 150 ms), median of ${v.slow_4g_cold.runs}, Chromium | first step usable ${v.slow_4g_cold.first_step_usable_ms} ms, taken over by the wasm ${v.slow_4g_cold.taken_over_ms} ms | |`);
 const u = results.upload;
 console.log(`| 3 × 5 MB submit (median of ${u.runs}) | widget ${u.widget_ms} ms vs curl ${u.curl_ms} ms = ${u.ratio}× (before the request ${u.widget_phases_ms.before_request} ms, request ${u.widget_phases_ms.request} ms, after the answer ${u.widget_phases_ms.after_response} ms; a page posting the same body with fetch: ${u.page_fetch_ms} ms; files whole: ${u.files_whole}) | ≤ 1.2×: ${u.within_budget ? 'met' : 'NOT met'} |`);
 console.log(`| wasm memory growth during it (largest of the runs) | ${u.wasm_memory_growth} bytes (from ${u.wasm_memory_before}) | < 1 MB: ${u.memory_within_budget ? 'met' : 'NOT met'} |`);
