@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use case_core::profile::{Profile, Request, SuggestQuery};
 use case_core::suggest::{Library, Query, Suggested, MAX_SUGGESTIONS};
+use case_core::Step;
 use leptos::prelude::*;
 
 use super::Wizard;
@@ -23,7 +24,19 @@ impl Wizard {
     /// Loads the catalog's articles, then keeps `suggestions` matched to the subject,
     /// description, service and category, in the language shown.
     pub fn keep_suggesting(self, i18n: I18n) {
-        self.load_articles();
+        // Fetched once the customer reaches the details, not while the wasm is taking the
+        // first step over: most of the bytes would otherwise compete with it.
+        let asked = StoredValue::new(false);
+        Effect::new(move |_| {
+            let early = matches!(
+                self.step.get(),
+                Step::CaseType | Step::Classification | Step::Severity
+            );
+            if !early && !asked.get_value() {
+                asked.set_value(true);
+                self.load_articles();
+            }
+        });
         let pauses = StoredValue::new(0_u64);
         Effect::new(move |_| {
             self.articles.track();

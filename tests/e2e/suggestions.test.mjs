@@ -71,6 +71,21 @@ describe('articles suggested while the customer types', () => {
     });
   }
 
+  test('the articles file is fetched once the customer reaches the details, not while the first steps load', async () => {
+    const asked = [];
+    const page = await openWidget(env.browser, env.server, { plan: 'business', locale: 'en' }, {
+      prepare: (p) => p.on('request', (r) => { if (r.url().includes('/catalog/articles/')) asked.push(r.url()); }),
+    });
+    await waitForStep(page, 'case-type');
+    await page.waitForTimeout(500);
+    assert.deepEqual(asked, [], 'nothing fetched on the first step');
+    await toDetails(page, byLanguage[2].first);
+    await mouse.fill(page, 'subject', 'I was charged twice this month');
+    await page.locator('case-widget .cw-suggestions li').first().waitFor();
+    assert.equal(asked.length, 1, `fetched once: ${asked}`);
+    await page.context().close();
+  });
+
   test('a page that opts in hears the text the articles were matched to', async () => {
     const page = await openWidget(env.browser, env.server, { plan: 'business', locale: 'en', 'events-with-text': '' });
     await hearEvents(page);
