@@ -37,10 +37,16 @@ try {
     await shot(4, 'details-errors');
     await mouse.fill(page, 'subject', t.subject);
     await mouse.fill(page, 'description', t.description);
+    await page.locator('case-widget .cw-suggestions li').first().waitFor();
+    await shot('4b', 'suggestions');
     await mouse.next(page);
     await mouse.attach(page, [file('console-output.log', 'text/plain', 'kernel: Out of memory\n'.repeat(200))]);
     await shot(5, 'attachments');
     await mouse.next(page);
+    await waitForStep(page, 'solve-now');
+    await shot('5b', 'solve-now');
+    await mouse.next(page);
+    await waitForStep(page, 'contact');
     await mouse.fill(page, 'name', t.name);
     await mouse.fill(page, 'email', 'customer@example.com');
     await mouse.radio(page, 'contact_method', 'phone');
