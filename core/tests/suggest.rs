@@ -196,3 +196,15 @@ fn in_the_shipped_articles_each_language_finds_its_article() {
     );
     assert_eq!(first("账单上重复扣费了", ""), "billing-duplicate-charge");
 }
+
+#[test]
+fn a_korean_customer_saying_status_check_in_everyday_words_sees_the_status_check_article() {
+    // Customers write 상태 확인 ("status check") where the console says 상태 검사.
+    let aws = shipped("aws");
+    let found = aws.suggest(&Query {
+        text: "인스턴스 상태 확인 실패\n09:10(UTC)부터 웹 계층 인스턴스가 상태 확인에 실패합니다.",
+        service: "ec2",
+        category: "instance-issue",
+    });
+    assert_eq!(found[0].id, "ec2-status-check-failed");
+}
