@@ -4,9 +4,10 @@
 // the files built with it.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { launchBrowser, startServer, waitForStep } from './support.mjs';
 
 const env = {};
@@ -20,7 +21,6 @@ after(async () => {
   await env.server?.stop();
 });
 
-const hash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
 /** A wasm custom section: valid anywhere in a module, ignored when it runs. */
 function customSection(name, payload) {
@@ -28,38 +28,45 @@ function customSection(name, payload) {
   return Buffer.concat([Buffer.from([0, body.length]), body]);
 }
 
-/** The built files the loader in `dist` names: glue, wasm and styles. */
+/** The built files the loader in `dist` names: glue, wasm, styles and texts. */
 function named(dist) {
   const loader = readFileSync(join(dist, 'case-widget.js'), 'utf8');
+  const assets = JSON.parse(loader.match(/const assets = (\{.*\});/)[1]);
   return {
     loader,
     glue: loader.match(/'\.\/(case-widget-app-[0-9a-f]{16}\.js)'/)[1],
     wasm: loader.match(/'\.\/(case-widget-app-[0-9a-f]{16}_bg\.wasm)'/)[1],
-    css: JSON.parse(loader.match(/const assets = (\{.*\});/)[1])['case-widget.css'],
+    css: assets['case-widget.css'],
+    assets,
   };
 }
 
 /**
- * Puts a second release into `dist` as a build would name it: a changed wasm, its glue, changed
- * styles, and the loader and the demo page naming them.
+ * Builds a second release into `dist` as the build makes one: the release's files under their
+ * plain names, the wasm and the styles changed, go through the build's own naming step
+ * (scripts/fingerprint.mjs), and what it writes is served beside the old release's files.
  */
 function release(dist) {
   const old = named(dist);
   const read = (name) => readFileSync(join(dist, name));
-  const wasm = Buffer.concat([read(old.wasm), customSection('release', '2')]);
-  const wasmName = `case-widget-app-${hash(wasm)}_bg.wasm`;
-  const glue = `${read(old.glue).toString().replaceAll(old.wasm, wasmName)}\n// release 2\n`;
-  const glueName = `case-widget-app-${hash(glue)}.js`;
-  const css = `${read(old.css)}\n.cw-root { --release: 2; }\n`;
-  const cssName = `case-widget-${hash(css)}.css`;
-  writeFileSync(join(dist, wasmName), wasm);
-  writeFileSync(join(dist, glueName), glue);
-  writeFileSync(join(dist, cssName), css);
-  // The demo page names the styles too, for its prerendered step.
-  writeFileSync(join(dist, 'index.html'), read('index.html').toString().replaceAll(old.css, cssName));
-  for (const copy of ['case-widget.js', 'index.html'].flatMap((f) => [`${f}.br`, `${f}.gz`])) rmSync(join(dist, copy), { force: true });
-  writeFileSync(join(dist, 'case-widget.js'), old.loader.replaceAll(old.glue, glueName).replaceAll(old.wasm, wasmName).replaceAll(old.css, cssName));
-  return { old, now: { glue: glueName, wasm: wasmName, css: cssName } };
+  const stage = mkdtempSync(join(tmpdir(), 'case-widget-release-'));
+  const plain = (name, content) => {
+    mkdirSync(dirname(join(stage, name)), { recursive: true });
+    writeFileSync(join(stage, name), content);
+  };
+  plain('case-widget-app_bg.wasm', Buffer.concat([read(old.wasm), customSection('release', '2')]));
+  plain('case-widget-app.js', read(old.glue).toString().replaceAll(old.wasm, 'case-widget-app_bg.wasm'));
+  plain('case-widget.css', `${read(old.css)}\n.cw-root { --release: 2; }\n`);
+  for (const [name, hashed] of Object.entries(old.assets)) if (name.startsWith('locales/')) plain(name, read(hashed));
+  plain('case-widget.js', old.loader
+    .replace(`'./${old.glue}'`, "'./case-widget-app.js'")
+    .replace(`'./${old.wasm}'`, "'./case-widget-app_bg.wasm'")
+    .replace(/const assets = \{.*\};/, 'const assets = {};'));
+  plain('index.html', read('index.html').toString().replaceAll(`/case-widget/${old.css}`, '/case-widget/case-widget.css'));
+  execFileSync('node', [new URL('../../scripts/fingerprint.mjs', import.meta.url).pathname, stage]);
+  cpSync(stage, dist, { recursive: true });
+  rmSync(stage, { recursive: true, force: true });
+  return { old, now: named(dist) };
 }
 
 /** Opens the demo page until the wizard runs; the widget's files it loaded and how many bytes each cost. */
