@@ -792,6 +792,37 @@ fn redmine_profile_uploads_each_file_raw_then_creates_the_issue_with_its_tokens_
 }
 
 #[test]
+fn every_category_field_of_both_shipped_catalogs_has_a_redmine_custom_field() {
+    let path = format!(
+        "{}/../public/profiles/redmine5.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let redmine: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mapped: Vec<String> = redmine["create"]["body"]["issue"]["custom_fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["value"].as_str().map(str::to_owned))
+        .collect();
+    for name in ["aws", "akamai"] {
+        for service in &catalog(name).services {
+            for category in &service.categories {
+                for field in &category.fields {
+                    let template = format!("{{fields.{}}}", field.id);
+                    assert!(
+                        mapped.contains(&template),
+                        "{name}: {}/{}: {} has no custom field",
+                        service.id,
+                        category.id,
+                        field.id
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
 fn an_uploads_stated_sha256_must_be_the_files_or_it_is_sent_again() {
     let redmine = profile("redmine5");
     assert!(redmine.checks_upload_digest());
