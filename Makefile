@@ -13,9 +13,9 @@ SERVER := target/release/case-server
 
 demo: build
 ifeq ($(BACKEND),rt)
-	scripts/demo-rt.sh $(PORT) $(RT_PORT)
+	scripts/demo-helpdesk.sh rt $(PORT) $(RT_PORT)
 else ifeq ($(BACKEND),redmine)
-	scripts/demo-redmine.sh $(PORT) $(REDMINE_PORT)
+	scripts/demo-helpdesk.sh redmine $(PORT) $(REDMINE_PORT)
 else
 	@echo "Demo: open http://127.0.0.1:$(PORT)/ (cases are stored in ./data; Ctrl-C stops it)"
 	@echo "WARNING: the demo serves every stored case, personal data included, without sign-in at http://127.0.0.1:$(PORT)/api/cases, on this machine only"
