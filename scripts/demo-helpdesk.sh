@@ -10,25 +10,27 @@ backend="$1" port="$2" helpdesk_port="$3"
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"
 dir="data/$backend"
-scripts/"$backend".sh start "$dir" "$helpdesk_port"
-trap 'scripts/"$backend".sh stop "$dir"' EXIT
 helpdesk="http://127.0.0.1:$helpdesk_port"
 case "$backend" in
   rt)
-    printf 'token %s' "$(cat "$dir/token")" >"$dir/authorization"
+    credential() { printf 'token %s' "$(cat "$dir/token")"; }
     name=RT page=/demo/sign-in
     sign_in="user root, password password"
     proxy=(--proxy "/REST/2.0/=$helpdesk/REST/2.0/" --proxy-allow "POST /REST/2.0/ticket")
     ;;
   redmine)
     # Redmine takes its API key as the user name of HTTP Basic.
-    printf 'Basic %s' "$(printf '%s:x' "$(cat "$dir/api-key")" | base64 -w0)" >"$dir/authorization"
+    credential() { printf 'Basic %s' "$(printf '%s:x' "$(cat "$dir/api-key")" | base64 -w0)"; }
     name=Redmine page="/demo/sign-in?page=redmine"
     sign_in="user admin, password admin; Redmine asks for a new one"
     proxy=(--proxy "/redmine/=$helpdesk/" --proxy-allow "POST /redmine/uploads.json" --proxy-allow "POST /redmine/issues.json")
     ;;
   *) echo "demo-helpdesk.sh: no helpdesk named '$backend' (rt or redmine)" >&2; exit 2 ;;
 esac
+scripts/"$backend".sh start "$dir" "$helpdesk_port"
+trap 'scripts/"$backend".sh stop "$dir"' EXIT
+# The helpdesk writes its credential when it first starts.
+credential >"$dir/authorization"
 # The secret the portal and the proxy share, made once.
 [ -s "$dir/session-secret" ] || head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$dir/session-secret"
 chmod 600 "$dir/authorization" "$dir/session-secret"
