@@ -5,6 +5,7 @@
 //
 //   case-widget-prerender [--dist DIR] [--base /case-widget/] [--catalog aws,akamai|FILE.json]
 //                         [--plan business,enterprise] [--locale en,ja,ko,zh] [--out prerendered]
+//                         [--browser /usr/bin/chromium]
 //
 // writes OUT/<catalog>/<plan>/<locale>.html for every combination (plans and locales default to
 // all the catalog has) and OUT/head.html, the stylesheet preload and the loader for the page's
@@ -101,6 +102,13 @@ function readCatalog(dist, spec, base) {
   return { name, file, json: JSON.parse(readFileSync(file, 'utf8')), url: file === shipped ? `${base}catalog/${name}.json` : `/__catalogs/${name}.json` };
 }
 
+/** `asked`, where all of it is among `known` (a typo would render the default silently), else `known`. */
+function only(asked, known, what) {
+  const unknown = (asked ?? []).filter((a) => !known.includes(a));
+  if (unknown.length) throw new Error(`not among the ${what} (${known.join(', ')}): ${unknown.join(', ')}`);
+  return asked ?? known;
+}
+
 const list = (value) => (value ? value.split(',').map((s) => s.trim()).filter(Boolean) : null);
 
 async function launch(executablePath) {
@@ -119,19 +127,17 @@ export async function prerender({ dist, base, catalogs, plans, locales, out, bro
   const where = parseBase(base);
   if (!existsSync(join(dist, loaderName))) throw new Error(`${dist} holds no built widget (${loaderName})`);
   const chosen = catalogs.map((spec) => readCatalog(dist, spec, where.path));
+  const jobs = chosen.flatMap((catalog) => only(plans, catalog.json.plans.map((p) => p.id), `plans of ${catalog.name}`).flatMap((plan) =>
+    only(locales, catalog.json.languages, `languages of ${catalog.name}`).map((locale) => ({ catalog, plan, locale }))));
   const server = await serveWidget(dist, where.path, new Map(chosen.map((c) => [c.url, c.file])));
   const browser = await launch(browserPath);
   const written = [];
   let stylesheet;
   try {
-    for (const catalog of chosen) {
-      for (const plan of plans ?? catalog.json.plans.map((p) => p.id)) {
-        for (const locale of locales ?? catalog.json.languages) {
-          const html = (await renderStep(browser, `${server.url}/`, { endpoint: '/api/cases', catalog: catalog.url, plan, locale })).replaceAll('="/', `="${where.origin}/`);
-          stylesheet ??= html.match(/<link rel="stylesheet" href="([^"]+)">/)?.[1];
-          written.push(write(join(out, catalog.name, plan, `${locale}.html`), template(html)));
-        }
-      }
+    for (const { catalog, plan, locale } of jobs) {
+      const html = (await renderStep(browser, `${server.url}/`, { endpoint: '/api/cases', catalog: catalog.url, plan, locale })).replaceAll(`="${where.path}`, `="${where.origin}${where.path}`);
+      stylesheet ??= html.match(/<link rel="stylesheet" href="([^"]+)">/)?.[1];
+      written.push(write(join(out, catalog.name, plan, `${locale}.html`), template(html)));
     }
   } finally {
     await browser.close();
@@ -163,7 +169,8 @@ async function main() {
     },
   });
   if (values.help) {
-    console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 17).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+    const lines = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1);
+    console.log(lines.slice(0, lines.findIndex((l) => !l.startsWith('//'))).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
     return;
   }
   if (values.demo) {
