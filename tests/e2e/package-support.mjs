@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { createServer, request as forward } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, resolve, sep } from 'node:path';
+import { extname, join, relative, resolve, sep } from 'node:path';
 import assert from 'node:assert/strict';
 
 export const root = new URL('../../', import.meta.url).pathname;
@@ -43,8 +43,10 @@ export async function pack() {
  */
 export async function installFixture(name, tarball) {
   const dir = mkdtempSync(join(tmpdir(), `case-widget-${name}-`));
-  const built = (src) => /[/\\](dist|assets[/\\]support|node_modules[/\\]case-widget)$/.test(src);
-  cpSync(join(root, 'tests/fixtures', name), dir, { recursive: true, verbatimSymlinks: true, filter: (src) => !built(src) });
+  const fixture = join(root, 'tests/fixtures', name);
+  // Not what an earlier build or install left there.
+  const left = ['dist', join('public', 'assets', 'support'), join('node_modules', 'case-widget')];
+  cpSync(fixture, dir, { recursive: true, verbatimSymlinks: true, filter: (src) => !left.includes(relative(fixture, src)) });
   await npmInstall(dir, [tarball]);
   return dir;
 }
