@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileCase, launchBrowser, mouse, startServer, waitForStep } from './support.mjs';
+import { answerContactAndReview, answerDetailsAndFiles, answerFirstSteps, byId, launchBrowser, mouse, startServer, waitForStep } from './support.mjs';
 import { installFixture, must, pack, run, servePortal } from './package-support.mjs';
 
 let tarball;
@@ -75,11 +75,16 @@ async function fileThrough(name, { locale }) {
     await page.goto(`${portal.url}/`);
     await waitForStep(page, 'case-type');
     assert.equal(await page.locator('case-widget .cw-root').getAttribute('lang'), locale);
-    const id = await fileCase(page, mouse, {
-      caseType: 'technical', service: 'ec2', category: 'instance-issue', fields: { region: 'us-east-1', instance_id: 'i-0abcd1234ef567890' },
-      severity: 'normal', subject: `Filed from the ${name} app`, description: 'The instance stopped answering.',
-      name: 'Ada Lovelace', email: 'ada@example.com', method: 'web', language: 'en',
-    });
+    await answerFirstSteps(page, { caseType: 'account-billing', service: 'billing', category: 'payment', severity: 'normal' });
+    await answerDetailsAndFiles(page, { subject: `Filed from the ${name} app`, description: 'The instance stopped answering.' });
+    // The app called prefill() on case-ready through its ref.
+    assert.equal(await byId(page, 'name').inputValue(), 'Ada Lovelace');
+    assert.equal(await byId(page, 'email').inputValue(), 'ada@example.com');
+    await answerContactAndReview(page, { name: 'Ada Lovelace', email: 'ada@example.com' });
+    await mouse.next(page);
+    await waitForStep(page, 'done');
+    const id = (await page.locator('case-widget .cw-case-id').innerText()).match(/CASE-\d{8}-\d{5}/)?.[0];
+    assert.ok(id, 'the confirmation shows the case ID');
     // The page heard the events through its framework's own bindings.
     assert.equal(await page.locator('#filed').innerText(), `Filed ${id}`);
     assert.match(await page.locator('#step').innerText(), /^7\/7 review$/);
@@ -93,10 +98,10 @@ async function fileThrough(name, { locale }) {
   }
 }
 
-test('React 19 + Vite: the built app files a whole case, its page hearing the events through its own JSX props', async () => {
+test('React 19 + Vite: the built app files a whole case, prefilled through a ref, its page hearing the events through JSX props', async () => {
   await fileThrough('react', { locale: 'en' });
 });
 
-test('Vue 3 + Vite: the built app files a whole case in Japanese, its page hearing the events through v-on', async () => {
+test('Vue 3 + Vite: the built app files a whole case in Japanese, prefilled through a template ref, its page hearing the events through v-on', async () => {
   await fileThrough('vue', { locale: 'ja' });
 });
