@@ -9,7 +9,7 @@ RT_PORT ?= 9311
 REDMINE_PORT ?= 9312
 SERVER := target/release/case-server
 
-.PHONY: demo test setup setup-browser build lint host-test browser-test bench wasm-size prerender clean
+.PHONY: demo test setup setup-browser build lint host-test browser-test bench wasm-size prerender package clean
 
 demo: build
 ifeq ($(BACKEND),rt)
@@ -49,7 +49,12 @@ browser-test:
 
 clean:
 	cargo clean
-	rm -rf dist node_modules
+	rm -rf dist node_modules package/dist package/bin package/*.tgz tests/fixtures/*/node_modules
+
+# The npm package portals install: package/case-widget-<version>.tgz (see README, "Installing
+# it with npm"). The browser tests pack it themselves from the build.
+package: build
+	scripts/package.sh
 
 bench: setup-browser build
 	node bench/run.mjs
@@ -62,5 +67,5 @@ wasm-size: setup
 
 # Renders the demo page's first step again after a change to it (a browser test tells when).
 prerender: setup-browser build
-	node scripts/prerender.mjs
+	node scripts/prerender.mjs --demo
 	trunk build --release

@@ -34,7 +34,10 @@ class CaseWidget extends HTMLElement {
   }
 
   connectedCallback() {
-    this.addEventListener('case-ready', () => { this.#ready = true; }, { once: true });
+    // Capturing: at the element itself it runs before the page's own listeners, even those a
+    // framework (React, Vue) added before the element was connected, so prefill() and reset()
+    // called from a page's case-ready listener apply at once instead of waiting for a second one.
+    this.addEventListener('case-ready', () => { this.#ready = true; }, { once: true, capture: true });
     // A prerendered first step works before the wasm arrives; a press of Continue there is kept
     // for the wizard to carry out when it takes the step over.
     if (this.shadowRoot && !this.widget) {

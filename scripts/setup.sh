@@ -62,6 +62,14 @@ if [ "${1:-}" = browser ]; then
     || ! compgen -G '/usr/lib/*/webkit2gtk-4.1/MiniBrowser' >/dev/null; then
     apt_install firefox-esr webkit2gtk-driver libwebkit2gtk-4.1-0 xvfb
   fi
+  # The portal apps the package is tested in (React 19 and Vue 3, built by Vite), from their
+  # lockfiles; the tests install the packed widget into copies of them.
+  for app in tests/fixtures/react tests/fixtures/vue; do
+    if ! [ -x "$app/node_modules/.bin/vite" ]; then
+      say "installing npm packages of $app"
+      (cd "$app" && npm ci --no-audit --no-fund --loglevel=error)
+    fi
+  done
   # Request Tracker 5 and Redmine 5, the real helpdesks the browser tests file cases into.
   scripts/rt.sh install
   scripts/redmine.sh install
