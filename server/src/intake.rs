@@ -116,9 +116,7 @@ struct Incoming(Vec<Received>);
 
 impl Drop for Incoming {
     fn drop(&mut self) {
-        for f in self.0.iter().filter(|f| f.upload_token.is_none()) {
-            let _ = std::fs::remove_file(&f.temp_path);
-        }
+        crate::store::remove_arrived(&self.0);
     }
 }
 
