@@ -9,29 +9,19 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 use case_server::{Config, Store};
-use common::{agent, serve};
+use common::{agent, root, Server};
 use serde_json::{json, Value};
 
-struct Server {
-    url: String,
-    _runtime: tokio::runtime::Runtime,
-}
-
 fn start(data: &Path) -> Server {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let (url, runtime) = serve(&Config {
+    Server::start(&Config {
         addr: "127.0.0.1:0".parse().unwrap(),
         data: data.to_owned(),
-        catalogs: root.join("public/catalog"),
+        catalogs: root().join("public/catalog"),
         expose_cases: true,
         spam_checks: false,
         rate_limit: 0,
         ..Config::default()
-    });
-    Server {
-        url,
-        _runtime: runtime,
-    }
+    })
 }
 
 fn case(attachments: Value) -> Value {
@@ -93,7 +83,7 @@ fn demo_and_test_switches_are_refused_on_a_public_address_and_said_loudly_on_loo
             Config::from_args(["--addr", "0.0.0.0:8080", switch].map(String::from)).unwrap_err();
         assert!(error.contains("loopback"), "{error}");
     }
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let root = root();
     let dir = tempfile::tempdir().unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_case-server"))
         .args([
@@ -289,7 +279,7 @@ fn an_svg_with_script_behind_a_byte_order_mark_or_an_xml_declaration_is_refused_
 #[test]
 #[allow(clippy::zombie_processes)] // killed and waited for
 fn start_up_clears_what_a_crash_left_and_stored_paths_are_absolute_with_a_relative_data_folder() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let root = root();
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     std::fs::create_dir_all(data.join("incoming")).unwrap();
