@@ -83,6 +83,53 @@ pub fn is_executable(leading: &[u8]) -> bool {
     EXECUTABLES.iter().any(|magic| leading.starts_with(magic))
 }
 
+/// Bytes as text the way a browser reads markup: UTF-16 after its byte order mark, else UTF-8
+/// with its byte order mark dropped. Lossy, for looking at, not for keeping.
+pub fn as_text(bytes: &[u8]) -> String {
+    let utf16 = |rest: &[u8], unit: fn([u8; 2]) -> u16| {
+        let units: Vec<u16> = rest
+            .chunks_exact(2)
+            .map(|pair| unit([pair[0], pair[1]]))
+            .collect();
+        String::from_utf16_lossy(&units)
+    };
+    if let Some(rest) = bytes.strip_prefix(b"\xff\xfe") {
+        utf16(rest, u16::from_le_bytes)
+    } else if let Some(rest) = bytes.strip_prefix(b"\xfe\xff") {
+        utf16(rest, u16::from_be_bytes)
+    } else {
+        let rest = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+        String::from_utf8_lossy(rest).into_owned()
+    }
+}
+
+/// How markup that may be SVG begins: its root element, the XML declaration or doctype before
+/// it, or a comment before those. No picture format begins with `<`.
+const SVG_OPENINGS: &[&str] = &["<svg", "<?xml", "<!doctype svg", "<!--"];
+
+/// Whether a file is, or may be, SVG, which can carry script: its declared type is
+/// `image/svg+xml`, its name ends in `.svg`, or its first bytes ([`SNIFF_LEN`] of them, all the
+/// widget reads), after a byte order mark (UTF-8 or UTF-16) and ASCII whitespace, begin with
+/// `<svg`, `<?xml`, `<!doctype svg` or `<!--`, ignoring case.
+///
+/// Sixteen bytes rarely reach the root element behind an XML declaration, so any XML counts: an
+/// XML file is no picture, and `image/*` loses nothing by refusing it. When the bytes read run
+/// out inside the whitespace or inside one of those openings, what follows is unseen, and the
+/// file counts as SVG too: padding must not hide it.
+pub fn is_svg(name: &str, content_type: &str, leading: &[u8]) -> bool {
+    let essence = content_type.split(';').next().unwrap_or_default().trim();
+    let text = as_text(leading);
+    let start = text
+        .trim_start_matches(|c: char| c.is_ascii_whitespace())
+        .to_ascii_lowercase();
+    let cut_short = leading.len() >= SNIFF_LEN;
+    essence.eq_ignore_ascii_case("image/svg+xml")
+        || extension(name) == "svg"
+        || SVG_OPENINGS
+            .iter()
+            .any(|opening| start.starts_with(opening) || (cut_short && opening.starts_with(&start)))
+}
+
 fn extension(name: &str) -> String {
     name.rsplit_once('.')
         .map(|(_, ext)| ext.to_ascii_lowercase())
@@ -142,12 +189,7 @@ pub fn refuse_content(
     let ext = format!(".{}", extension(&file.name));
     let kind = effective_type(file, leading);
     // SVG can carry script: `image/*` means pictures, and admits SVG only where named.
-    let svg = kind == "image/svg+xml"
-        || ext == ".svg"
-        || String::from_utf8_lossy(leading)
-            .trim_start()
-            .to_ascii_lowercase()
-            .starts_with("<svg");
+    let svg = is_svg(&file.name, &file.content_type, leading);
     let ok = allowed.iter().any(|t| {
         let t = t.to_ascii_lowercase();
         if t.starts_with('.') {

@@ -1,8 +1,9 @@
 mod common;
 
-use case_core::attachment::{check, effective_type, is_executable, refuse_content, sniff};
+use case_core::attachment::{check, effective_type, is_executable, is_svg, refuse_content, sniff};
 use case_core::catalog::AttachmentRules;
 use case_core::draft::AttachmentMeta;
+use case_core::rules::Rules;
 use common::{catalog, EXE, PNG};
 
 const PDF: &[u8] = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n";
@@ -214,4 +215,71 @@ fn image_star_admits_pictures_but_not_svg_which_can_carry_script() {
         "image/svg+xml",
         b"<svg xmlns=\"http"
     ));
+}
+
+/// The first 16 bytes of an SVG behind a UTF-8 byte order mark.
+const SVG_AFTER_BOM: &[u8] = b"\xef\xbb\xbf<svg onload=al";
+/// The first 16 bytes of an SVG behind an XML declaration.
+const SVG_AFTER_XML_DECLARATION: &[u8] = b"<?xml version=\"1";
+
+/// The attachment rules of the shipped catalogs that take `image/*`.
+fn image_star_rules() -> Vec<(&'static str, AttachmentRules)> {
+    let aws = catalog("aws");
+    let billing = Rules::new(&aws, "business")
+        .attachments(Some("account-billing"))
+        .clone();
+    let akamai = catalog("akamai").attachments;
+    for rules in [&billing, &akamai] {
+        assert!(rules
+            .allowed_types
+            .as_ref()
+            .unwrap()
+            .contains(&"image/*".into()));
+    }
+    vec![("aws", billing), ("akamai", akamai)]
+}
+
+/// What `check` answers for an SVG sent as a picture, beside a plain SVG's answer.
+fn svg_refusals(leading: &[u8]) {
+    for (name, rules) in image_star_rules() {
+        let plain = checked(
+            &rules,
+            &[],
+            &file("logo.svg", "image/svg+xml"),
+            b"<svg xmlns=\"http",
+        );
+        assert_eq!(plain, Some("error-attachment-not-allowed"), "{name}");
+        for (file_name, declared) in [("photo.png", "image/png"), ("photo.bmp", "image/bmp")] {
+            let disguised = checked(&rules, &[], &file(file_name, declared), leading);
+            assert_eq!(disguised, plain, "{name}: {file_name}");
+        }
+    }
+}
+
+#[test]
+fn an_svg_behind_a_byte_order_mark_is_refused_by_image_star_as_a_plain_svg_is() {
+    svg_refusals(SVG_AFTER_BOM);
+}
+
+#[test]
+fn an_svg_behind_an_xml_declaration_is_refused_by_image_star_as_a_plain_svg_is() {
+    svg_refusals(SVG_AFTER_XML_DECLARATION);
+}
+
+#[test]
+fn svg_is_told_by_its_type_its_name_or_how_its_first_bytes_begin() {
+    assert!(is_svg("logo", "image/svg+xml; charset=utf-8", b""));
+    assert!(is_svg("LOGO.SVG", "", b""));
+    assert!(is_svg("x", "", b"  \n<SVG xmlns="));
+    assert!(is_svg("x", "", b"\xff\xfe<\0?\0x\0m\0l\0 \0"), "UTF-16");
+    assert!(is_svg("x", "", b"<!DOCTYPE svg PU"));
+    assert!(is_svg("x", "", b"<!-- drawn by -->"));
+    assert!(
+        is_svg("x", "", b"              <s"),
+        "cut off inside padding and an opening: what follows is unseen"
+    );
+    assert!(!is_svg("notes.txt", "text/plain", b"<html> is a tag"));
+    assert!(!is_svg("short.txt", "text/plain", b"  \n"), "all of a file");
+    assert!(!is_svg("shot.png", "image/png", PNG));
+    assert!(!is_svg("data.csv", "text/csv", b"a,b,c\n1,2,3\n4,5,"));
 }

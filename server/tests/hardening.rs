@@ -9,29 +9,19 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 use case_server::{Config, Store};
-use common::{agent, serve};
+use common::{agent, root, Server};
 use serde_json::{json, Value};
 
-struct Server {
-    url: String,
-    _runtime: tokio::runtime::Runtime,
-}
-
 fn start(data: &Path) -> Server {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let (url, runtime) = serve(&Config {
+    Server::start(&Config {
         addr: "127.0.0.1:0".parse().unwrap(),
         data: data.to_owned(),
-        catalogs: root.join("public/catalog"),
+        catalogs: root().join("public/catalog"),
         expose_cases: true,
         spam_checks: false,
         rate_limit: 0,
         ..Config::default()
-    });
-    Server {
-        url,
-        _runtime: runtime,
-    }
+    })
 }
 
 fn case(attachments: Value) -> Value {
@@ -93,7 +83,7 @@ fn demo_and_test_switches_are_refused_on_a_public_address_and_said_loudly_on_loo
             Config::from_args(["--addr", "0.0.0.0:8080", switch].map(String::from)).unwrap_err();
         assert!(error.contains("loopback"), "{error}");
     }
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let root = root();
     let dir = tempfile::tempdir().unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_case-server"))
         .args([
@@ -242,10 +232,54 @@ fn an_svg_with_script_is_refused_however_it_is_sent() {
     assert_eq!(answer.status(), 422);
 }
 
+/// The field code a file gets, sent with a case and uploaded on its own.
+fn refusals(server: &Server, name: &str, content_type: &str, bytes: &[u8]) -> (String, String) {
+    let (multipart_type, body) = multipart(
+        &case(json!([{ "name": name, "size": bytes.len(), "type": content_type }])),
+        &[(name, content_type, bytes)],
+    );
+    let (status, answer) = post(server, &multipart_type, &body);
+    assert_eq!(status, 422, "{name}: {answer}");
+    assert_eq!(answer["fields"][0]["field"], "attachments", "{answer}");
+    let with_case = answer["fields"][0]["code"].as_str().unwrap().to_owned();
+    let mut answer = agent()
+        .post(format!("{}/api/uploads?filename={name}", server.url))
+        .header("Content-Type", content_type)
+        .send(bytes)
+        .unwrap();
+    assert_eq!(answer.status(), 422, "{name}");
+    let answer: Value = answer.body_mut().read_json().unwrap();
+    assert_eq!(answer["fields"][0]["field"], "attachments", "{answer}");
+    let alone = answer["fields"][0]["code"].as_str().unwrap().to_owned();
+    (with_case, alone)
+}
+
+#[test]
+fn an_svg_with_script_behind_a_byte_order_mark_or_an_xml_declaration_is_refused_as_a_plain_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(dir.path());
+    let plain =
+        br#"<svg xmlns="http://www.w3.org/2000/svg" onload="alert(document.cookie)"><rect/></svg>"#;
+    let expected = refusals(&server, "diagram.svg", "image/svg+xml", plain);
+    assert_eq!(expected.0, expected.1);
+    let after_bom = [&b"\xef\xbb\xbf"[..], plain].concat();
+    let after_declaration = [&b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"[..], plain].concat();
+    for bytes in [after_bom, after_declaration] {
+        for (name, content_type) in [("photo.png", "image/png"), ("picture.bmp", "image/bmp")] {
+            assert_eq!(
+                refusals(&server, name, content_type, &bytes),
+                expected,
+                "{name}: {}",
+                String::from_utf8_lossy(&bytes)
+            );
+        }
+    }
+}
+
 #[test]
 #[allow(clippy::zombie_processes)] // killed and waited for
 fn start_up_clears_what_a_crash_left_and_stored_paths_are_absolute_with_a_relative_data_folder() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let root = root();
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     std::fs::create_dir_all(data.join("incoming")).unwrap();

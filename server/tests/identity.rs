@@ -5,40 +5,27 @@
 
 mod common;
 
-use std::path::Path;
-
 use case_server::token::{sign, Secret};
 use case_server::Config;
-use common::{agent, serve};
+use common::{agent, root, Server};
 use serde_json::{json, Value};
 
 const SECRET: &str = "the secret the portal signs identities with";
 
-struct Server {
-    url: String,
-    _runtime: tokio::runtime::Runtime,
-    _data: tempfile::TempDir,
-}
-
 fn start(required: bool) -> Server {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let data = tempfile::tempdir().unwrap();
-    let (url, runtime) = serve(&Config {
+    let config = Config {
         addr: "127.0.0.1:0".parse().unwrap(),
         data: data.path().to_owned(),
-        catalogs: root.join("public/catalog"),
+        catalogs: root().join("public/catalog"),
         expose_cases: true,
         spam_checks: false,
         rate_limit: 0,
         identity_secret: Some(Secret::new(SECRET.as_bytes().to_vec()).unwrap()),
         require_identity: required,
         ..Config::default()
-    });
-    Server {
-        url,
-        _runtime: runtime,
-        _data: data,
-    }
+    };
+    Server::with_data(&config, data)
 }
 
 fn identity(claims: Value) -> String {

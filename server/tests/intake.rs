@@ -6,16 +6,11 @@ mod common;
 use std::path::Path;
 
 use case_server::{Config, Store};
-use common::{agent, serve};
+use common::{agent, root, Server};
 use serde_json::{json, Value};
 
-struct Server {
-    url: String,
-    _runtime: tokio::runtime::Runtime,
-}
-
 fn start(data: &Path, cors: &[&str]) -> Server {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let root = root();
     let config = Config {
         addr: "127.0.0.1:0".parse().unwrap(),
         data: data.to_owned(),
@@ -31,11 +26,7 @@ fn start(data: &Path, cors: &[&str]) -> Server {
         spam_checks: false,
         ..Config::default()
     };
-    let (url, runtime) = serve(&config);
-    Server {
-        url,
-        _runtime: runtime,
-    }
+    Server::start(&config)
 }
 
 fn valid_case() -> Value {
@@ -724,20 +715,15 @@ fn a_phone_number_is_checked_for_its_country_and_stored_as_typed_with_its_e164_f
 
 /// A server whose spam checks are on: a case needs a form token issued a second before.
 fn start_with_spam_checks(data: &Path) -> Server {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let (url, runtime) = serve(&Config {
+    Server::start(&Config {
         addr: "127.0.0.1:0".parse().unwrap(),
         data: data.to_owned(),
-        catalogs: root.join("public/catalog"),
+        catalogs: root().join("public/catalog"),
         expose_cases: true,
         min_fill_ms: 1000,
         rate_limit: 0,
         ..Config::default()
-    });
-    Server {
-        url,
-        _runtime: runtime,
-    }
+    })
 }
 
 fn form_token(server: &Server) -> String {
@@ -1055,18 +1041,16 @@ fn a_case_type_reserved_for_an_entitlement_is_filed_only_with_it() {
         .unwrap()
         .push(json!({ "id": "general", "label": { "en": "General", "ja": "General" }, "services": ["svc"] }));
     std::fs::write(catalogs.join("mini.json"), catalog.to_string()).unwrap();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let (url, _runtime) = serve(&Config {
+    let server = Server::start(&Config {
         addr: "127.0.0.1:0".parse().unwrap(),
         data: dir.path().join("data"),
         catalogs,
-        dist: root.join("dist"),
+        dist: root().join("dist"),
         min_fill_ms: 0,
         rate_limit: 0,
         spam_checks: false,
         ..Config::default()
     });
-    let server = Server { url, _runtime };
     let case = |entitlements: Value| {
         json!({
             "catalog": "mini", "plan": "basic", "locale": "en",

@@ -11,22 +11,11 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use case_server::{Config, Store};
-use common::{agent, serve};
+use common::{agent, root, Server};
 use serde_json::{json, Value};
 
-struct Server {
-    url: String,
-    _runtime: tokio::runtime::Runtime,
-}
-
-impl Server {
-    fn host(&self) -> String {
-        self.url.strip_prefix("http://").unwrap().to_owned()
-    }
-}
-
 fn config(data: &Path) -> Config {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let root = root();
     Config {
         addr: "127.0.0.1:0".parse().unwrap(),
         data: data.to_owned(),
@@ -40,11 +29,7 @@ fn config(data: &Path) -> Config {
 }
 
 fn start(config: Config) -> Server {
-    let (url, runtime) = serve(&config);
-    Server {
-        url,
-        _runtime: runtime,
-    }
+    Server::start(&config)
 }
 
 /// Reads until the server closes the connection or `limit` passes; what came and when it ended.
@@ -373,7 +358,7 @@ fn asked_to_stop_by_ctrl_c_or_sigterm_the_server_exits_by_its_deadline_even_with
 /// exit (or a failed test if it is still running 8 s later).
 #[allow(clippy::zombie_processes)] // waited for once it exits, or killed and waited for
 fn stop_with_a_stalled_client(signal: &str) -> Duration {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let root = root();
     let dir = tempfile::tempdir().unwrap();
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_case-server"))
         .args(["--addr", "127.0.0.1:0", "--data"])
@@ -417,7 +402,7 @@ fn stop_with_a_stalled_client(signal: &str) -> Duration {
 #[test]
 #[allow(clippy::zombie_processes)] // killed and waited for
 fn with_96_file_descriptors_120_half_sent_requests_do_not_stop_the_server_answering_others() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let root = root();
     let dir = tempfile::tempdir().unwrap();
     let command = format!(
         "ulimit -n 96 && exec '{}' --addr 127.0.0.1:0 --data '{}' --catalogs '{}'",

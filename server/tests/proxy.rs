@@ -6,13 +6,12 @@ mod common;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
-use std::path::Path;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use case_server::token::{sign, Secret};
 use case_server::Config;
-use common::{agent, serve};
+use common::{agent, root, Server};
 
 const SECRET: &str = "a secret the portal shares, 32 bytes or more";
 
@@ -65,20 +64,8 @@ fn backend() -> (String, mpsc::Receiver<(String, Vec<u8>)>) {
     backend_after(Duration::ZERO)
 }
 
-struct Server {
-    url: String,
-    _runtime: tokio::runtime::Runtime,
-    _data: tempfile::TempDir,
-}
-
-impl Server {
-    fn host(&self) -> &str {
-        self.url.strip_prefix("http://").unwrap()
-    }
-}
-
 fn start(args: &[String]) -> Server {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let root = root();
     let data = tempfile::tempdir().unwrap();
     let secret = data.path().join("session-secret");
     std::fs::write(&secret, format!("{SECRET}\n")).unwrap();
@@ -98,12 +85,7 @@ fn start(args: &[String]) -> Server {
         .chain(args.iter().cloned()),
     )
     .unwrap();
-    let (url, runtime) = serve(&config);
-    Server {
-        url,
-        _runtime: runtime,
-        _data: data,
-    }
+    Server::with_data(&config, data)
 }
 
 /// A proxy for RT's ticket creation at `backend`, with extra arguments.

@@ -2,7 +2,46 @@
 // reads every status rather than failing on it.
 #![allow(dead_code)]
 
+use std::path::PathBuf;
+
 use case_server::{app, Config};
+
+/// The repository's root, where the shipped catalogs and the built widget are.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// A server running for as long as this lives, with the data folder it may own.
+pub struct Server {
+    pub url: String,
+    _runtime: tokio::runtime::Runtime,
+    _data: Option<tempfile::TempDir>,
+}
+
+impl Server {
+    /// Serves `config`.
+    pub fn start(config: &Config) -> Server {
+        let (url, runtime) = serve(config);
+        Server {
+            url,
+            _runtime: runtime,
+            _data: None,
+        }
+    }
+
+    /// Serves `config`, whose data is in `data`, removed when the server goes.
+    pub fn with_data(config: &Config, data: tempfile::TempDir) -> Server {
+        Server {
+            _data: Some(data),
+            ..Server::start(config)
+        }
+    }
+
+    /// The address, as `host:port`.
+    pub fn host(&self) -> &str {
+        self.url.strip_prefix("http://").unwrap()
+    }
+}
 
 /// Serves `config` on the port it names (0 for a free one); the runtime keeps it running.
 pub fn serve(config: &Config) -> (String, tokio::runtime::Runtime) {
