@@ -123,13 +123,13 @@ fn OnBehalfOfChoice() -> impl IntoView {
                 choices=choices
                 value=value
                 on_change=choose
-                empty_label=Signal::derive(move || i18n.t(msg::ON_BEHALF_OF_OWN))
+                empty_label=move || i18n.t(msg::ON_BEHALF_OF_OWN)
             />
             {move || name.get().map(|name| view! {
                 <Checkbox
                     id="customer_may_see"
-                    label=Signal::derive(move || i18n.ta(msg::ON_BEHALF_OF_VISIBLE, &[("name", Arg::Text(name.clone()))]))
-                    hint=Signal::derive(move || i18n.t(msg::ON_BEHALF_OF_VISIBLE_HINT))
+                    label=move || i18n.ta(msg::ON_BEHALF_OF_VISIBLE, &[("name", Arg::Text(name.clone()))])
+                    hint=move || i18n.t(msg::ON_BEHALF_OF_VISIBLE_HINT)
                     checked=may_see
                     on_change=set_may_see
                 />

@@ -60,7 +60,7 @@ pub fn ClassificationStep() -> impl IntoView {
         <Select
             field=Field::Service
             label=move || i18n.t(msg::SERVICE_LABEL)
-            hint=Signal::derive(move || i18n.t(msg::SERVICE_HINT))
+            hint=move || i18n.t(msg::SERVICE_HINT)
             choices=services
             value=move || wizard.answers.with(|a| a.service.clone())
             on_change=Callback::new(move |id: String| wizard.answers.update(|a| a.set_service(&id)))

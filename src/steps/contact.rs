@@ -115,14 +115,14 @@ pub fn ContactStep() -> impl IntoView {
         <Show when=wants_phone>
             <div class="cw-phone">
                 <Select field=Field::PhoneCountry label=move || i18n.t(msg::PHONE_COUNTRY_LABEL) choices=countries value=country on_change=set_country autocomplete="tel-country-code" disabled=phone_locked />
-                <TextField field=Field::PhoneNumber label=move || i18n.t(msg::PHONE_NUMBER_LABEL) hint=Signal::derive(move || i18n.t(msg::PHONE_NUMBER_HINT)) value=number on_input=set_number kind=InputKind::Tel autocomplete="tel" readonly=phone_locked />
+                <TextField field=Field::PhoneNumber label=move || i18n.t(msg::PHONE_NUMBER_LABEL) hint=move || i18n.t(msg::PHONE_NUMBER_HINT) value=number on_input=set_number kind=InputKind::Tel autocomplete="tel" readonly=phone_locked />
                 <TextField field=Field::PhoneExtension label=move || i18n.t(msg::PHONE_EXTENSION_LABEL) value=extension on_input=set_extension kind=InputKind::Tel autocomplete="tel-extension" optional=true />
             </div>
         </Show>
         <Select field=Field::ContactLanguage label=move || i18n.t(msg::CONTACT_LANGUAGE_LABEL) choices=languages value=language on_change=set_language />
         <p class="cw-hint cw-team-hours" aria-live="polite">{team_away}</p>
         {cc_offered.then(|| view! {
-            <TextField field=Field::Cc label=move || i18n.t(msg::CC_LABEL) hint=Signal::derive(move || i18n.t(msg::CC_HINT)) value=cc on_input=set_cc kind=InputKind::Email optional=true />
+            <TextField field=Field::Cc label=move || i18n.t(msg::CC_LABEL) hint=move || i18n.t(msg::CC_HINT) value=cc on_input=set_cc kind=InputKind::Email optional=true />
         })}
         <StepNav />
     }

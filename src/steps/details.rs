@@ -33,7 +33,7 @@ pub fn DetailsStep() -> impl IntoView {
         <TextField
             field=Field::Subject
             label=move || i18n.t(msg::SUBJECT_LABEL)
-            hint=Signal::derive(move || i18n.t(msg::SUBJECT_HINT))
+            hint=move || i18n.t(msg::SUBJECT_HINT)
             value=subject
             on_input=set_subject
             max_chars=limits.subject_max

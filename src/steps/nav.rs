@@ -8,7 +8,7 @@ use crate::wizard::Wizard;
 /// The foot of a step: the catalog's notices for it, then "Back" and "Continue" (or another
 /// primary action).
 #[component]
-pub fn StepNav(#[prop(optional)] primary: Option<Signal<String>>) -> impl IntoView {
+pub fn StepNav(#[prop(optional, into)] primary: Option<Signal<String>>) -> impl IntoView {
     let wizard = expect_context::<Wizard>();
     let i18n = use_i18n();
     let primary = primary.unwrap_or_else(|| Signal::derive(move || i18n.t(msg::ACTION_NEXT)));
