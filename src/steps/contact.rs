@@ -19,6 +19,7 @@ pub fn ContactStep() -> impl IntoView {
     let cc_offered = wizard.with_rules(|rules| rules.cc_offered());
     let shown_in = untrack(|| i18n.lang());
     wizard
+        .draft
         .answers
         .update(|a| wizard.with_rules(|rules| a.default_contact_language(rules, shown_in)));
     let (email, set_email) = bind!(wizard, email);
@@ -30,6 +31,7 @@ pub fn ContactStep() -> impl IntoView {
     let (language, set_language) = bind!(wizard, contact_language);
     let case_and_severity = move || {
         wizard
+            .draft
             .answers
             .with(|a| (a.case_type.clone(), a.severity.clone()))
     };

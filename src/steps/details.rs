@@ -17,7 +17,7 @@ pub fn DetailsStep() -> impl IntoView {
     let (description, set_description) = bind!(wizard, description);
     // The category's prompt, where it has one, says what to write.
     let prompt = Signal::derive(move || {
-        let prompt = wizard.answers.with(|a| {
+        let prompt = wizard.draft.answers.with(|a| {
             wizard.with_catalog(|c| {
                 c.category(&a.service, &a.category)
                     .and_then(|c| c.prompt.clone())

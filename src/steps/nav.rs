@@ -12,10 +12,11 @@ pub fn StepNav(#[prop(optional, into)] primary: Option<Signal<String>>) -> impl 
     let wizard = expect_context::<Wizard>();
     let i18n = use_i18n();
     let primary = primary.unwrap_or_else(|| Signal::derive(move || i18n.t(msg::ACTION_NEXT)));
-    let has_back = move || wizard.step.with(|s| s.prev().is_some());
+    let has_back = move || wizard.nav.step.with(|s| s.prev().is_some());
     let notices = Memo::new(move |_| {
-        let step = wizard.step.get();
+        let step = wizard.nav.step.get();
         let (case_type, severity) = wizard
+            .draft
             .answers
             .with(|a| (a.case_type.clone(), a.severity.clone()));
         wizard.with_rules(|rules| {
