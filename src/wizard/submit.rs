@@ -3,19 +3,37 @@
 //! `Idempotency-Key`; then the outcome, told to the customer and to the page.
 
 use std::rc::Rc;
+use std::sync::Arc;
 
+use case_core::i18n::Messages;
 use case_core::outcome::{Failure, SubmitError, Told};
-use case_core::profile::Context;
+use case_core::profile::{Context, Profile};
 use case_core::validate::{first_failing_step, validate_all};
 use case_core::wire::{CaseCreated, CasePayload};
+use case_core::Catalog;
 use leptos::prelude::*;
+use web_sys::File;
 
 use super::Wizard;
-use crate::host::HostEvent;
+use crate::host::{Config, HostEvent};
 use crate::i18n::messages;
 use crate::web::random;
 use crate::web::timer::sleep_ms;
-use crate::web::transport::{self, InFlight, Target};
+use crate::web::transport::{self, InFlight, OnProgress, Target};
+
+/// How a submission ended: the case filed with the backend's answer, or why not.
+type Sent = Result<(CaseCreated, serde_json::Value), SubmitError>;
+
+/// What every try of one case sends.
+struct Case {
+    catalog: Arc<Catalog>,
+    profile: Arc<Profile>,
+    config: Config,
+    payload: CasePayload,
+    files: Vec<File>,
+    key: String,
+    messages: Rc<Messages>,
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Phase {
@@ -122,90 +140,95 @@ impl Wizard {
         payload.spam_check = Some(self.proof.spam_check());
         let files = self.draft.files.get_untracked();
         let key = submission.key_for(payload.fingerprint());
-        let in_flight = submission.in_flight.get_value();
         let wizard = *self;
         submission.failure.set(None);
         submission.progress.set(vec![0.0; files.len()]);
         submission.phase.set(Phase::Submitting);
         leptos::task::spawn_local(async move {
-            let messages = messages();
-            let total: f64 = files.iter().map(|f| f.size()).sum();
-            let on_progress = Rc::new(move |sent: Vec<f64>| {
-                let loaded = sent.iter().sum();
-                wizard.host.emit(HostEvent::Progress { loaded, total });
-                submission.progress.set(sent);
-            });
-            // Uploaded files keep their references in the answers, so a retry, or a submit after
-            // a reload, sends only what is missing.
-            let on_uploaded = |index: usize, reference: &str| {
-                wizard.draft.answers.update(|a| {
-                    if let Some(meta) = a.attachments.get_mut(index) {
-                        meta.token = reference.to_owned();
-                    }
-                });
+            let case = Case {
+                catalog,
+                profile,
+                config,
+                payload,
+                files,
+                key,
+                messages: messages(),
             };
-            // The backend's form token, where the draft has none yet.
-            let spam_check = payload.spam_check.as_mut();
-            if let Some(check) = spam_check.filter(|c| c.form_token.is_empty()) {
-                check.form_token = wizard.form_token_now().await;
-            }
-            let mut attempt = 1;
-            let result = loop {
-                payload.attachments = wizard
-                    .draft
-                    .answers
-                    .with_untracked(|a| a.attachments.clone());
-                // Asked for on every try, so a page can hand out a fresh token each time.
-                let result = match wizard.host.request_headers().await {
-                    Ok(headers) => {
-                        let target = Target {
-                            profile: &profile,
-                            context: Context {
-                                catalog: &catalog,
-                                payload: &payload,
-                                messages: &messages,
-                                endpoint: &config.endpoint,
-                                upload_endpoint: config
-                                    .upload_endpoint
-                                    .as_deref()
-                                    .unwrap_or_default(),
-                                idempotency_key: &key,
-                            },
-                            headers,
-                            timeout_ms: config.timeout_ms,
-                        };
-                        transport::submit(
-                            &target,
-                            &files,
-                            &in_flight,
-                            on_progress.clone(),
-                            on_uploaded,
-                        )
-                        .await
-                    }
-                    Err(_) => Err(SubmitError::SignIn(None)),
-                };
-                let wait = result
-                    .as_ref()
-                    .err()
-                    .and_then(|e| e.next_try_in_ms(attempt));
-                match wait {
-                    Some(ms) => {
-                        submission.retry.set(Retry::Waiting {
-                            attempt: attempt + 1,
-                            seconds: ms.div_ceil(1000),
-                        });
-                        if !wizard.wait_to_retry(ms).await {
-                            break Err(SubmitError::KeptForLater);
-                        }
-                        attempt += 1;
-                    }
-                    _ => break result,
-                }
-            };
+            let result = wizard.send(case).await;
             submission.retry.set(Retry::Idle);
             wizard.finish(result);
         });
+    }
+
+    /// Sends the case, tried again while its failure says a later try may pass and the customer
+    /// does not keep it for later.
+    async fn send(self, mut case: Case) -> Sent {
+        let (host, progress) = (self.host, self.submission.progress);
+        let total: f64 = case.files.iter().map(|f| f.size()).sum();
+        let on_progress: OnProgress = Rc::new(move |sent: Vec<f64>| {
+            let loaded = sent.iter().sum();
+            host.emit(HostEvent::Progress { loaded, total });
+            progress.set(sent);
+        });
+        // The backend's form token, where the draft has none yet.
+        let spam_check = case.payload.spam_check.as_mut();
+        if let Some(check) = spam_check.filter(|c| c.form_token.is_empty()) {
+            check.form_token = self.form_token_now().await;
+        }
+        let mut attempt = 1;
+        loop {
+            case.payload.attachments = self.draft.answers.with_untracked(|a| a.attachments.clone());
+            let result = self.try_once(&case, on_progress.clone()).await;
+            let wait = result
+                .as_ref()
+                .err()
+                .and_then(|e| e.next_try_in_ms(attempt));
+            let Some(ms) = wait else {
+                return result;
+            };
+            self.submission.retry.set(Retry::Waiting {
+                attempt: attempt + 1,
+                seconds: ms.div_ceil(1000),
+            });
+            if !self.wait_to_retry(ms).await {
+                return Err(SubmitError::KeptForLater);
+            }
+            attempt += 1;
+        }
+    }
+
+    /// One try: the page's headers, asked for on every try so a page can hand out a fresh token
+    /// each time, then the profile's requests.
+    async fn try_once(&self, case: &Case, on_progress: OnProgress) -> Sent {
+        let Ok(headers) = self.host.request_headers().await else {
+            return Err(SubmitError::SignIn(None));
+        };
+        let config = &case.config;
+        let target = Target {
+            profile: &case.profile,
+            context: Context {
+                catalog: &case.catalog,
+                payload: &case.payload,
+                messages: &case.messages,
+                endpoint: &config.endpoint,
+                upload_endpoint: config.upload_endpoint.as_deref().unwrap_or_default(),
+                idempotency_key: &case.key,
+            },
+            headers,
+            timeout_ms: config.timeout_ms,
+        };
+        // Uploaded files keep their references in the answers, so a retry, or a submit after a
+        // reload, sends only what is missing.
+        let answers = self.draft.answers;
+        let on_uploaded = |index: usize, reference: &str| {
+            answers.update(|a| {
+                if let Some(meta) = a.attachments.get_mut(index) {
+                    meta.token = reference.to_owned();
+                }
+            });
+        };
+        let in_flight = self.submission.in_flight.get_value();
+        transport::submit(&target, &case.files, &in_flight, on_progress, on_uploaded).await
     }
 
     /// Waits before the next try; false when the customer chose to keep the case for later.
@@ -241,7 +264,7 @@ impl Wizard {
         }
     }
 
-    fn finish(&self, result: Result<(CaseCreated, serde_json::Value), SubmitError>) {
+    fn finish(&self, result: Sent) {
         match result {
             Ok((created, response)) => {
                 self.forget_draft();
