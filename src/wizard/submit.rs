@@ -35,6 +35,26 @@ struct Case {
     messages: Rc<Messages>,
 }
 
+impl Case {
+    /// Where and how one try sends the case, with the page's `headers` for it.
+    fn target(&self, headers: Vec<(String, String)>) -> Target<'_> {
+        let config = &self.config;
+        Target {
+            profile: &self.profile,
+            context: Context {
+                catalog: &self.catalog,
+                payload: &self.payload,
+                messages: &self.messages,
+                endpoint: &config.endpoint,
+                upload_endpoint: config.upload_endpoint.as_deref().unwrap_or_default(),
+                idempotency_key: &self.key,
+            },
+            headers,
+            timeout_ms: config.timeout_ms,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Phase {
     Editing,
@@ -175,10 +195,28 @@ impl Wizard {
         if let Some(check) = spam_check.filter(|c| c.form_token.is_empty()) {
             check.form_token = self.form_token_now().await;
         }
+        // Uploaded files keep their references in the answers, so a retry, or a submit after a
+        // reload, sends only what is missing.
+        let on_uploaded = |index: usize, reference: &str| {
+            self.draft.answers.update(|a| {
+                if let Some(meta) = a.attachments.get_mut(index) {
+                    meta.token = reference.to_owned();
+                }
+            });
+        };
+        let in_flight = self.submission.in_flight.get_value();
         let mut attempt = 1;
         loop {
             case.payload.attachments = self.draft.answers.with_untracked(|a| a.attachments.clone());
-            let result = self.try_once(&case, on_progress.clone()).await;
+            // Asked for on every try, so a page can hand out a fresh token each time.
+            let result = match self.host.request_headers().await {
+                Ok(headers) => {
+                    let target = case.target(headers);
+                    let progress = on_progress.clone();
+                    transport::submit(&target, &case.files, &in_flight, progress, on_uploaded).await
+                }
+                Err(_) => Err(SubmitError::SignIn(None)),
+            };
             let wait = result
                 .as_ref()
                 .err()
@@ -195,40 +233,6 @@ impl Wizard {
             }
             attempt += 1;
         }
-    }
-
-    /// One try: the page's headers, asked for on every try so a page can hand out a fresh token
-    /// each time, then the profile's requests.
-    async fn try_once(&self, case: &Case, on_progress: OnProgress) -> Sent {
-        let Ok(headers) = self.host.request_headers().await else {
-            return Err(SubmitError::SignIn(None));
-        };
-        let config = &case.config;
-        let target = Target {
-            profile: &case.profile,
-            context: Context {
-                catalog: &case.catalog,
-                payload: &case.payload,
-                messages: &case.messages,
-                endpoint: &config.endpoint,
-                upload_endpoint: config.upload_endpoint.as_deref().unwrap_or_default(),
-                idempotency_key: &case.key,
-            },
-            headers,
-            timeout_ms: config.timeout_ms,
-        };
-        // Uploaded files keep their references in the answers, so a retry, or a submit after a
-        // reload, sends only what is missing.
-        let answers = self.draft.answers;
-        let on_uploaded = |index: usize, reference: &str| {
-            answers.update(|a| {
-                if let Some(meta) = a.attachments.get_mut(index) {
-                    meta.token = reference.to_owned();
-                }
-            });
-        };
-        let in_flight = self.submission.in_flight.get_value();
-        transport::submit(&target, &case.files, &in_flight, on_progress, on_uploaded).await
     }
 
     /// Waits before the next try; false when the customer chose to keep the case for later.
