@@ -71,13 +71,14 @@ impl FieldWiring {
 }
 
 /// The label ("(optional)" where no answer is required), the hint, the error, then the control
-/// and whatever follows it.
+/// and what follows it, if anything.
 #[component]
 pub(super) fn FieldFrame(
     wiring: FieldWiring,
     label: Signal<String>,
     optional: bool,
-    children: Children,
+    control: AnyView,
+    #[prop(optional_no_strip)] after: Option<AnyView>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let has_error = wiring.has_error();
@@ -92,7 +93,8 @@ pub(super) fn FieldFrame(
             </label>
             {hint.map(|text| view! { <p class="cw-hint" id=hint_id(&id)>{text}</p> })}
             <ErrorMessage field=field />
-            {children()}
+            {control}
+            {after}
         </div>
     }
 }

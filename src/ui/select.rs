@@ -28,34 +28,34 @@ pub fn Select(
     let (describedby, invalid) = (wiring.described_by(), wiring.invalid());
     let id = wiring.id.clone();
     let autocomplete = (!autocomplete.is_empty()).then_some(autocomplete);
-    view! {
-        <FieldFrame wiring=wiring label=label optional=optional>
-            <select
-                id=id.clone()
-                data-field=id
-                class="cw-select"
-                autocomplete=autocomplete
-                aria-describedby=describedby
-                aria-invalid=invalid
-                disabled=disabled
-                on:change=move |ev| on_change.run(event_target_value(&ev))
-            >
-                <option value="" selected=move || value.with(String::is_empty)>
-                    {move || empty_label.map_or_else(|| i18n.t(msg::CHOOSE_OPTION), |l| l.get())}
-                </option>
-                {move || {
-                    choices
-                        .get()
-                        .into_iter()
-                        .map(|c| {
-                            let id = c.id.clone();
-                            view! {
-                                <option value=c.id.clone() selected=move || value.with(|v| *v == id)>{c.label}</option>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </select>
-        </FieldFrame>
+    let control = view! {
+        <select
+            id=id.clone()
+            data-field=id
+            class="cw-select"
+            autocomplete=autocomplete
+            aria-describedby=describedby
+            aria-invalid=invalid
+            disabled=disabled
+            on:change=move |ev| on_change.run(event_target_value(&ev))
+        >
+            <option value="" selected=move || value.with(String::is_empty)>
+                {move || empty_label.map_or_else(|| i18n.t(msg::CHOOSE_OPTION), |l| l.get())}
+            </option>
+            {move || {
+                choices
+                    .get()
+                    .into_iter()
+                    .map(|c| {
+                        let id = c.id.clone();
+                        view! {
+                            <option value=c.id.clone() selected=move || value.with(|v| *v == id)>{c.label}</option>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </select>
     }
+    .into_any();
+    view! { <FieldFrame wiring=wiring label=label optional=optional control=control /> }
 }

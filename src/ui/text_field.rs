@@ -79,19 +79,15 @@ pub fn TextField(
         .into_any()
     };
     let counter = max_chars.map(|max| {
-        move || {
+        let left = move || {
             let used = value.with(|v| v.chars().count());
             if used > max {
                 i18n.ta(msg::CHARS_OVER, &[("n", (used - max).into())])
             } else {
                 i18n.ta(msg::CHARS_LEFT, &[("n", (max - used).into())])
             }
-        }
+        };
+        view! { <p class="cw-counter" aria-live="polite">{left}</p> }.into_any()
     });
-    view! {
-        <FieldFrame wiring=wiring label=label optional=optional>
-            {control}
-            {counter.map(|c| view! { <p class="cw-counter" aria-live="polite">{c}</p> })}
-        </FieldFrame>
-    }
+    view! { <FieldFrame wiring=wiring label=label optional=optional control=control after=counter /> }
 }
