@@ -160,29 +160,24 @@ impl Wizard {
         payload.spam_check = Some(self.proof.spam_check());
         let files = self.draft.files.get_untracked();
         let key = submission.key_for(payload.fingerprint());
-        let wizard = *self;
         submission.failure.set(None);
         submission.progress.set(vec![0.0; files.len()]);
         submission.phase.set(Phase::Submitting);
-        leptos::task::spawn_local(async move {
-            let case = Case {
-                catalog,
-                profile,
-                config,
-                payload,
-                files,
-                key,
-                messages: messages(),
-            };
-            let result = wizard.send(case).await;
-            submission.retry.set(Retry::Idle);
-            wizard.finish(result);
-        });
+        let case = Case {
+            catalog,
+            profile,
+            config,
+            payload,
+            files,
+            key,
+            messages: messages(),
+        };
+        leptos::task::spawn_local(self.send(case));
     }
 
     /// Sends the case, tried again while its failure says a later try may pass and the customer
-    /// does not keep it for later.
-    async fn send(self, mut case: Case) -> Sent {
+    /// does not keep it for later; then tells how it went.
+    async fn send(self, mut case: Case) {
         let (host, progress) = (self.host, self.submission.progress);
         let total: f64 = case.files.iter().map(|f| f.size()).sum();
         let on_progress: OnProgress = Rc::new(move |sent: Vec<f64>| {
@@ -206,7 +201,7 @@ impl Wizard {
         };
         let in_flight = self.submission.in_flight.get_value();
         let mut attempt = 1;
-        loop {
+        let result = loop {
             case.payload.attachments = self.draft.answers.with_untracked(|a| a.attachments.clone());
             // Asked for on every try, so a page can hand out a fresh token each time.
             let result = match self.host.request_headers().await {
@@ -222,17 +217,19 @@ impl Wizard {
                 .err()
                 .and_then(|e| e.next_try_in_ms(attempt));
             let Some(ms) = wait else {
-                return result;
+                break result;
             };
             self.submission.retry.set(Retry::Waiting {
                 attempt: attempt + 1,
                 seconds: ms.div_ceil(1000),
             });
             if !self.wait_to_retry(ms).await {
-                return Err(SubmitError::KeptForLater);
+                break Err(SubmitError::KeptForLater);
             }
             attempt += 1;
-        }
+        };
+        self.submission.retry.set(Retry::Idle);
+        self.finish(result);
     }
 
     /// Waits before the next try; false when the customer chose to keep the case for later.
