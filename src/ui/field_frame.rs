@@ -71,14 +71,13 @@ impl FieldWiring {
 }
 
 /// The label ("(optional)" where no answer is required), the hint, the error, then the control
-/// and what follows it, if anything.
+/// with whatever goes with it.
 #[component]
 pub(super) fn FieldFrame(
     wiring: FieldWiring,
     label: Signal<String>,
     optional: bool,
     control: AnyView,
-    #[prop(optional_no_strip)] after: Option<AnyView>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let has_error = wiring.has_error();
@@ -94,7 +93,6 @@ pub(super) fn FieldFrame(
             {hint.map(|text| view! { <p class="cw-hint" id=hint_id(&id)>{text}</p> })}
             <ErrorMessage field=field />
             {control}
-            {after}
         </div>
     }
 }

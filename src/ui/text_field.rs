@@ -87,7 +87,8 @@ pub fn TextField(
                 i18n.ta(msg::CHARS_LEFT, &[("n", (max - used).into())])
             }
         };
-        view! { <p class="cw-counter" aria-live="polite">{left}</p> }.into_any()
+        view! { <p class="cw-counter" aria-live="polite">{left}</p> }
     });
-    view! { <FieldFrame wiring=wiring label=label optional=optional control=control after=counter /> }
+    let control = view! { {control} {counter} }.into_any();
+    view! { <FieldFrame wiring=wiring label=label optional=optional control=control /> }
 }
