@@ -14,13 +14,13 @@ use crate::i18n::use_i18n;
 use crate::prerender::Handover;
 use crate::steps;
 use crate::ui::{ErrorSummary, FieldErrors};
-use crate::wizard::{Phase, Wizard};
+use crate::wizard::Wizard;
 
 #[component]
 pub fn WizardFrame(wizard: Wizard) -> impl IntoView {
     let i18n = use_i18n();
     provide_context(wizard);
-    provide_context(FieldErrors(wizard.errors.read_only()));
+    provide_context(FieldErrors(wizard.nav.errors.read_only()));
     if cfg!(feature = "suggestions") {
         wizard.keep_suggesting(i18n);
     }
@@ -31,7 +31,7 @@ pub fn WizardFrame(wizard: Wizard) -> impl IntoView {
         .map(|d| d.title())
         .unwrap_or_default();
     Effect::new(move |_| {
-        let has_errors = !wizard.errors.with(Vec::is_empty);
+        let has_errors = !wizard.nav.errors.with(Vec::is_empty);
         let title = if has_errors {
             i18n.ta(
                 msg::PAGE_TITLE_ERROR,
@@ -51,9 +51,9 @@ pub fn WizardFrame(wizard: Wizard) -> impl IntoView {
     // Focus the new step's heading on every step change, not on first render.
     Effect::new(move |previous: Option<(Step, bool, bool)>| {
         let current = (
-            wizard.step.get(),
-            matches!(wizard.phase.get(), Phase::Done(_)),
-            wizard.solving.get(),
+            wizard.nav.step.get(),
+            wizard.submission.is_done(),
+            wizard.nav.solving.get(),
         );
         if previous.is_some_and(|p| p != current) {
             request_animation_frame(move || {
@@ -81,9 +81,9 @@ pub fn WizardFrame(wizard: Wizard) -> impl IntoView {
         wizard.tell_page(HostEvent::Ready);
     });
 
-    let done = move || matches!(wizard.phase.get(), Phase::Done(_));
+    let done = move || wizard.submission.is_done();
     let progress = move || {
-        let step = wizard.step.get();
+        let step = wizard.nav.step.get();
         i18n.ta(
             msg::STEP_PROGRESS,
             &[
@@ -94,7 +94,7 @@ pub fn WizardFrame(wizard: Wizard) -> impl IntoView {
     };
     let on_submit = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
-        if wizard.step.get_untracked() == Step::Review {
+        if wizard.nav.step.get_untracked() == Step::Review {
             wizard.submit(i18n.lang());
         } else {
             wizard.next();
@@ -107,16 +107,16 @@ pub fn WizardFrame(wizard: Wizard) -> impl IntoView {
         }
     };
     view! {
-        <div class="cw-wizard" node_ref=root data-step=move || if done() { "done" } else if wizard.solving.get() { "solve-now" } else { wizard.step.get().id() }>
+        <div class="cw-wizard" node_ref=root data-step=move || if done() { "done" } else if wizard.nav.solving.get() { "solve-now" } else { wizard.nav.step.get().id() }>
             <header class="cw-header">
                 <h1 class="cw-title">{move || i18n.t(msg::WIDGET_TITLE)}</h1>
                 <LanguageSwitcher />
             </header>
-            {move || wizard.notice.get().map(|id| view! { <p class="cw-notice" role="status">{i18n.t(id)}</p> })}
-            {move || wizard.storage_note.get().map(|id| view! { <p class="cw-notice cw-notice-storage" role="status">{i18n.t(id)}</p> })}
+            {move || wizard.notes.notice.get().map(|id| view! { <p class="cw-notice" role="status">{i18n.t(id)}</p> })}
+            {move || wizard.notes.storage_note.get().map(|id| view! { <p class="cw-notice cw-notice-storage" role="status">{i18n.t(id)}</p> })}
             <Show when=done fallback=move || view! {
                 <p class="cw-progress" aria-live="polite">{progress}</p>
-                {move || wizard.failure.get().map(|f| view! {
+                {move || wizard.submission.failure.get().map(|f| view! {
                     <div class="cw-failure" role="alert">
                         <p>{i18n.t(f.message)}</p>
                         {f.said.map(|said| view! { <p class="cw-hint cw-failure-said">{i18n.ta(msg::SUBMIT_BACKEND_SAID, &[("message", said.into())])}</p> })}
@@ -129,11 +129,11 @@ pub fn WizardFrame(wizard: Wizard) -> impl IntoView {
                     <div class="cw-trap" aria-hidden="true">
                         <label for="cw-website">{move || i18n.t(msg::TRAP_LABEL)}</label>
                         <input id="cw-website" name="website" type="text" tabindex="-1" autocomplete="off"
-                            prop:value=move || wizard.trap.get()
-                            on:input=move |ev| wizard.trap.set(event_target_value(&ev)) />
+                            prop:value=move || wizard.proof.trap.get()
+                            on:input=move |ev| wizard.proof.trap.set(event_target_value(&ev)) />
                     </div>
-                    {move || match wizard.step.get() {
-                        _ if cfg!(feature = "suggestions") && wizard.solving.get() => view! { <steps::SolveNow /> }.into_any(),
+                    {move || match wizard.nav.step.get() {
+                        _ if cfg!(feature = "suggestions") && wizard.nav.solving.get() => view! { <steps::SolveNow /> }.into_any(),
                         Step::CaseType => view! { <steps::CaseTypeStep /> }.into_any(),
                         Step::Classification => view! { <steps::ClassificationStep /> }.into_any(),
                         Step::Severity => view! { <steps::SeverityStep /> }.into_any(),

@@ -68,7 +68,7 @@ pub fn AttachmentsStep() -> impl IntoView {
     let wizard = expect_context::<Wizard>();
     let i18n = use_i18n();
     let rules = Memo::new(move |_| {
-        let case_type = wizard.answers.with(|a| a.case_type.clone());
+        let case_type = wizard.draft.answers.with(|a| a.case_type.clone());
         wizard.with_rules(|r| r.attachments(Some(&case_type)).clone())
     });
     let refusals = RwSignal::new(Vec::<FieldError>::new());
@@ -83,13 +83,19 @@ pub fn AttachmentsStep() -> impl IntoView {
             let mut refused = Vec::new();
             for file in files {
                 let candidate = meta(&file);
-                let attached = wizard.answers.with_untracked(|a| a.attachments.clone());
+                let attached = wizard
+                    .draft
+                    .answers
+                    .with_untracked(|a| a.attachments.clone());
                 let leading = leading_bytes(&file).await;
                 match check(&rules, &attached, &candidate, &leading) {
                     Some(error) => refused.push(error),
                     None => {
-                        wizard.answers.update(|a| a.attachments.push(candidate));
-                        wizard.files.update(|f| f.push(file));
+                        wizard
+                            .draft
+                            .answers
+                            .update(|a| a.attachments.push(candidate));
+                        wizard.draft.files.update(|f| f.push(file));
                     }
                 }
             }
@@ -120,12 +126,12 @@ pub fn AttachmentsStep() -> impl IntoView {
         }
     };
     let remove = move |index: usize| {
-        wizard.answers.update(|a| {
+        wizard.draft.answers.update(|a| {
             if index < a.attachments.len() {
                 a.attachments.remove(index);
             }
         });
-        wizard.files.update(|f| {
+        wizard.draft.files.update(|f| {
             if index < f.len() {
                 f.remove(index);
             }
@@ -191,12 +197,12 @@ pub fn AttachmentsStep() -> impl IntoView {
             </div>
             <p class="cw-file-count" aria-live="polite">
                 {move || {
-                    let n = wizard.answers.with(|a| a.attachments.len());
+                    let n = wizard.draft.answers.with(|a| a.attachments.len());
                     if n == 0 { i18n.t(msg::ATTACHMENTS_NONE) } else { i18n.ta(msg::ATTACHMENTS_COUNT, &[("n", n.into())]) }
                 }}
             </p>
             <ul class="cw-file-list">
-                {move || wizard.answers.with(|a| a.attachments.clone()).into_iter().enumerate().map(|(i, f)| {
+                {move || wizard.draft.answers.with(|a| a.attachments.clone()).into_iter().enumerate().map(|(i, f)| {
                     let name = f.name.clone();
                     view! {
                         <li class="cw-file">

@@ -52,9 +52,9 @@ pub fn CaseTypeStep() -> impl IntoView {
                 .collect()
         })
     }));
-    let value = Signal::derive(move || wizard.answers.with(|a| a.case_type.clone()));
+    let value = Signal::derive(move || wizard.draft.answers.with(|a| a.case_type.clone()));
     let on_change = Callback::new(move |id: String| {
-        wizard.with_rules(|rules| wizard.answers.update(|a| a.set_case_type(rules, &id)));
+        wizard.with_rules(|rules| wizard.draft.answers.update(|a| a.set_case_type(rules, &id)));
     });
     view! {
         <RadioGroup
@@ -78,6 +78,7 @@ fn OnBehalfOfChoice() -> impl IntoView {
     let i18n = use_i18n();
     let choices = Signal::derive(move || {
         wizard
+            .draft
             .accounts
             .get()
             .into_iter()
@@ -90,13 +91,14 @@ fn OnBehalfOfChoice() -> impl IntoView {
             })
             .collect::<Vec<_>>()
     });
-    let chosen = move || wizard.answers.with(|a| a.on_behalf_of.clone());
+    let chosen = move || wizard.draft.answers.with(|a| a.on_behalf_of.clone());
     let value = Signal::derive(move || chosen().map(|o| o.account).unwrap_or_default());
     let choose = Callback::new(move |id: String| {
         let account = wizard
+            .draft
             .accounts
             .with(|list| list.iter().find(|a| a.id == id).cloned());
-        wizard.answers.update(|a| {
+        wizard.draft.answers.update(|a| {
             a.on_behalf_of = account.map(|account| OnBehalfOf {
                 account: account.id,
                 name: account.name,
@@ -109,27 +111,27 @@ fn OnBehalfOfChoice() -> impl IntoView {
         Memo::new(move |_| chosen().map(|o| if o.name.is_empty() { o.account } else { o.name }));
     let may_see = Signal::derive(move || chosen().is_some_and(|o| o.customer_may_see));
     let set_may_see = Callback::new(move |checked: bool| {
-        wizard.answers.update(|a| {
+        wizard.draft.answers.update(|a| {
             if let Some(o) = a.on_behalf_of.as_mut() {
                 o.customer_may_see = checked;
             }
         })
     });
     move || {
-        (!wizard.accounts.with(Vec::is_empty)).then(|| view! {
+        (!wizard.draft.accounts.with(Vec::is_empty)).then(|| view! {
             <Select
                 field=Field::OnBehalfOf
                 label=move || i18n.t(msg::ON_BEHALF_OF_LABEL)
                 choices=choices
                 value=value
                 on_change=choose
-                empty_label=Signal::derive(move || i18n.t(msg::ON_BEHALF_OF_OWN))
+                empty_label=move || i18n.t(msg::ON_BEHALF_OF_OWN)
             />
             {move || name.get().map(|name| view! {
                 <Checkbox
                     id="customer_may_see"
-                    label=Signal::derive(move || i18n.ta(msg::ON_BEHALF_OF_VISIBLE, &[("name", Arg::Text(name.clone()))]))
-                    hint=Signal::derive(move || i18n.t(msg::ON_BEHALF_OF_VISIBLE_HINT))
+                    label=move || i18n.ta(msg::ON_BEHALF_OF_VISIBLE, &[("name", Arg::Text(name.clone()))])
+                    hint=move || i18n.t(msg::ON_BEHALF_OF_VISIBLE_HINT)
                     checked=may_see
                     on_change=set_may_see
                 />

@@ -13,7 +13,7 @@ pub fn ClassificationStep() -> impl IntoView {
     let wizard = expect_context::<Wizard>();
     let i18n = use_i18n();
     let services = Signal::from(Memo::new(move |_| {
-        let case_type = wizard.answers.with(|a| a.case_type.clone());
+        let case_type = wizard.draft.answers.with(|a| a.case_type.clone());
         wizard.with_rules(|rules| {
             rules
                 .services(&case_type)
@@ -30,11 +30,12 @@ pub fn ClassificationStep() -> impl IntoView {
     }));
     let category = Memo::new(move |_| {
         wizard
+            .draft
             .answers
             .with(|a| wizard.with_catalog(|c| c.category(&a.service, &a.category).cloned()))
     });
     let categories = Signal::from(Memo::new(move |_| {
-        let service = wizard.answers.with(|a| a.service.clone());
+        let service = wizard.draft.answers.with(|a| a.service.clone());
         wizard.with_catalog(|c| {
             c.service(&service)
                 .map(|s| {
@@ -52,7 +53,7 @@ pub fn ClassificationStep() -> impl IntoView {
                 .unwrap_or_default()
         })
     }));
-    let has_service = move || wizard.answers.with(|a| !a.service.is_empty());
+    let has_service = move || wizard.draft.answers.with(|a| !a.service.is_empty());
     let service_locked = wizard.is_locked(&Field::Service);
     let category_locked = wizard.is_locked(&Field::Category);
     view! {
@@ -60,10 +61,10 @@ pub fn ClassificationStep() -> impl IntoView {
         <Select
             field=Field::Service
             label=move || i18n.t(msg::SERVICE_LABEL)
-            hint=Signal::derive(move || i18n.t(msg::SERVICE_HINT))
+            hint=move || i18n.t(msg::SERVICE_HINT)
             choices=services
-            value=move || wizard.answers.with(|a| a.service.clone())
-            on_change=Callback::new(move |id: String| wizard.answers.update(|a| a.set_service(&id)))
+            value=move || wizard.draft.answers.with(|a| a.service.clone())
+            on_change=Callback::new(move |id: String| wizard.draft.answers.update(|a| a.set_service(&id)))
             disabled=service_locked
         />
         <Show when=has_service>
@@ -71,8 +72,8 @@ pub fn ClassificationStep() -> impl IntoView {
                 field=Field::Category
                 label=move || i18n.t(msg::CATEGORY_LABEL)
                 choices=categories
-                value=move || wizard.answers.with(|a| a.category.clone())
-                on_change=Callback::new(move |id: String| wizard.answers.update(|a| a.set_category(&id)))
+                value=move || wizard.draft.answers.with(|a| a.category.clone())
+                on_change=Callback::new(move |id: String| wizard.draft.answers.update(|a| a.set_category(&id)))
                 disabled=category_locked
             />
         </Show>
@@ -110,12 +111,13 @@ fn ExtraFieldInput(field: ExtraField) -> impl IntoView {
     let key = field.id.clone();
     let value = Signal::derive(move || {
         wizard
+            .draft
             .answers
             .with(|a| a.fields.get(&key).cloned().unwrap_or_default())
     });
     let key = field.id.clone();
     let on_input = Callback::new(move |v: String| {
-        wizard.answers.update(|a| {
+        wizard.draft.answers.update(|a| {
             if v.is_empty() {
                 a.fields.remove(&key);
             } else {

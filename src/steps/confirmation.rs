@@ -9,11 +9,11 @@ use case_core::msg;
 pub fn Confirmation() -> impl IntoView {
     let wizard = expect_context::<Wizard>();
     let i18n = use_i18n();
-    let id = move || match wizard.phase.get() {
+    let id = move || match wizard.submission.phase.get() {
         Phase::Done(created) => created.id,
         _ => String::new(),
     };
-    let link = move || match wizard.phase.get() {
+    let link = move || match wizard.submission.phase.get() {
         Phase::Done(created) => created.link,
         _ => None,
     };

@@ -19,6 +19,7 @@ pub fn ContactStep() -> impl IntoView {
     let cc_offered = wizard.with_rules(|rules| rules.cc_offered());
     let shown_in = untrack(|| i18n.lang());
     wizard
+        .draft
         .answers
         .update(|a| wizard.with_rules(|rules| a.default_contact_language(rules, shown_in)));
     let (email, set_email) = bind!(wizard, email);
@@ -30,6 +31,7 @@ pub fn ContactStep() -> impl IntoView {
     let (language, set_language) = bind!(wizard, contact_language);
     let case_and_severity = move || {
         wizard
+            .draft
             .answers
             .with(|a| (a.case_type.clone(), a.severity.clone()))
     };
@@ -115,14 +117,14 @@ pub fn ContactStep() -> impl IntoView {
         <Show when=wants_phone>
             <div class="cw-phone">
                 <Select field=Field::PhoneCountry label=move || i18n.t(msg::PHONE_COUNTRY_LABEL) choices=countries value=country on_change=set_country autocomplete="tel-country-code" disabled=phone_locked />
-                <TextField field=Field::PhoneNumber label=move || i18n.t(msg::PHONE_NUMBER_LABEL) hint=Signal::derive(move || i18n.t(msg::PHONE_NUMBER_HINT)) value=number on_input=set_number kind=InputKind::Tel autocomplete="tel" readonly=phone_locked />
+                <TextField field=Field::PhoneNumber label=move || i18n.t(msg::PHONE_NUMBER_LABEL) hint=move || i18n.t(msg::PHONE_NUMBER_HINT) value=number on_input=set_number kind=InputKind::Tel autocomplete="tel" readonly=phone_locked />
                 <TextField field=Field::PhoneExtension label=move || i18n.t(msg::PHONE_EXTENSION_LABEL) value=extension on_input=set_extension kind=InputKind::Tel autocomplete="tel-extension" optional=true />
             </div>
         </Show>
         <Select field=Field::ContactLanguage label=move || i18n.t(msg::CONTACT_LANGUAGE_LABEL) choices=languages value=language on_change=set_language />
         <p class="cw-hint cw-team-hours" aria-live="polite">{team_away}</p>
         {cc_offered.then(|| view! {
-            <TextField field=Field::Cc label=move || i18n.t(msg::CC_LABEL) hint=Signal::derive(move || i18n.t(msg::CC_HINT)) value=cc on_input=set_cc kind=InputKind::Email optional=true />
+            <TextField field=Field::Cc label=move || i18n.t(msg::CC_LABEL) hint=move || i18n.t(msg::CC_HINT) value=cc on_input=set_cc kind=InputKind::Email optional=true />
         })}
         <StepNav />
     }

@@ -17,7 +17,7 @@ pub fn DetailsStep() -> impl IntoView {
     let (description, set_description) = bind!(wizard, description);
     // The category's prompt, where it has one, says what to write.
     let prompt = Signal::derive(move || {
-        let prompt = wizard.answers.with(|a| {
+        let prompt = wizard.draft.answers.with(|a| {
             wizard.with_catalog(|c| {
                 c.category(&a.service, &a.category)
                     .and_then(|c| c.prompt.clone())
@@ -33,7 +33,7 @@ pub fn DetailsStep() -> impl IntoView {
         <TextField
             field=Field::Subject
             label=move || i18n.t(msg::SUBJECT_LABEL)
-            hint=Signal::derive(move || i18n.t(msg::SUBJECT_HINT))
+            hint=move || i18n.t(msg::SUBJECT_HINT)
             value=subject
             on_input=set_subject
             max_chars=limits.subject_max

@@ -4,7 +4,7 @@
 /// Reads and writes one text answer: `bind!(wizard, subject)`.
 macro_rules! bind {
     ($wizard:expr, $($field:tt)+) => {{
-        let answers = $wizard.answers;
+        let answers = $wizard.draft.answers;
         (
             Signal::derive(move || answers.with(|a| a.$($field)+.clone())),
             Callback::new(move |v: String| answers.update(|a| a.$($field)+ = v)),

@@ -8,14 +8,15 @@ use crate::wizard::Wizard;
 /// The foot of a step: the catalog's notices for it, then "Back" and "Continue" (or another
 /// primary action).
 #[component]
-pub fn StepNav(#[prop(optional)] primary: Option<Signal<String>>) -> impl IntoView {
+pub fn StepNav(#[prop(optional, into)] primary: Option<Signal<String>>) -> impl IntoView {
     let wizard = expect_context::<Wizard>();
     let i18n = use_i18n();
     let primary = primary.unwrap_or_else(|| Signal::derive(move || i18n.t(msg::ACTION_NEXT)));
-    let has_back = move || wizard.step.with(|s| s.prev().is_some());
+    let has_back = move || wizard.nav.step.with(|s| s.prev().is_some());
     let notices = Memo::new(move |_| {
-        let step = wizard.step.get();
+        let step = wizard.nav.step.get();
         let (case_type, severity) = wizard
+            .draft
             .answers
             .with(|a| (a.case_type.clone(), a.severity.clone()));
         wizard.with_rules(|rules| {

@@ -14,6 +14,7 @@ pub fn Summary(#[prop(optional)] changes: bool) -> impl IntoView {
     let i18n = use_i18n();
     move || {
         let rows = wizard
+            .draft
             .answers
             .with(|a| wizard.with_catalog(|c| i18n.summary(c, a)));
         view! {
@@ -47,7 +48,7 @@ pub fn Summary(#[prop(optional)] changes: bool) -> impl IntoView {
 fn RetryNotice() -> impl IntoView {
     let wizard = expect_context::<Wizard>();
     let i18n = use_i18n();
-    move || match wizard.retry.get() {
+    move || match wizard.submission.retry.get() {
         Retry::Waiting { attempt, seconds } => Some(view! {
             <div class="cw-callout" role="status">
                 <p>
@@ -91,7 +92,7 @@ fn UploadProgress() -> impl IntoView {
         )
     };
     let sizes = move || {
-        wizard.answers.with(|a| {
+        wizard.draft.answers.with(|a| {
             a.attachments
                 .iter()
                 .map(|f| (f.name.clone(), f.size as f64))
@@ -100,7 +101,7 @@ fn UploadProgress() -> impl IntoView {
     };
     let overall = move || {
         let total: f64 = sizes().iter().map(|(_, s)| s).sum();
-        let sent: f64 = wizard.progress.with(|p| p.iter().sum());
+        let sent: f64 = wizard.submission.progress.with(|p| p.iter().sum());
         (sent.min(total), total)
     };
     // Announced in quarters, so a screen reader is told progress without being flooded.
@@ -118,7 +119,7 @@ fn UploadProgress() -> impl IntoView {
             <p id="cw-upload-heading" class="cw-label">{move || i18n.t(msg::UPLOAD_HEADING)}</p>
             <ul class="cw-file-list">
                 {move || sizes().into_iter().enumerate().map(|(i, (name, size))| {
-                    let sent = move || wizard.progress.with(|p| p.get(i).copied().unwrap_or(0.0)).min(size);
+                    let sent = move || wizard.submission.progress.with(|p| p.get(i).copied().unwrap_or(0.0)).min(size);
                     view! {
                         <li class="cw-upload-file">
                             <span class="cw-file-name">{name.clone()}</span>
@@ -142,7 +143,7 @@ fn UploadProgress() -> impl IntoView {
 pub fn ReviewStep() -> impl IntoView {
     let wizard = expect_context::<Wizard>();
     let i18n = use_i18n();
-    let submitting = move || wizard.phase.get() == Phase::Submitting;
+    let submitting = move || wizard.submission.phase.get() == Phase::Submitting;
     let label = Signal::derive(move || {
         i18n.t(if submitting() {
             msg::ACTION_SUBMITTING

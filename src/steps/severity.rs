@@ -26,7 +26,7 @@ pub fn SeverityStep() -> impl IntoView {
     let wizard = expect_context::<Wizard>();
     let i18n = use_i18n();
     let choices = Signal::from(Memo::new(move |_| {
-        let case_type = wizard.answers.with(|a| a.case_type.clone());
+        let case_type = wizard.draft.answers.with(|a| a.case_type.clone());
         let now = Utc::now();
         wizard.with_rules(|rules| {
             let hours = rules.business_hours(&case_type);
@@ -61,7 +61,7 @@ pub fn SeverityStep() -> impl IntoView {
         })
     }));
     let business_hours = move || {
-        let case_type = wizard.answers.with(|a| a.case_type.clone());
+        let case_type = wizard.draft.answers.with(|a| a.case_type.clone());
         wizard.with_rules(|rules| {
             rules.business_hours(&case_type).map(|h| {
                 // Whole days: only which days count is worth saying.
@@ -86,6 +86,7 @@ pub fn SeverityStep() -> impl IntoView {
     };
     let call_only = move || {
         let (case_type, severity) = wizard
+            .draft
             .answers
             .with(|a| (a.case_type.clone(), a.severity.clone()));
         wizard.with_rules(|rules| {
@@ -100,8 +101,8 @@ pub fn SeverityStep() -> impl IntoView {
             field=Field::Severity
             legend=move || i18n.t(msg::SEVERITY_LEGEND)
             choices=choices
-            value=move || wizard.answers.with(|a| a.severity.clone())
-            on_change=Callback::new(move |id: String| wizard.answers.update(|a| a.severity = id))
+            value=move || wizard.draft.answers.with(|a| a.severity.clone())
+            on_change=Callback::new(move |id: String| wizard.draft.answers.update(|a| a.severity = id))
             heading=true
         />
         {move || business_hours().map(|text| view! { <p class="cw-hint">{text}</p> })}

@@ -27,6 +27,6 @@ pub fn SolveNow() -> impl IntoView {
                 on_yes=Callback::new(move |()| wizard.solved())
             />
         </div>
-        <StepNav primary=Signal::derive(move || i18n.t(msg::ACTION_CONTINUE_CASE)) />
+        <StepNav primary=move || i18n.t(msg::ACTION_CONTINUE_CASE) />
     }
 }

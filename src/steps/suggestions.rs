@@ -19,7 +19,7 @@ fn suggestions() {}
 fn suggestions() -> impl IntoView {
     let wizard = expect_context::<Wizard>();
     let i18n = use_i18n();
-    let count = Memo::new(move |_| wizard.suggestions.with(Vec::len));
+    let count = Memo::new(move |_| wizard.suggestions.shown.with(Vec::len));
     view! {
         <p class="cw-visually-hidden" aria-live="polite">
             {move || (count.get() > 0).then(|| i18n.ta(msg::SUGGEST_COUNT, &[("n", count.get().into())]))}
@@ -40,7 +40,7 @@ pub fn ArticleList() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <ul class="cw-articles">
-            {move || wizard.suggestions.get().into_iter().map(|article| {
+            {move || wizard.suggestions.shown.get().into_iter().map(|article| {
                 let id = article.id.clone();
                 view! {
                     <li class="cw-article" data-article=article.id.clone()>

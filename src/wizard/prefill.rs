@@ -42,10 +42,11 @@ impl Wizard {
     /// Answers filled in by the page's `prefill()`; locked answers stay as the page set them.
     pub fn prefill(&self, later: Prefill) {
         if let Some(accounts) = &later.accounts {
-            self.accounts.set(accounts.clone());
+            self.draft.accounts.set(accounts.clone());
         }
         let allowed = self.setup.with_value(|s| s.config.prefill.allow(later));
-        self.answers
+        self.draft
+            .answers
             .update(|a| self.with_rules(|rules| allowed.apply(a, rules, false)));
     }
 
@@ -55,7 +56,7 @@ impl Wizard {
         if let Some(language) = early.language {
             i18n.set(&language);
         }
-        if self.step.get_untracked() != Step::CaseType {
+        if self.nav.step.get_untracked() != Step::CaseType {
             return;
         }
         if early.case_type.is_some() {

@@ -20,8 +20,30 @@ use crate::web::timer::sleep_ms;
 /// How long typing must pause before articles are matched again.
 const PAUSE_MS: i32 = 300;
 
+#[derive(Clone, Copy)]
+pub struct Suggestions {
+    /// Help articles for what the customer has written, best first.
+    pub shown: RwSignal<Vec<Suggested>>,
+    /// The catalog's help articles, once they arrive.
+    articles: RwSignal<Option<Rc<Library>>, LocalStorage>,
+}
+
+impl Suggestions {
+    pub(super) fn new() -> Self {
+        Suggestions {
+            shown: RwSignal::new(Vec::new()),
+            articles: RwSignal::new_local(None),
+        }
+    }
+
+    fn ids(&self) -> Vec<String> {
+        self.shown
+            .with_untracked(|s| s.iter().map(|a| a.id.clone()).collect())
+    }
+}
+
 impl Wizard {
-    /// Loads the catalog's articles, then keeps `suggestions` matched to the subject,
+    /// Loads the catalog's articles, then keeps the suggestions matched to the subject,
     /// description, service and category, in the language shown.
     pub fn keep_suggesting(self, i18n: I18n) {
         // Fetched once the customer reaches the details, not while the wasm is taking the
@@ -29,7 +51,7 @@ impl Wizard {
         let asked = StoredValue::new(false);
         Effect::new(move |_| {
             let early = matches!(
-                self.step.get(),
+                self.nav.step.get(),
                 Step::CaseType | Step::Classification | Step::Severity
             );
             if !early && !asked.get_value() {
@@ -39,8 +61,8 @@ impl Wizard {
         });
         let pauses = StoredValue::new(0_u64);
         Effect::new(move |_| {
-            self.articles.track();
-            self.answers.track();
+            self.suggestions.articles.track();
+            self.draft.answers.track();
             let lang = i18n.lang();
             let this = pauses.get_value() + 1;
             pauses.set_value(this);
@@ -65,7 +87,7 @@ impl Wizard {
         };
         leptos::task::spawn_local(async move {
             if let Ok(library) = fetch_text(&url).await.and_then(|t| Library::from_json(&t)) {
-                self.articles.try_set(Some(Rc::new(library)));
+                self.suggestions.articles.try_set(Some(Rc::new(library)));
             }
         });
     }
@@ -73,7 +95,7 @@ impl Wizard {
     /// Matches the catalog's articles now and, where the profile names a search, adds the
     /// backend's before showing them.
     fn suggest_now(self, lang: &'static str, current: impl Fn() -> bool + 'static) {
-        let Some((text, service, category)) = self.answers.try_with_untracked(|a| {
+        let Some((text, service, category)) = self.draft.answers.try_with_untracked(|a| {
             (
                 format!("{}\n{}", a.subject, a.description),
                 a.service.clone(),
@@ -88,6 +110,7 @@ impl Wizard {
             category: &category,
         };
         let found: Vec<Suggested> = self
+            .suggestions
             .articles
             .try_with_untracked(|library| {
                 let matched = library.as_ref()?.suggest(&query);
@@ -146,6 +169,7 @@ impl Wizard {
         let ids = |list: &[Suggested]| list.iter().map(|a| a.id.clone()).collect::<Vec<_>>();
         let (same, same_ids) = self
             .suggestions
+            .shown
             .with_untracked(|shown| (*shown == found, ids(shown) == ids(&found)));
         if same {
             return;
@@ -153,7 +177,8 @@ impl Wizard {
         if !same_ids && !found.is_empty() {
             let text = self.setup.with_value(|s| {
                 s.config.events_with_text.then(|| {
-                    self.answers
+                    self.draft
+                        .answers
                         .with_untracked(|a| format!("{}\n{}", a.subject, a.description))
                 })
             });
@@ -162,19 +187,17 @@ impl Wizard {
                 text,
             });
         }
-        self.suggestions.set(found);
+        self.suggestions.shown.set(found);
     }
 
     /// "This solved my problem": nothing is filed, the draft goes, and the page hears which
     /// articles helped.
     pub fn solved(&self) {
-        let ids = self
-            .suggestions
-            .with_untracked(|s| s.iter().map(|a| a.id.clone()).collect());
+        let ids = self.suggestions.ids();
         self.host.emit(HostEvent::Solved { ids });
-        self.solving.set(false);
+        self.nav.solving.set(false);
         self.discard();
-        self.notice.set(Some(case_core::msg::SOLVED_NOTICE));
+        self.notes.notice.set(Some(case_core::msg::SOLVED_NOTICE));
     }
 
     /// The customer opened a suggested article (in a new tab; the draft stays).
