@@ -2,30 +2,15 @@
 //! between them, read from JSON. `Catalog::from_json` parses and then checks the catalog's own
 //! consistency, so a widget never starts on a catalog that refers to things it does not define.
 
-use crate::draft::Step;
 use crate::msg::{self, MessageId};
-use crate::rules::Rules;
+use crate::step::Step;
 use std::collections::{BTreeMap, HashSet};
 
 use chrono::{NaiveDate, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 
-/// A label in several languages, keyed by language code (`en`, `ja`, `ko`, `zh`).
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Text(pub BTreeMap<String, String>);
-
-impl Text {
-    /// The text in `lang`, else English, else any language given.
-    pub fn get(&self, lang: &str) -> &str {
-        self.0
-            .get(lang)
-            .or_else(|| self.0.get("en"))
-            .or_else(|| self.0.values().next())
-            .map(String::as_str)
-            .unwrap_or("")
-    }
-}
+// Also named from here by the widget and the server.
+pub use crate::text::Text;
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -213,6 +198,18 @@ pub struct CaseType {
     /// The hours this type's cases are worked in, where they differ from the plan's.
     #[serde(default)]
     pub business_hours: Option<BusinessHours>,
+}
+
+impl CaseType {
+    /// Whether customers of `plan` may open this type, entitlements aside.
+    pub fn open_to(&self, plan: &str) -> bool {
+        allows(&self.plans, plan)
+    }
+}
+
+/// Whether `id` is on `list`, where an absent list allows every id.
+pub fn allows(list: &Option<Vec<String>>, id: &str) -> bool {
+    list.as_ref().is_none_or(|ids| ids.iter().any(|i| i == id))
 }
 
 /// What a severity's time promises: a first response (the default) or an initial contact.
@@ -553,6 +550,22 @@ impl Catalog {
     pub fn phone_country(&self, region: &str) -> Option<&PhoneCountry> {
         self.phone_countries.iter().find(|c| c.region == region)
     }
+    /// The severities a case of this type offers on `plan`, each with its response time there;
+    /// none for a case type the catalog does not define.
+    pub fn severities_offered<'a>(
+        &'a self,
+        case_type: &str,
+        plan: &'a str,
+    ) -> impl Iterator<Item = (&'a Severity, ResponseTime)> {
+        let offered = self.case_type(case_type).map(|t| &t.severities);
+        self.severities.iter().filter_map(move |s| {
+            let response = *s.response.get(plan)?;
+            offered
+                .is_some_and(|list| allows(list, &s.id))
+                .then_some((s, response))
+        })
+    }
+
     pub fn category(&self, service: &str, category: &str) -> Option<&Category> {
         self.service(service)?
             .categories
@@ -787,19 +800,12 @@ impl Catalog {
     /// A plan counts as offering a case type a page must grant an entitlement for, as some page
     /// can.
     fn check_reachable(&self, check: &mut Checker) {
-        let entitlements: Vec<String> = self
-            .case_types
-            .iter()
-            .filter_map(|t| t.entitlement.clone())
-            .collect();
         let mut reachable = HashSet::new();
         for plan in &self.plans {
-            let rules = Rules::new(self, &plan.id).entitled(&entitlements);
-            let case_types: Vec<&str> = self
+            let case_types: Vec<&CaseType> = self
                 .case_types
                 .iter()
-                .filter(|t| rules.case_type_allowed(t))
-                .map(|t| t.id.as_str())
+                .filter(|t| t.open_to(&plan.id))
                 .collect();
             if case_types.is_empty() {
                 check.problem(
@@ -808,9 +814,9 @@ impl Catalog {
                     &plan.id,
                 );
             }
-            for case_type in case_types {
-                for option in rules.severities(case_type) {
-                    reachable.insert(option.severity.id.as_str());
+            for t in case_types {
+                for (severity, _) in self.severities_offered(&t.id, &plan.id) {
+                    reachable.insert(severity.id.as_str());
                 }
             }
         }

@@ -10,11 +10,12 @@ use std::sync::{Arc, OnceLock};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
+use crate::catalog::Catalog;
 use crate::i18n::Messages;
 use crate::suggest::Suggested;
 use crate::summary;
+use crate::text::Text;
 use crate::wire::{CaseCreated, CasePayload};
-use crate::Catalog;
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -531,7 +532,7 @@ fn scope(profile: &Profile, ctx: &Context) -> Value {
     let c = ctx.catalog;
     let lang = profile.body_language.as_str();
     let answers = p.to_answers();
-    let label = |text: Option<&crate::catalog::Text>| text.map(|t| t.get(lang).to_owned());
+    let label = |text: Option<&Text>| text.map(|t| t.get(lang).to_owned());
     let files: Vec<Value> = p
         .attachments
         .iter()

@@ -1,10 +1,12 @@
 //! Every answer as a question and its answer in one language: the review step and the
 //! confirmation show it, and a wire profile's readable `body` is built from it.
 
-use crate::catalog::{FieldKind, Text};
-use crate::i18n::{Arg, Messages};
-use crate::msg::{self, MessageId};
-use crate::{Answers, Catalog, Step};
+use crate::catalog::{Catalog, FieldKind};
+use crate::draft::Answers;
+use crate::i18n::Messages;
+use crate::msg::{self, Arg, MessageId};
+use crate::step::Step;
+use crate::text::Text;
 
 /// One answer: its question, the answer's lines, and the step that asks it.
 #[derive(Clone, Debug, PartialEq)]
