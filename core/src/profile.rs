@@ -580,7 +580,7 @@ fn scope(profile: &Profile, ctx: &Context) -> Value {
         "contact_method": p.contact.method,
         "contact_method_label": label(c.contact_method(&p.contact.method).map(|m| &m.label)),
         "contact_language": p.contact.language,
-        "contact_language_label": label(c.contact_languages.iter().find(|l| l.id == p.contact.language).map(|l| &l.label)),
+        "contact_language_label": label(c.contact_language(&p.contact.language).map(|l| &l.label)),
         "phone": summary::phone(ctx.messages, lang, c, &answers),
         "phone_country": phone.map(|p| p.country.as_str()),
         "phone_e164": phone.map(|p| p.e164.as_str()),

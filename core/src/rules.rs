@@ -80,11 +80,11 @@ impl<'a> Rules<'a> {
                 severity: s,
                 response,
                 call_only: t.call_only_severities.contains(&s.id)
-                    || self.catalog.call_only.iter().any(|rule| {
-                        rule.severities.contains(&s.id)
-                            && allows(&rule.plans, self.plan)
-                            && allows(&rule.case_types, &t.id)
-                    }),
+                    || self
+                        .catalog
+                        .call_only
+                        .iter()
+                        .any(|rule| rule.covers(self.plan, &t.id, &s.id)),
             })
             .collect()
     }
@@ -107,12 +107,7 @@ impl<'a> Rules<'a> {
         self.catalog
             .notices
             .iter()
-            .filter(|n| {
-                n.at == step
-                    && allows(&n.plans, self.plan)
-                    && allows(&n.case_types, case_type)
-                    && allows(&n.severities, severity)
-            })
+            .filter(|n| n.at == step && n.scope.matches(self.plan, case_type, severity))
             .collect()
     }
 
@@ -124,11 +119,9 @@ impl<'a> Rules<'a> {
     /// Whether one of `scopes` covers this plan, case type and severity; no list covers all.
     fn offered(&self, scopes: &Option<Vec<Scope>>, case_type: &str, severity: &str) -> bool {
         scopes.as_ref().is_none_or(|scopes| {
-            scopes.iter().any(|s| {
-                allows(&s.plans, self.plan)
-                    && allows(&s.case_types, case_type)
-                    && allows(&s.severities, severity)
-            })
+            scopes
+                .iter()
+                .any(|s| s.matches(self.plan, case_type, severity))
         })
     }
 
@@ -151,9 +144,7 @@ impl<'a> Rules<'a> {
     /// When the team answering in `language` works for this plan; `None` means around the clock.
     pub fn language_team_hours(&self, language: &str) -> Option<&'a BusinessHours> {
         self.catalog
-            .contact_languages
-            .iter()
-            .find(|l| l.id == language)?
+            .contact_language(language)?
             .team_hours
             .iter()
             .find(|t| allows(&t.plans, self.plan))

@@ -163,9 +163,7 @@ pub fn rows(messages: &Messages, lang: &str, catalog: &Catalog, a: &Answers) -> 
             t(msg::REVIEW_CONTACT_LANGUAGE),
             label(
                 catalog
-                    .contact_languages
-                    .iter()
-                    .find(|l| l.id == a.contact_language)
+                    .contact_language(&a.contact_language)
                     .map(|l| &l.label),
                 &a.contact_language,
             ),
