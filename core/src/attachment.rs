@@ -3,10 +3,8 @@
 
 use crate::catalog::AttachmentRules;
 use crate::draft::AttachmentMeta;
-use crate::field::Field;
-use crate::i18n::Arg;
-use crate::msg::{self, MessageId};
-use crate::validate::{refuse_attachment, FieldError};
+use crate::field::{Field, FieldError};
+use crate::msg::{self, Arg, MessageId};
 
 /// The kinds of file customers know, each with the catalog's `allowed_types` entries it covers.
 const KINDS: &[(MessageId, &[&str])] = &[
@@ -218,4 +216,33 @@ pub fn check(
     leading: &[u8],
 ) -> Option<FieldError> {
     refuse_attachment(rules, attached, file).or_else(|| refuse_content(rules, file, leading))
+}
+
+/// Why one file cannot be attached, given those already attached.
+pub fn refuse_attachment(
+    rules: &AttachmentRules,
+    attached: &[AttachmentMeta],
+    file: &AttachmentMeta,
+) -> Option<FieldError> {
+    let error = |code| FieldError::new(Field::Attachments, code).arg("name", file.name.clone());
+    if attached.len() >= rules.max_files {
+        return Some(error(msg::ERROR_ATTACHMENT_TOO_MANY).arg("max", rules.max_files));
+    }
+    if file.size == 0 {
+        return Some(error(msg::ERROR_ATTACHMENT_EMPTY));
+    }
+    if file.size > rules.max_bytes {
+        return Some(
+            error(msg::ERROR_ATTACHMENT_TOO_LARGE)
+                .arg("size", Arg::Bytes(file.size))
+                .arg("max", Arg::Bytes(rules.max_bytes)),
+        );
+    }
+    if attached
+        .iter()
+        .any(|f| f.name == file.name && f.size == file.size)
+    {
+        return Some(error(msg::ERROR_ATTACHMENT_DUPLICATE));
+    }
+    None
 }

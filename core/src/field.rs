@@ -6,7 +6,8 @@ use std::fmt;
 
 use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::draft::Step;
+use crate::msg::{Arg, MessageId};
+use crate::step::Step;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Field {
@@ -119,5 +120,32 @@ impl<'de> Deserialize<'de> for Field {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let id = Cow::<str>::deserialize(deserializer)?;
         Field::parse(&id).ok_or_else(|| de::Error::custom(format!("no field is called {id:?}")))
+    }
+}
+
+/// What is wrong with an answer: the question, and a message id with its arguments, never a
+/// sentence, so the widget shows it in the customer's language and the server returns it as a
+/// code.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldError {
+    /// The question the error is about.
+    pub field: Field,
+    /// Its message, e.g. `error-subject-required`.
+    pub code: MessageId,
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+impl FieldError {
+    pub fn new(field: Field, code: MessageId) -> Self {
+        FieldError {
+            field,
+            code,
+            args: Vec::new(),
+        }
+    }
+
+    pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Self {
+        self.args.push((name, value.into()));
+        self
     }
 }

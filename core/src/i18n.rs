@@ -1,11 +1,15 @@
 //! The widget's messages: Fluent bundles for every language (each language's basics compiled
 //! in, the rest added when the language is loaded), and language negotiation. Views never build a sentence; they ask for a message id with arguments.
 
-use crate::msg::{self, MessageId};
 use std::sync::Arc;
 
 use fluent::{concurrent::FluentBundle, FluentArgs, FluentResource, FluentValue};
-use serde::{Deserialize, Serialize};
+
+use crate::attachment::kind_of;
+use crate::msg::{self, MessageId};
+
+// Also named from here by the widget and the server.
+pub use crate::msg::Arg;
 
 /// The languages the widget speaks, English first (the fallback).
 pub const LANGUAGES: [&str; 4] = ["en", "ja", "ko", "zh"];
@@ -53,53 +57,6 @@ pub const SOURCES: [(&str, [&str; 2]); 4] = [
         ],
     ),
 ];
-
-/// A message argument; on the wire `{"text": "…"}`, `{"number": 3}`, `{"bytes": 5242880}`,
-/// `{"label": {"en": "…", "ja": "…"}}` or `{"types": ["image/*", ".log"]}`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Arg {
-    Text(String),
-    Number(f64),
-    /// A size in bytes, shown with the language's `size-*` message ("5 MB").
-    Bytes(u64),
-    /// A catalog label, shown in the message's language.
-    Label(crate::catalog::Text),
-    /// A catalog's `allowed_types`, shown as the kinds of file they are ("images, PDF, CSV or
-    /// text files").
-    Types(Vec<String>),
-}
-
-impl From<String> for Arg {
-    fn from(s: String) -> Self {
-        Arg::Text(s)
-    }
-}
-impl From<&str> for Arg {
-    fn from(s: &str) -> Self {
-        Arg::Text(s.to_owned())
-    }
-}
-impl From<f64> for Arg {
-    fn from(n: f64) -> Self {
-        Arg::Number(n)
-    }
-}
-impl From<usize> for Arg {
-    fn from(n: usize) -> Self {
-        Arg::Number(n as f64)
-    }
-}
-impl From<u64> for Arg {
-    fn from(n: u64) -> Self {
-        Arg::Number(n as f64)
-    }
-}
-impl From<u32> for Arg {
-    fn from(n: u32) -> Self {
-        Arg::Number(n.into())
-    }
-}
 
 type Bundle = FluentBundle<FluentResource>;
 
@@ -225,7 +182,7 @@ impl Messages {
     pub fn file_kinds(&self, lang: &str, types: &[String]) -> String {
         let mut words: Vec<String> = Vec::new();
         for allowed in types {
-            let word = match crate::attachment::kind_of(allowed) {
+            let word = match kind_of(allowed) {
                 Some(kind) => self.format(lang, kind, &[]),
                 None => allowed.clone(),
             };

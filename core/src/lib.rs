@@ -16,8 +16,10 @@ pub mod profile;
 pub mod rules;
 #[cfg(feature = "schema")]
 pub mod schema;
+pub mod step;
 pub mod suggest;
 pub mod summary;
+pub mod text;
 pub mod validate;
 pub mod wire;
 pub mod zone;

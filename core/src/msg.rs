@@ -4,6 +4,10 @@
 
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
+use crate::text::Text;
+
 /// A message id in `locales/*/*.ftl`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct MessageId(&'static str);
@@ -35,6 +39,53 @@ impl PartialEq<&str> for MessageId {
 impl serde::Serialize for MessageId {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.0)
+    }
+}
+
+/// A message argument; on the wire `{"text": "…"}`, `{"number": 3}`, `{"bytes": 5242880}`,
+/// `{"label": {"en": "…", "ja": "…"}}` or `{"types": ["image/*", ".log"]}`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Arg {
+    Text(String),
+    Number(f64),
+    /// A size in bytes, shown with the language's `size-*` message ("5 MB").
+    Bytes(u64),
+    /// A catalog label, shown in the message's language.
+    Label(Text),
+    /// A catalog's `allowed_types`, shown as the kinds of file they are ("images, PDF, CSV or
+    /// text files").
+    Types(Vec<String>),
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Self {
+        Arg::Text(s)
+    }
+}
+impl From<&str> for Arg {
+    fn from(s: &str) -> Self {
+        Arg::Text(s.to_owned())
+    }
+}
+impl From<f64> for Arg {
+    fn from(n: f64) -> Self {
+        Arg::Number(n)
+    }
+}
+impl From<usize> for Arg {
+    fn from(n: usize) -> Self {
+        Arg::Number(n as f64)
+    }
+}
+impl From<u64> for Arg {
+    fn from(n: u64) -> Self {
+        Arg::Number(n as f64)
+    }
+}
+impl From<u32> for Arg {
+    fn from(n: u32) -> Self {
+        Arg::Number(n.into())
     }
 }
 

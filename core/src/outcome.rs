@@ -4,10 +4,11 @@
 
 use serde_json::Value;
 
-use crate::draft::Step;
+use crate::field::FieldError;
 use crate::msg::{self, MessageId};
 use crate::profile::Profile;
-use crate::validate::{first_failing_step, FieldError};
+use crate::step::Step;
+use crate::validate::first_failing_step;
 use crate::wire::{ErrorBody, FieldProblem};
 
 /// How many tries a submission gets before the customer is asked.

@@ -2,10 +2,10 @@
 //! module only applies them.
 
 use crate::catalog::{
-    AttachmentRules, BusinessHours, CaseType, Catalog, ContactLanguage, ContactMethod, Notice,
-    ResponseTime, Scope, Severity, TimeTerm,
+    allows, AttachmentRules, BusinessHours, CaseType, Catalog, ContactLanguage, ContactMethod,
+    Notice, ResponseTime, Scope, Service, Severity, TimeTerm,
 };
-use crate::draft::Step;
+use crate::step::Step;
 
 /// The catalog seen through one customer's plan and the entitlements their page grants.
 #[derive(Clone, Copy)]
@@ -21,10 +21,6 @@ pub struct SeverityOption<'a> {
     pub response: ResponseTime,
     /// Must be reported by phone: choosing it shows the number instead of filing online.
     pub call_only: bool,
-}
-
-fn allows(list: &Option<Vec<String>>, id: &str) -> bool {
-    list.as_ref().is_none_or(|ids| ids.iter().any(|i| i == id))
 }
 
 impl<'a> Rules<'a> {
@@ -49,7 +45,7 @@ impl<'a> Rules<'a> {
     }
 
     pub fn case_type_allowed(&self, case_type: &CaseType) -> bool {
-        allows(&case_type.plans, self.plan) && self.entitled_to(case_type)
+        case_type.open_to(self.plan) && self.entitled_to(case_type)
     }
 
     /// Whether the page grants what the case type needs beyond a plan; one it does not is not
@@ -61,7 +57,7 @@ impl<'a> Rules<'a> {
             .is_none_or(|e| self.entitlements.contains(e))
     }
 
-    pub fn services(&self, case_type: &str) -> Vec<&'a crate::catalog::Service> {
+    pub fn services(&self, case_type: &str) -> Vec<&'a Service> {
         self.catalog
             .case_type(case_type)
             .map(|t| {
@@ -79,20 +75,16 @@ impl<'a> Rules<'a> {
             return Vec::new();
         };
         self.catalog
-            .severities
-            .iter()
-            .filter(|s| allows(&t.severities, &s.id))
-            .filter_map(|s| {
-                Some(SeverityOption {
-                    severity: s,
-                    response: *s.response.get(self.plan)?,
-                    call_only: t.call_only_severities.contains(&s.id)
-                        || self.catalog.call_only.iter().any(|rule| {
-                            rule.severities.contains(&s.id)
-                                && allows(&rule.plans, self.plan)
-                                && allows(&rule.case_types, &t.id)
-                        }),
-                })
+            .severities_offered(case_type, self.plan)
+            .map(|(s, response)| SeverityOption {
+                severity: s,
+                response,
+                call_only: t.call_only_severities.contains(&s.id)
+                    || self
+                        .catalog
+                        .call_only
+                        .iter()
+                        .any(|rule| rule.covers(self.plan, &t.id, &s.id)),
             })
             .collect()
     }
@@ -115,12 +107,7 @@ impl<'a> Rules<'a> {
         self.catalog
             .notices
             .iter()
-            .filter(|n| {
-                n.at == step
-                    && allows(&n.plans, self.plan)
-                    && allows(&n.case_types, case_type)
-                    && allows(&n.severities, severity)
-            })
+            .filter(|n| n.at == step && n.scope.matches(self.plan, case_type, severity))
             .collect()
     }
 
@@ -132,11 +119,9 @@ impl<'a> Rules<'a> {
     /// Whether one of `scopes` covers this plan, case type and severity; no list covers all.
     fn offered(&self, scopes: &Option<Vec<Scope>>, case_type: &str, severity: &str) -> bool {
         scopes.as_ref().is_none_or(|scopes| {
-            scopes.iter().any(|s| {
-                allows(&s.plans, self.plan)
-                    && allows(&s.case_types, case_type)
-                    && allows(&s.severities, severity)
-            })
+            scopes
+                .iter()
+                .any(|s| s.matches(self.plan, case_type, severity))
         })
     }
 
@@ -159,9 +144,7 @@ impl<'a> Rules<'a> {
     /// When the team answering in `language` works for this plan; `None` means around the clock.
     pub fn language_team_hours(&self, language: &str) -> Option<&'a BusinessHours> {
         self.catalog
-            .contact_languages
-            .iter()
-            .find(|l| l.id == language)?
+            .contact_language(language)?
             .team_hours
             .iter()
             .find(|t| allows(&t.plans, self.plan))

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Deserialize;
 
-use crate::catalog::Text;
+use crate::text::Text;
 
 /// A help article, as an articles file lists it.
 #[derive(Clone, Debug, PartialEq, Deserialize)]

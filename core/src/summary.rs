@@ -1,10 +1,12 @@
 //! Every answer as a question and its answer in one language: the review step and the
 //! confirmation show it, and a wire profile's readable `body` is built from it.
 
-use crate::catalog::{FieldKind, Text};
-use crate::i18n::{Arg, Messages};
-use crate::msg::{self, MessageId};
-use crate::{Answers, Catalog, Step};
+use crate::catalog::{Catalog, FieldKind};
+use crate::draft::Answers;
+use crate::i18n::Messages;
+use crate::msg::{self, Arg, MessageId};
+use crate::step::Step;
+use crate::text::Text;
 
 /// One answer: its question, the answer's lines, and the step that asks it.
 #[derive(Clone, Debug, PartialEq)]
@@ -17,45 +19,94 @@ pub struct Row {
 
 /// The rows of the review, in the order the steps ask them.
 pub fn rows(messages: &Messages, lang: &str, catalog: &Catalog, a: &Answers) -> Vec<Row> {
-    let t = |id: MessageId| messages.format(lang, id, &[]);
-    let none = || t(msg::REVIEW_NONE);
-    let label = |text: Option<&Text>, id: &str| {
-        text.map(|t| t.get(lang).to_owned())
-            .unwrap_or_else(|| id.to_owned())
+    let review = Review {
+        messages,
+        lang,
+        catalog,
+        a,
     };
-    let row = |key, question: String, answer: String, step| Row {
+    let mut rows = review.choices();
+    rows.extend(review.details());
+    rows.extend(review.contact());
+    rows
+}
+
+fn row(key: &'static str, question: String, answer: String, step: Step) -> Row {
+    Row {
         key,
         question,
         answer: vec![answer],
         step,
-    };
-    let mut rows = vec![
-        row(
+    }
+}
+
+/// The answers of one case, put in words of one language.
+struct Review<'a> {
+    messages: &'a Messages,
+    lang: &'a str,
+    catalog: &'a Catalog,
+    a: &'a Answers,
+}
+
+impl Review<'_> {
+    fn t(&self, id: MessageId) -> String {
+        self.messages.format(self.lang, id, &[])
+    }
+
+    fn none(&self) -> String {
+        self.t(msg::REVIEW_NONE)
+    }
+
+    /// A catalog entry's label, else its id as given.
+    fn label(&self, text: Option<&Text>, id: &str) -> String {
+        text.map(|t| t.get(self.lang).to_owned())
+            .unwrap_or_else(|| id.to_owned())
+    }
+
+    /// What the case is about: its type, for whom, the service, the category and its fields.
+    fn choices(&self) -> Vec<Row> {
+        let (a, catalog) = (self.a, self.catalog);
+        let category = catalog.category(&a.service, &a.category);
+        let mut rows = vec![row(
             "case_type",
-            t(msg::REVIEW_CASE_TYPE),
-            label(
+            self.t(msg::REVIEW_CASE_TYPE),
+            self.label(
                 catalog.case_type(&a.case_type).map(|t| &t.label),
                 &a.case_type,
             ),
             Step::CaseType,
-        ),
-        row(
+        )];
+        rows.extend(self.on_behalf_of());
+        rows.push(row(
             "service",
-            t(msg::REVIEW_SERVICE),
-            label(catalog.service(&a.service).map(|s| &s.label), &a.service),
+            self.t(msg::REVIEW_SERVICE),
+            self.label(catalog.service(&a.service).map(|s| &s.label), &a.service),
             Step::Classification,
-        ),
-        row(
+        ));
+        rows.push(row(
             "category",
-            t(msg::REVIEW_CATEGORY),
-            label(
-                catalog.category(&a.service, &a.category).map(|c| &c.label),
-                &a.category,
-            ),
+            self.t(msg::REVIEW_CATEGORY),
+            self.label(category.map(|c| &c.label), &a.category),
             Step::Classification,
-        ),
-    ];
-    if let Some(account) = &a.on_behalf_of {
+        ));
+        for field in category.iter().flat_map(|c| &c.fields) {
+            let value = a.fields.get(&field.id).cloned().unwrap_or_default();
+            let shown = match &field.kind {
+                _ if value.is_empty() => self.none(),
+                FieldKind::Choice { options } => self.label(
+                    options.iter().find(|o| o.id == value).map(|o| &o.label),
+                    &value,
+                ),
+                _ => value,
+            };
+            let question = field.label.get(self.lang).to_owned();
+            rows.push(row("field", question, shown, Step::Classification));
+        }
+        rows
+    }
+
+    fn on_behalf_of(&self) -> Option<Row> {
+        let account = self.a.on_behalf_of.as_ref()?;
         let name = if account.name.is_empty() {
             account.account.clone()
         } else {
@@ -66,117 +117,105 @@ pub fn rows(messages: &Messages, lang: &str, catalog: &Catalog, a: &Answers) -> 
         } else {
             msg::REVIEW_HIDDEN_FROM_CUSTOMER
         };
-        rows.insert(
-            1,
-            Row {
-                key: "on_behalf_of",
-                question: t(msg::REVIEW_ON_BEHALF_OF),
-                answer: vec![name, t(seen)],
-                step: Step::CaseType,
-            },
-        );
+        Some(Row {
+            key: "on_behalf_of",
+            question: self.t(msg::REVIEW_ON_BEHALF_OF),
+            answer: vec![name, self.t(seen)],
+            step: Step::CaseType,
+        })
     }
-    if let Some(category) = catalog.category(&a.service, &a.category) {
-        for field in &category.fields {
-            let value = a.fields.get(&field.id).cloned().unwrap_or_default();
-            let shown = match &field.kind {
-                _ if value.is_empty() => none(),
-                FieldKind::Choice { options } => label(
-                    options.iter().find(|o| o.id == value).map(|o| &o.label),
-                    &value,
+
+    /// The severity, the subject and description, and the files.
+    fn details(&self) -> Vec<Row> {
+        let a = self.a;
+        let attachments: Vec<String> = a
+            .attachments
+            .iter()
+            .map(|f| format!("{} ({})", f.name, self.messages.size(self.lang, f.size)))
+            .collect();
+        vec![
+            row(
+                "severity",
+                self.t(msg::REVIEW_SEVERITY),
+                self.label(
+                    self.catalog.severity(&a.severity).map(|s| &s.label),
+                    &a.severity,
                 ),
-                _ => value,
-            };
+                Step::Severity,
+            ),
+            row(
+                "subject",
+                self.t(msg::REVIEW_SUBJECT),
+                a.subject.trim().to_owned(),
+                Step::Details,
+            ),
+            row(
+                "description",
+                self.t(msg::REVIEW_DESCRIPTION),
+                a.description.trim_end().to_owned(),
+                Step::Details,
+            ),
+            Row {
+                key: "attachments",
+                question: self.t(msg::REVIEW_ATTACHMENTS),
+                answer: if attachments.is_empty() {
+                    vec![self.none()]
+                } else {
+                    attachments
+                },
+                step: Step::Attachments,
+            },
+        ]
+    }
+
+    /// Who to answer, how, in which language, and whom to copy.
+    fn contact(&self) -> Vec<Row> {
+        let (a, catalog) = (self.a, self.catalog);
+        let text =
+            |key, id, answer: &str| row(key, self.t(id), answer.trim().to_owned(), Step::Contact);
+        let mut rows = vec![
+            text("name", msg::REVIEW_NAME, &a.name),
+            text("email", msg::REVIEW_EMAIL, &a.email),
+            row(
+                "contact_method",
+                self.t(msg::REVIEW_CONTACT_METHOD),
+                self.label(
+                    catalog.contact_method(&a.contact_method).map(|m| &m.label),
+                    &a.contact_method,
+                ),
+                Step::Contact,
+            ),
+        ];
+        if let Some(phone) = phone(self.messages, self.lang, catalog, a) {
             rows.push(row(
-                "field",
-                field.label.get(lang).to_owned(),
-                shown,
-                Step::Classification,
+                "phone",
+                self.t(msg::REVIEW_PHONE),
+                phone,
+                Step::Contact,
             ));
         }
-    }
-    let attachments: Vec<String> = a
-        .attachments
-        .iter()
-        .map(|f| format!("{} ({})", f.name, messages.size(lang, f.size)))
-        .collect();
-    let cc = a.cc_list().join(", ");
-    rows.extend([
-        row(
-            "severity",
-            t(msg::REVIEW_SEVERITY),
-            label(catalog.severity(&a.severity).map(|s| &s.label), &a.severity),
-            Step::Severity,
-        ),
-        row(
-            "subject",
-            t(msg::REVIEW_SUBJECT),
-            a.subject.trim().to_owned(),
-            Step::Details,
-        ),
-        row(
-            "description",
-            t(msg::REVIEW_DESCRIPTION),
-            a.description.trim_end().to_owned(),
-            Step::Details,
-        ),
-        Row {
-            key: "attachments",
-            question: t(msg::REVIEW_ATTACHMENTS),
-            answer: if attachments.is_empty() {
-                vec![none()]
-            } else {
-                attachments
-            },
-            step: Step::Attachments,
-        },
-        row(
-            "name",
-            t(msg::REVIEW_NAME),
-            a.name.trim().to_owned(),
-            Step::Contact,
-        ),
-        row(
-            "email",
-            t(msg::REVIEW_EMAIL),
-            a.email.trim().to_owned(),
-            Step::Contact,
-        ),
-        row(
-            "contact_method",
-            t(msg::REVIEW_CONTACT_METHOD),
-            label(
-                catalog.contact_method(&a.contact_method).map(|m| &m.label),
-                &a.contact_method,
+        let cc = a.cc_list().join(", ");
+        rows.extend([
+            row(
+                "contact_language",
+                self.t(msg::REVIEW_CONTACT_LANGUAGE),
+                self.label(
+                    catalog
+                        .contact_language(&a.contact_language)
+                        .map(|l| &l.label),
+                    &a.contact_language,
+                ),
+                Step::Contact,
             ),
-            Step::Contact,
-        ),
-    ]);
-    if let Some(phone) = phone(messages, lang, catalog, a) {
-        rows.push(row("phone", t(msg::REVIEW_PHONE), phone, Step::Contact));
-    }
-    rows.extend([
-        row(
-            "contact_language",
-            t(msg::REVIEW_CONTACT_LANGUAGE),
-            label(
-                catalog
-                    .contact_languages
-                    .iter()
-                    .find(|l| l.id == a.contact_language)
-                    .map(|l| &l.label),
-                &a.contact_language,
+            row(
+                "cc",
+                self.t(msg::REVIEW_CC),
+                if cc.is_empty() { self.none() } else { cc },
+                Step::Contact,
             ),
-            Step::Contact,
-        ),
-        row(
-            "cc",
-            t(msg::REVIEW_CC),
-            if cc.is_empty() { none() } else { cc },
-            Step::Contact,
-        ),
-    ]);
-    rows
+        ]);
+        rows
+    }
 }
 
 /// The phone number as a person reads it, `+81 03-1234-5678 ext. 12`, when the contact method

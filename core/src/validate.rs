@@ -6,35 +6,15 @@ use chrono::NaiveDate;
 
 use crate::attachment::check;
 use crate::catalog::{ExtraField, FieldKind};
-use crate::draft::{Answers, Step};
+use crate::draft::Answers;
 use crate::field::Field;
-use crate::i18n::Arg;
-use crate::msg::{self, MessageId};
+use crate::msg::{self, Arg, MessageId};
 use crate::rules::Rules;
+use crate::step::Step;
 
-#[derive(Clone, Debug, PartialEq)]
-pub struct FieldError {
-    /// The question the error is about.
-    pub field: Field,
-    /// Its message, e.g. `error-subject-required`.
-    pub code: MessageId,
-    pub args: Vec<(&'static str, Arg)>,
-}
-
-impl FieldError {
-    pub fn new(field: Field, code: MessageId) -> Self {
-        FieldError {
-            field,
-            code,
-            args: Vec::new(),
-        }
-    }
-
-    pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Self {
-        self.args.push((name, value.into()));
-        self
-    }
-}
+// Also named from here by the widget and the server.
+pub use crate::attachment::refuse_attachment;
+pub use crate::field::FieldError;
 
 /// Every field error code with the arguments its message takes: what a server may answer with.
 pub const FIELD_ERRORS: &[(MessageId, &[&str])] = &[
@@ -334,35 +314,6 @@ fn details(rules: &Rules, a: &Answers, errors: &mut Vec<FieldError>) {
         msg::ERROR_DESCRIPTION_REQUIRED,
         errors,
     );
-}
-
-/// Why one file cannot be attached, given those already attached.
-pub fn refuse_attachment(
-    rules: &crate::catalog::AttachmentRules,
-    attached: &[crate::draft::AttachmentMeta],
-    file: &crate::draft::AttachmentMeta,
-) -> Option<FieldError> {
-    let error = |code| FieldError::new(Field::Attachments, code).arg("name", file.name.clone());
-    if attached.len() >= rules.max_files {
-        return Some(error(msg::ERROR_ATTACHMENT_TOO_MANY).arg("max", rules.max_files));
-    }
-    if file.size == 0 {
-        return Some(error(msg::ERROR_ATTACHMENT_EMPTY));
-    }
-    if file.size > rules.max_bytes {
-        return Some(
-            error(msg::ERROR_ATTACHMENT_TOO_LARGE)
-                .arg("size", Arg::Bytes(file.size))
-                .arg("max", Arg::Bytes(rules.max_bytes)),
-        );
-    }
-    if attached
-        .iter()
-        .any(|f| f.name == file.name && f.size == file.size)
-    {
-        return Some(error(msg::ERROR_ATTACHMENT_DUPLICATE));
-    }
-    None
 }
 
 /// Each file against those before it; with their leading bytes, also by what they show.

@@ -1,7 +1,7 @@
 //! What crosses the network: the `case` JSON part the widget posts and the server's answers.
 //! The schema is documented in `docs/wire-contract.md` and `docs/case.schema.json`.
 
-use crate::msg;
+use crate::msg::{self, Arg};
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -9,9 +9,8 @@ use serde_json::Value;
 
 use crate::catalog::{Catalog, FieldKind};
 use crate::draft::{Answers, AttachmentMeta, OnBehalfOf};
-use crate::field::Field;
-use crate::i18n::Arg;
-use crate::validate::{fold_width, parse_number, phone_digits, FieldError, FIELD_ERRORS};
+use crate::field::{Field, FieldError};
+use crate::validate::{fold_width, parse_number, phone_digits, FIELD_ERRORS};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

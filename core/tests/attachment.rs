@@ -11,12 +11,7 @@ const ELF: &[u8] = b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0";
 const TEXT: &[u8] = b"2026-11-24 09:10";
 
 fn file(name: &str, content_type: &str) -> AttachmentMeta {
-    AttachmentMeta {
-        name: name.into(),
-        size: 100,
-        content_type: content_type.into(),
-        token: String::new(),
-    }
+    common::file(name, content_type, 100)
 }
 
 fn refused(rules: &AttachmentRules, name: &str, content_type: &str, leading: &[u8]) -> bool {

@@ -5,10 +5,9 @@ mod common;
 
 use case_core::attachment::{check, kind_of, refuse_content};
 use case_core::catalog::AttachmentRules;
-use case_core::draft::AttachmentMeta;
 use case_core::i18n::{Arg, Messages};
 use case_core::msg;
-use common::{catalog, EXE};
+use common::{catalog, file, EXE};
 
 const MB5: u64 = 5 * 1024 * 1024;
 
@@ -20,15 +19,6 @@ fn billing_rules() -> AttachmentRules {
         .find(|t| t.id == "account-billing")
         .unwrap();
     billing.attachments.clone().unwrap()
-}
-
-fn file(name: &str, content_type: &str, size: u64) -> AttachmentMeta {
-    AttachmentMeta {
-        name: name.into(),
-        size,
-        content_type: content_type.into(),
-        token: String::new(),
-    }
 }
 
 fn shown(messages: &Messages, lang: &str, error: &case_core::FieldError) -> String {

@@ -7,8 +7,8 @@ use case_core::catalog::{Catalog, ResponseTime};
 use case_core::deadline::{self, Clocks};
 use case_core::rules::Rules;
 use case_core::Step;
-use chrono::{DateTime, NaiveDate, NaiveTime, Offset, Utc, Weekday};
-use common::catalog;
+use chrono::{NaiveDate, NaiveTime, Weekday};
+use common::{catalog, tz_database, utc};
 use ResponseTime::{Hours, Minutes, Unstated};
 
 const PLANS: [&str; 5] = [
@@ -61,13 +61,6 @@ fn notices(aws: &Catalog, plan: &str, case_type: &str) -> Vec<String> {
         .collect()
 }
 
-/// Offsets from the tz database, as the browser's `Intl` gives them in the widget.
-fn tz_database(zone: &str, utc_seconds: i64) -> Option<i32> {
-    let tz: chrono_tz::Tz = zone.parse().ok()?;
-    let instant = DateTime::from_timestamp(utc_seconds, 0)?;
-    Some(instant.with_timezone(&tz).offset().fix().local_minus_utc())
-}
-
 /// A customer in New York: the language teams keep their own clocks all the same.
 fn clocks_in_new_york() -> Clocks<'static> {
     Clocks {
@@ -75,10 +68,6 @@ fn clocks_in_new_york() -> Clocks<'static> {
         customer_zone: "America/New_York",
         lookup: tz_database,
     }
-}
-
-fn utc(s: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
 }
 
 fn date(s: &str) -> NaiveDate {

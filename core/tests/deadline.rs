@@ -1,9 +1,12 @@
+mod common;
+
 use case_core::catalog::{BusinessHours, ResponseTime};
 use case_core::deadline::{self, Clocks};
 use case_core::zone::NamedZone;
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Offset, TimeZone, Utc, Weekday};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Offset, TimeZone, Weekday};
 use chrono_tz::America::New_York;
 use chrono_tz::Asia::Tokyo;
+use common::{tz_database, utc};
 
 /// A stated time's deadline.
 fn first_response_by<Tz: TimeZone>(
@@ -12,17 +15,6 @@ fn first_response_by<Tz: TimeZone>(
     hours: Option<&BusinessHours>,
 ) -> DateTime<Tz> {
     deadline::first_response_by(now, response, hours).expect("a stated time has a deadline")
-}
-
-/// Offsets from the tz database, as the browser's `Intl` gives them in the widget.
-fn tz_database(zone: &str, utc_seconds: i64) -> Option<i32> {
-    let tz: chrono_tz::Tz = zone.parse().ok()?;
-    let instant = DateTime::from_timestamp(utc_seconds, 0)?;
-    Some(instant.with_timezone(&tz).offset().fix().local_minus_utc())
-}
-
-fn utc(s: &str) -> DateTime<Utc> {
-    at(s).with_timezone(&Utc)
 }
 
 fn developer_hours() -> BusinessHours {

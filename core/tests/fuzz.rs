@@ -150,12 +150,34 @@ proptest! {
 
     #[test]
     fn a_truncated_or_corrupted_catalog_gets_a_clear_error(cut in 0usize..60_000, at in 0usize..60_000, byte in any::<u8>()) {
-        let mut text = serde_json::to_vec(&aws_json()).unwrap();
-        let at = at % text.len();
-        text[at] = byte;
-        text.truncate(cut.max(at + 1).min(text.len()));
-        if let Ok(text) = String::from_utf8(text) {
-            if let Ok(catalog) = Catalog::from_json(&text) {
+        let whole = serde_json::to_vec(&aws_json()).unwrap();
+        let mut bytes = whole.clone();
+        let at = at % bytes.len();
+        bytes[at] = byte;
+        bytes.truncate(cut.max(at + 1).min(bytes.len()));
+        let truncated = bytes.len() < whole.len();
+        let corrupted = bytes != whole[..bytes.len()];
+        // As a browser decodes a damaged file: bytes that are not UTF-8 become U+FFFD.
+        let text = String::from_utf8_lossy(&bytes);
+        let still_json = serde_json::from_str::<Value>(&text).is_ok();
+        match Catalog::from_json(&text) {
+            Err(CatalogError::Syntax { line, column, detail }) => {
+                // The position is in the text: a line it has, a column of that line.
+                let line_text = text.split('\n').nth(line.wrapping_sub(1));
+                prop_assert!(line_text.is_some_and(|l| column <= l.len() + 1), "{line}:{column}");
+                prop_assert!(!detail.is_empty());
+                if truncated && !corrupted {
+                    prop_assert!(detail.contains("EOF"), "{detail}");
+                }
+            }
+            // Only a text that is still whole JSON can get past the parser: a corrupted byte
+            // that closed the catalog early, or one inside a string.
+            Err(CatalogError::Inconsistent(problems)) => {
+                prop_assert!(still_json);
+                prop_assert!(!problems.is_empty());
+            }
+            Ok(catalog) => {
+                prop_assert!(still_json && (corrupted || !truncated));
                 exercise(&catalog);
             }
         }

@@ -234,7 +234,7 @@ fn a_notice_for_some_severities_shows_only_once_one_of_them_is_chosen() {
     // Only the notice that the contract takes precedence, narrowed to severity 1: the catalog's
     // own notices for single severities would show beside it.
     akamai.notices.truncate(1);
-    akamai.notices[0].severities = Some(vec!["1".into()]);
+    akamai.notices[0].scope.severities = Some(vec!["1".into()]);
     let rules = Rules::new(&akamai, "premium");
     assert!(notice_texts(&rules, Step::Severity, "technical", "").is_empty());
     assert!(notice_texts(&rules, Step::Severity, "technical", "2").is_empty());

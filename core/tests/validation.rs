@@ -11,7 +11,7 @@ use case_core::validate::{
 use case_core::wire::{ErrorBody, FieldProblem};
 use case_core::{Answers, Step};
 use case_core::{Field, FieldError};
-use common::{aws_technical, catalog, EXE, PNG};
+use common::{aws_technical, catalog, file as typed, EXE, PNG};
 
 fn codes(errors: &[case_core::FieldError]) -> Vec<(String, &'static str)> {
     errors
@@ -266,12 +266,7 @@ fn phone_numbers_are_read_as_people_type_them() {
 }
 
 fn file(name: &str, size: u64) -> AttachmentMeta {
-    AttachmentMeta {
-        name: name.into(),
-        size,
-        content_type: "text/plain".into(),
-        token: String::new(),
-    }
+    common::file(name, "text/plain", size)
 }
 
 #[test]
@@ -356,13 +351,6 @@ fn an_error_about_the_request_as_a_whole_is_shown_at_no_field_and_goes_back_to_n
     }
     .told();
     assert_eq!(told.back_to, None);
-}
-
-fn typed(name: &str, content_type: &str, size: u64) -> AttachmentMeta {
-    AttachmentMeta {
-        content_type: content_type.into(),
-        ..file(name, size)
-    }
 }
 
 #[test]

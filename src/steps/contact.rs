@@ -87,11 +87,7 @@ pub fn ContactStep() -> impl IntoView {
         wizard.with_rules(|rules| {
             let hours = rules.language_team_hours(&language)?;
             let opens = wizard.with_clocks(|c| c.next_opening(Utc::now(), hours))?;
-            let label = rules
-                .catalog
-                .contact_languages
-                .iter()
-                .find(|l| l.id == language)?;
+            let label = rules.catalog.contact_language(&language)?;
             Some(i18n.moment(
                 msg::CONTACT_LANGUAGE_TEAM_CLOSED,
                 opens,

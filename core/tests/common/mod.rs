@@ -1,8 +1,10 @@
 // Helpers shared by the host tests.
 #![allow(dead_code)]
 
+use case_core::draft::AttachmentMeta;
 use case_core::profile::Profile;
 use case_core::{Answers, Catalog};
+use chrono::{DateTime, Offset, Utc};
 
 pub fn catalog(name: &str) -> Catalog {
     let path = format!(
@@ -55,4 +57,26 @@ pub fn severity_ids(rules: &case_core::rules::Rules, case_type: &str) -> Vec<Str
         .iter()
         .map(|o| o.severity.id.clone())
         .collect()
+}
+
+/// A file as the customer picked it, before any upload.
+pub fn file(name: &str, content_type: &str, size: u64) -> AttachmentMeta {
+    AttachmentMeta {
+        name: name.into(),
+        size,
+        content_type: content_type.into(),
+        token: String::new(),
+    }
+}
+
+/// Offsets from the tz database, as the browser's `Intl` gives them in the widget.
+pub fn tz_database(zone: &str, utc_seconds: i64) -> Option<i32> {
+    let tz: chrono_tz::Tz = zone.parse().ok()?;
+    let instant = DateTime::from_timestamp(utc_seconds, 0)?;
+    Some(instant.with_timezone(&tz).offset().fix().local_minus_utc())
+}
+
+/// An RFC 3339 time, in UTC.
+pub fn utc(s: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
 }
