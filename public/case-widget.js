@@ -28,6 +28,11 @@ class CaseWidget extends HTMLElement {
     this.#whenReady((widget) => widget.reset());
   }
 
+  /** Switches the widget's language, as setting the `locale` attribute does. */
+  setLocale(locale) {
+    this.setAttribute('locale', locale);
+  }
+
   #whenReady(use) {
     if (this.#ready && this.widget) use(this.widget);
     else this.addEventListener('case-ready', () => use(this.widget), { once: true });

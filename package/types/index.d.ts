@@ -140,6 +140,8 @@ export interface CaseWidgetElement extends HTMLElement {
   prefill(values: CaseWidgetPrefill): void;
   /** Starts a new, empty case at once, without asking. */
   reset(): void;
+  /** Switches the language, as setting the `locale` attribute does. */
+  setLocale(locale: string): void;
   /** Extra headers on every request, read at send time. */
   requestHeaders?: Record<string, string>;
   /** Called before every try of a submission, for fresh headers (e.g. a bearer token). */

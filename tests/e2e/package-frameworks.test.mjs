@@ -74,7 +74,7 @@ async function fileThrough(name, { locale }) {
   try {
     await page.goto(`${portal.url}/`);
     await waitForStep(page, 'case-type');
-    assert.equal(await page.locator('case-widget .cw-root').getAttribute('lang'), locale);
+    await page.locator(`case-widget .cw-root[lang="${locale}"]`).waitFor();
     await answerFirstSteps(page, { caseType: 'account-billing', service: 'billing', category: 'payment', severity: 'normal' });
     await answerDetailsAndFiles(page, { subject: `Filed from the ${name} app`, description: 'The instance stopped answering.' });
     // The app called prefill() on case-ready through its ref.
@@ -102,6 +102,6 @@ test('React 19 + Vite: the built app files a whole case, prefilled through a ref
   await fileThrough('react', { locale: 'en' });
 });
 
-test('Vue 3 + Vite: the built app files a whole case in Japanese, prefilled through a template ref, its page hearing the events through v-on', async () => {
+test('Vue 3 + Vite: the built app files a whole case in Japanese, chosen with setLocale() and prefilled through a template ref, its page hearing the events through v-on', async () => {
   await fileThrough('vue', { locale: 'ja' });
 });
