@@ -29,10 +29,7 @@ impl Drop for Incoming {
 
 /// Every catalog's attachment rules, case types' own included.
 pub(super) fn all_rules(state: &AppState) -> impl Iterator<Item = &AttachmentRules> {
-    state.catalogs.values().flat_map(|c| {
-        std::iter::once(&c.attachments)
-            .chain(c.case_types.iter().filter_map(|t| t.attachments.as_ref()))
-    })
+    state.catalogs.values().flat_map(|c| c.attachment_rules())
 }
 
 /// The largest file any catalog accepts: the hard cap while a file streams in.
