@@ -34,7 +34,8 @@ pub const USAGE: &str = "usage: case-server check-catalog FILE...
                   as a bot would send it (default 3; 0 turns it off)
   --identity-secret-file  the secret the portal signs its customers' identities with: a case
                   sent with `Authorization: Bearer TOKEN` is filed with the plan, name, e-mail,
-                  accounts and entitlements the token signs, not those the case says
+                  accounts and entitlements the token signs, not those the case says (a token
+                  needs aud \"case-widget/identity\", plan, name, email and an exp within a day)
   --require-identity  refuse cases without a valid signed identity (401)
   --no-spam-checks  DEMOS AND TESTS ONLY: take cases without a valid form token
   --proxy         pass requests under PREFIX on to URL, e.g. /REST/2.0/=http://127.0.0.1:9311/REST/2.0/
@@ -42,7 +43,8 @@ pub const USAGE: &str = "usage: case-server check-catalog FILE...
   --proxy-allow   a request the proxies pass on, as method and exact path, e.g.
                   \"POST /REST/2.0/ticket\" (repeatable; nothing else is passed on)
   --proxy-session-secret-file  the secret the portal signs its session proofs with (HS256
-                  tokens with an expiry); requests without a valid proof are refused with 401
+                  tokens with aud \"case-widget/session\" and an exp within a day; not the
+                  identity secret); requests without a valid proof are refused with 401
   --proxy-session-header  the header the page carries the proof in (default X-Portal-Session)
   --proxy-session-cookie  or the cookie the portal keeps it in
   --proxy-without-session  TESTS ONLY: pass requests on without a session proof
@@ -240,6 +242,11 @@ impl Config {
         }
         if config.require_identity && config.identity_secret.is_none() {
             return Err("--require-identity needs --identity-secret-file".into());
+        }
+        if let (Some(identity), Some(session)) = (&config.identity_secret, &session_secret) {
+            if identity.same_as(session) {
+                return Err("--identity-secret-file and --proxy-session-secret-file hold the same secret: give each its own, so that a session proof can never pass for a customer's identity".into());
+            }
         }
         if let Some(secret) = session_secret {
             let proof_in = proof_in.unwrap_or(proxy::ProofIn::Header(HeaderName::from_static(

@@ -26,7 +26,7 @@ use hyper_util::client::legacy::{connect::HttpConnector, Client};
 use hyper_util::rt::TokioExecutor;
 use tower_http::timeout::TimeoutBody;
 
-use crate::token::{self, Secret};
+use crate::token::{self, Purpose, Secret};
 
 #[derive(Clone, Debug)]
 pub struct Proxy {
@@ -243,8 +243,9 @@ pub async fn forward(
         );
     }
     if let Some(session) = &gate.session {
-        let valid = proof(&parts.headers, &session.proof_in)
-            .is_some_and(|p| token::verify(&session.secret, p, token::now()).is_ok());
+        let valid = proof(&parts.headers, &session.proof_in).is_some_and(|p| {
+            token::verify_for(&session.secret, Purpose::Session, p, token::now()).is_ok()
+        });
         if !valid {
             return refuse(
                 StatusCode::UNAUTHORIZED,
@@ -329,7 +330,7 @@ pub fn demo_sign_in(session: &Session, page: Option<&str>) -> Response {
         return StatusCode::NOT_FOUND.into_response();
     };
     let claims = serde_json::json!({ "sub": "demo", "exp": token::now() + 8 * 3600 });
-    let proof = token::sign(&session.secret, &claims);
+    let proof = token::sign_for(&session.secret, Purpose::Session, &claims);
     let cookie = format!("{name}={proof}; Path=/; HttpOnly; SameSite=Strict; Max-Age=28800");
     (
         StatusCode::SEE_OTHER,

@@ -122,7 +122,8 @@ fn rt_proxy(backend: &str, more: &[&str]) -> Server {
 fn proof(seconds: i64) -> String {
     let secret = Secret::new(SECRET.as_bytes().to_vec()).unwrap();
     let exp = chrono::Utc::now().timestamp() + seconds;
-    sign(&secret, &serde_json::json!({ "sub": "ada", "exp": exp }))
+    let claims = serde_json::json!({ "sub": "ada", "exp": exp, "aud": "case-widget/session" });
+    sign(&secret, &claims)
 }
 
 /// Sends a raw request, path and headers exactly as written; the status and the whole answer.
