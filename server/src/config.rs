@@ -18,7 +18,8 @@ pub const USAGE: &str = "usage: case-server check-catalog FILE...
                    [--proxy PREFIX=URL]... [--proxy-allow \"METHOD /PATH\"]...
                    [--proxy-session-secret-file FILE]
                    [--proxy-session-header NAME | --proxy-session-cookie NAME]
-                   [--proxy-authorization-file FILE] [--proxy-timeout-seconds N]
+                   [--proxy-authorization-file FILE] [--proxy-pass-authorization]
+                   [--proxy-timeout-seconds N] [--proxy-rate-limit N]
                    [--max-connections N] [--max-connections-per-client N]
                    [--header-timeout-seconds N] [--body-idle-seconds N] [--shutdown-seconds N]
                    [--rate-limit N] [--upload-quota-mib N] [--upload-hours N]
@@ -41,7 +42,8 @@ pub const USAGE: &str = "usage: case-server check-catalog FILE...
   --proxy         pass requests under PREFIX on to URL, e.g. /REST/2.0/=http://127.0.0.1:9311/REST/2.0/
                   for a helpdesk on this origin, as a portal's reverse proxy would (repeatable)
   --proxy-allow   a request the proxies pass on, as method and exact path, e.g.
-                  \"POST /REST/2.0/ticket\" (repeatable; nothing else is passed on)
+                  \"POST /REST/2.0/ticket\" (repeatable; nothing else is passed on); no query
+                  string unless the path ends in ?NAME&NAME (only those parameters) or ? (any)
   --proxy-session-secret-file  the secret the portal signs its session proofs with (HS256
                   tokens with aud \"case-widget/session\" and an exp within a day; not the
                   identity secret); requests without a valid proof are refused with 401
@@ -52,7 +54,11 @@ pub const USAGE: &str = "usage: case-server check-catalog FILE...
                   (--proxy-session-cookie) to anyone who asks, then opens the RT demo page
                   (?page=redmine: the Redmine one)
   --proxy-authorization-file  an Authorization header value (e.g. `token …`) the proxies add
-                  to requests that carry none: the portal's own credential, kept on the server
+                  to requests: the portal's own credential, kept on the server
+  --proxy-pass-authorization  pass the page's own Authorization on instead (off by default: a
+                  page's header is dropped)
+  --proxy-rate-limit  proxied requests a minute per client; beyond, 429 with Retry-After
+                  (default 60; 0 turns it off)
   --proxy-timeout-seconds  how long the backend may take to answer, and a body may stay idle
                   (default 60)
   --max-connections  connections open at once (default 1024, kept below the open file limit)
@@ -98,6 +104,10 @@ pub struct Config {
     pub proxy_session: Option<proxy::Session>,
     pub proxy_without_session: bool,
     pub proxy_authorization: Option<HeaderValue>,
+    /// Whether the page's own `Authorization` is passed on.
+    pub proxy_pass_authorization: bool,
+    /// Proxied requests a minute per client; 0 for no limit.
+    pub proxy_rate_limit: u32,
     pub proxy_timeout: Duration,
     pub demo_sign_in: bool,
     pub limits: serve::Limits,
@@ -132,6 +142,8 @@ impl Default for Config {
             proxy_session: None,
             proxy_without_session: false,
             proxy_authorization: None,
+            proxy_pass_authorization: false,
+            proxy_rate_limit: 60,
             proxy_timeout: Duration::from_secs(60),
             demo_sign_in: false,
             limits: serve::Limits::default(),
@@ -171,6 +183,8 @@ impl Config {
                 }
                 "--proxy-session-cookie" => proof_in = Some(proxy::ProofIn::Cookie(value()?)),
                 "--proxy-without-session" => config.proxy_without_session = true,
+                "--proxy-pass-authorization" => config.proxy_pass_authorization = true,
+                "--proxy-rate-limit" => config.proxy_rate_limit = number(&flag, value()?)?,
                 "--demo-sign-in" => config.demo_sign_in = true,
                 "--no-spam-checks" => config.spam_checks = false,
                 "--identity-secret-file" => {

@@ -97,8 +97,7 @@ pub fn router(state: Arc<AppState>, config: &Config) -> Router {
         .route_layer(axum::middleware::from_fn_with_state(
             rate_limit,
             quota::limit,
-        ))
-        .route("/api/articles", get(articles::search));
+        ));
     if config.faults {
         api = api.route("/api/_faults", post(faults::queue));
     }
@@ -107,16 +106,25 @@ pub fn router(state: Arc<AppState>, config: &Config) -> Router {
             .route("/api/cases/{id}", get(intake::read_case))
             .route("/api/cases", get(intake::list_cases));
     }
+    // Cases hold personal data: no browser or shared cache keeps an answer about one.
+    let api = api
+        .route_layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
+        .route("/api/articles", get(articles::search));
     let api = api
         .layer(DefaultBodyLimit::max(limit))
         .layer(cors(&config.cors_origins))
         .with_state(state);
     let mut app = Router::new().merge(api).merge(playground(&config.dist));
     let client = proxy::client();
+    let proxy_limit = Arc::new(quota::RateLimit::new(config.proxy_rate_limit));
     let gate = Arc::new(proxy::Gate {
         allowed: config.proxy_allowed.clone(),
         session: config.proxy_session.clone(),
         authorization: config.proxy_authorization.clone(),
+        pass_authorization: config.proxy_pass_authorization,
         // A profile may send files as base64 inside JSON: a third larger than the bytes.
         body_limit: limit / 3 * 4 + 1024 * 1024,
         timeout: config.proxy_timeout,
@@ -128,7 +136,11 @@ pub fn router(state: Arc<AppState>, config: &Config) -> Router {
             axum::routing::any(move |request| async move {
                 proxy::forward(&target, &gate, &client, request).await
             })
-            .layer(DefaultBodyLimit::disable()),
+            .layer(DefaultBodyLimit::disable())
+            .layer(axum::middleware::from_fn_with_state(
+                proxy_limit.clone(),
+                quota::limit,
+            )),
         );
     }
     if let (true, Some(session)) = (config.demo_sign_in, config.proxy_session.clone()) {

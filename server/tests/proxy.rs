@@ -172,7 +172,13 @@ fn a_signed_in_customers_post_reaches_the_backend_with_the_portals_credential_an
     std::fs::write(&credential, "token 1-2-portal\n").unwrap();
     let server = rt_proxy(
         &backend,
-        &["--proxy-authorization-file", credential.to_str().unwrap()],
+        &[
+            "--proxy-authorization-file",
+            credential.to_str().unwrap(),
+            "--proxy-allow",
+            "POST /REST/2.0/ticket?fields",
+            "--proxy-pass-authorization",
+        ],
     );
     let body = r#"{"Queue":"Technical","Subject":"接続できません"}"#;
     let mut answer = agent()
