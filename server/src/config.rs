@@ -156,91 +156,128 @@ impl Default for Config {
     }
 }
 
+/// What the command line gives that is checked once every option is read.
+#[derive(Default)]
+struct Pending {
+    session_secret: Option<token::Secret>,
+    proof_in: Option<proxy::ProofIn>,
+}
+
 impl Config {
+    /// Reads the command line; any value that is wrong stops the server with a message naming
+    /// the option and the value.
     pub fn from_args(args: impl IntoIterator<Item = String>) -> Result<Config, String> {
         let mut config = Config::default();
+        let mut pending = Pending::default();
         let mut args = args.into_iter();
-        let (mut session_secret, mut proof_in) = (None, None);
         while let Some(flag) = args.next() {
-            let mut value = || args.next().ok_or(format!("{flag} needs a value"));
-            match flag.as_str() {
-                "--addr" => config.addr = value()?.parse().map_err(|e| format!("--addr: {e}"))?,
-                "--data" => config.data = value()?.into(),
-                "--catalogs" => config.catalogs = value()?.into(),
-                "--dist" => config.dist = value()?.into(),
-                "--cors-origin" => config.cors_origins.push(value()?),
-                "--proxy" => config.proxies.push(proxy::Proxy::parse(&value()?)?),
-                "--proxy-allow" => config.proxy_allowed.push(proxy::Allowed::parse(&value()?)?),
-                "--proxy-session-secret-file" => {
-                    session_secret = Some(token::Secret::from_file(&value()?)?)
-                }
-                "--proxy-session-header" => {
-                    let name = value()?;
-                    let name = name
-                        .parse()
-                        .map_err(|_| format!("--proxy-session-header {name}: not a header name"))?;
-                    proof_in = Some(proxy::ProofIn::Header(name));
-                }
-                "--proxy-session-cookie" => proof_in = Some(proxy::ProofIn::Cookie(value()?)),
-                "--proxy-without-session" => config.proxy_without_session = true,
-                "--proxy-pass-authorization" => config.proxy_pass_authorization = true,
-                "--proxy-rate-limit" => config.proxy_rate_limit = number(&flag, value()?)?,
-                "--demo-sign-in" => config.demo_sign_in = true,
-                "--no-spam-checks" => config.spam_checks = false,
-                "--identity-secret-file" => {
-                    config.identity_secret = Some(token::Secret::from_file(&value()?)?)
-                }
-                "--require-identity" => config.require_identity = true,
-                "--max-connections" => config.limits.max_connections = number(&flag, value()?)?,
-                "--max-connections-per-client" => {
-                    config.limits.max_connections_per_client = number(&flag, value()?)?
-                }
-                "--header-timeout-seconds" => {
-                    config.limits.header_timeout = Duration::from_secs(number(&flag, value()?)?)
-                }
-                "--body-idle-seconds" => {
-                    config.body_idle = Duration::from_secs(number(&flag, value()?)?)
-                }
-                "--shutdown-seconds" => {
-                    config.limits.shutdown_deadline = Duration::from_secs(number(&flag, value()?)?)
-                }
-                "--rate-limit" => config.rate_limit = number(&flag, value()?)?,
-                "--upload-quota-mib" => {
-                    config.upload_quota = number::<u64>(&flag, value()?)? * 1024 * 1024
-                }
-                "--stable-max-age-seconds" => {
-                    config.stable_max_age = number::<u64>(&flag, value()?)?
-                }
-                "--upload-hours" => {
-                    config.upload_ttl = Duration::from_secs(number::<u64>(&flag, value()?)? * 3600)
-                }
-                "--proxy-timeout-seconds" => {
-                    let seconds: u64 = value()?
-                        .parse()
-                        .map_err(|e| format!("--proxy-timeout-seconds: {e}"))?;
-                    config.proxy_timeout = Duration::from_secs(seconds.max(1));
-                }
-                "--proxy-authorization-file" => {
-                    let path = value()?;
-                    let text =
-                        std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
-                    config.proxy_authorization = Some(
-                        text.trim()
-                            .parse()
-                            .map_err(|_| format!("{path}: not a header value"))?,
-                    );
-                }
-                "--expose-cases" => config.expose_cases = true,
-                "--faults" => config.faults = true,
-                "--min-fill-seconds" => {
-                    let seconds: f64 = value()?
-                        .parse()
-                        .map_err(|e| format!("--min-fill-seconds: {e}"))?;
-                    config.min_fill_ms = (seconds * 1000.0) as u64;
-                }
-                other => return Err(format!("unknown argument {other}")),
+            if config.switch(&flag) {
+                continue;
             }
+            let value = args.next().ok_or(format!("{flag} needs a value"))?;
+            config.option(&mut pending, &flag, &value)?;
         }
+        config.finish(pending)
+    }
+
+    /// Turns on the switch `flag`; whether it is one.
+    fn switch(&mut self, flag: &str) -> bool {
+        let on = match flag {
+            "--proxy-without-session" => &mut self.proxy_without_session,
+            "--proxy-pass-authorization" => &mut self.proxy_pass_authorization,
+            "--demo-sign-in" => &mut self.demo_sign_in,
+            "--require-identity" => &mut self.require_identity,
+            "--expose-cases" => &mut self.expose_cases,
+            "--faults" => &mut self.faults,
+            "--no-spam-checks" => {
+                self.spam_checks = false;
+                return true;
+            }
+            _ => return false,
+        };
+        *on = true;
+        true
+    }
+
+    /// Sets the option `flag` to `value`, checked.
+    fn option(&mut self, pending: &mut Pending, flag: &str, value: &str) -> Result<(), String> {
+        let bad = |why: &str| format!("{flag} {value:?}: {why}");
+        let limits = &mut self.limits;
+        match flag {
+            "--addr" => {
+                self.addr = value
+                    .parse()
+                    .map_err(|_| bad("not an address and port, e.g. 127.0.0.1:8080"))?
+            }
+            "--data" => self.data = folder(flag, value, false)?,
+            "--catalogs" => self.catalogs = folder(flag, value, true)?,
+            "--dist" => self.dist = folder(flag, value, true)?,
+            "--cors-origin" => self
+                .cors_origins
+                .push(origin(value).map_err(|why| bad(&why))?),
+            "--proxy" => self.proxies.push(proxy::Proxy::parse(value)?),
+            "--proxy-allow" => self.proxy_allowed.push(proxy::Allowed::parse(value)?),
+            "--proxy-session-secret-file" => pending.session_secret = Some(secret(flag, value)?),
+            "--identity-secret-file" => self.identity_secret = Some(secret(flag, value)?),
+            "--proxy-session-header" => {
+                let name = value.parse().map_err(|_| bad("not a header name"))?;
+                pending.proof_in = Some(proxy::ProofIn::Header(name));
+            }
+            "--proxy-session-cookie" => {
+                if value.is_empty()
+                    || !value
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+                {
+                    return Err(bad("not a cookie name"));
+                }
+                pending.proof_in = Some(proxy::ProofIn::Cookie(value.to_owned()));
+            }
+            "--proxy-authorization-file" => {
+                let text = std::fs::read_to_string(value).map_err(|e| bad(&e.to_string()))?;
+                let text = text.trim();
+                if text.is_empty() {
+                    return Err(bad("the file is empty"));
+                }
+                self.proxy_authorization =
+                    Some(text.parse().map_err(|_| bad("not a header value"))?);
+            }
+            "--max-connections" => limits.max_connections = whole(flag, value, 1..=1_000_000)?,
+            "--max-connections-per-client" => {
+                limits.max_connections_per_client = whole(flag, value, 0..=1_000_000)?
+            }
+            "--header-timeout-seconds" => limits.header_timeout = seconds(flag, value)?,
+            "--shutdown-seconds" => limits.shutdown_deadline = seconds(flag, value)?,
+            "--body-idle-seconds" => self.body_idle = seconds(flag, value)?,
+            "--proxy-timeout-seconds" => self.proxy_timeout = seconds(flag, value)?,
+            "--rate-limit" => self.rate_limit = whole(flag, value, 0..=1_000_000)?,
+            "--proxy-rate-limit" => self.proxy_rate_limit = whole(flag, value, 0..=1_000_000)?,
+            "--upload-quota-mib" => {
+                self.upload_quota = whole::<u64>(flag, value, 1..=1024 * 1024)? * 1024 * 1024
+            }
+            "--upload-hours" => {
+                self.upload_ttl =
+                    Duration::from_secs(whole::<u64>(flag, value, 1..=24 * 366)? * 3600)
+            }
+            "--stable-max-age-seconds" => {
+                self.stable_max_age = whole(flag, value, 0..=365 * 24 * 3600)?
+            }
+            "--min-fill-seconds" => {
+                let seconds = value
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|s| s.is_finite() && (0.0..=3600.0).contains(s))
+                    .ok_or_else(|| bad("expected seconds from 0 to 3600, e.g. 3 or 1.5"))?;
+                self.min_fill_ms = (seconds * 1000.0) as u64;
+            }
+            other => return Err(format!("unknown argument {other}")),
+        }
+        Ok(())
+    }
+
+    /// Checks the options together, once all are read.
+    fn finish(self, pending: Pending) -> Result<Config, String> {
+        let mut config = self;
         let switches = [
             ("--expose-cases", config.expose_cases),
             ("--faults", config.faults),
@@ -257,17 +294,21 @@ impl Config {
         if config.require_identity && config.identity_secret.is_none() {
             return Err("--require-identity needs --identity-secret-file".into());
         }
-        if let (Some(identity), Some(session)) = (&config.identity_secret, &session_secret) {
+        if let (Some(identity), Some(session)) = (&config.identity_secret, &pending.session_secret)
+        {
             if identity.same_as(session) {
                 return Err("--identity-secret-file and --proxy-session-secret-file hold the same secret: give each its own, so that a session proof can never pass for a customer's identity".into());
             }
         }
-        if let Some(secret) = session_secret {
-            let proof_in = proof_in.unwrap_or(proxy::ProofIn::Header(HeaderName::from_static(
-                "x-portal-session",
-            )));
+        if let Some(secret) = pending.session_secret {
+            let proof_in =
+                pending
+                    .proof_in
+                    .unwrap_or(proxy::ProofIn::Header(HeaderName::from_static(
+                        "x-portal-session",
+                    )));
             config.proxy_session = Some(proxy::Session { secret, proof_in });
-        } else if proof_in.is_some() {
+        } else if pending.proof_in.is_some() {
             return Err(
                 "--proxy-session-header and -cookie need --proxy-session-secret-file".into(),
             );
@@ -296,8 +337,62 @@ impl Config {
     }
 }
 
-fn number<T: std::str::FromStr>(flag: &str, value: String) -> Result<T, String> {
-    value
-        .parse()
-        .map_err(|_| format!("{flag}: {value:?} is not a whole number"))
+/// A whole number in `range`.
+fn whole<T>(flag: &str, value: &str, range: std::ops::RangeInclusive<T>) -> Result<T, String>
+where
+    T: std::str::FromStr + PartialOrd + std::fmt::Display,
+{
+    match value.parse::<T>() {
+        Ok(n) if range.contains(&n) => Ok(n),
+        _ => Err(format!(
+            "{flag} {value:?}: expected a whole number from {} to {}",
+            range.start(),
+            range.end()
+        )),
+    }
+}
+
+/// A positive number of seconds, at most an hour.
+fn seconds(flag: &str, value: &str) -> Result<Duration, String> {
+    whole(flag, value, 1..=3600).map(Duration::from_secs)
+}
+
+/// A folder: one that exists when `existing`, else anything but a file.
+fn folder(flag: &str, value: &str, existing: bool) -> Result<PathBuf, String> {
+    let path = PathBuf::from(value);
+    match std::fs::metadata(&path) {
+        Ok(meta) if meta.is_dir() => Ok(path),
+        Ok(_) => Err(format!("{flag} {value:?}: not a folder")),
+        Err(e) if existing || e.kind() != std::io::ErrorKind::NotFound => {
+            Err(format!("{flag} {value:?}: {e}"))
+        }
+        Err(_) => Ok(path),
+    }
+}
+
+/// A shared secret read from a file.
+fn secret(flag: &str, path: &str) -> Result<token::Secret, String> {
+    token::Secret::from_file(path).map_err(|e| format!("{flag} {path:?}: {e}"))
+}
+
+/// A web origin as a browser sends it: `https://host[:port]`, nothing more.
+fn origin(value: &str) -> Result<String, String> {
+    if value == "*" {
+        return Err("any origin cannot be allowed: cases are posted with the customer's credentials; name each portal's origin, e.g. https://portal.example.com".into());
+    }
+    let expected =
+        "expected an origin such as https://portal.example.com (scheme, host and port only)";
+    let uri: axum::http::Uri = value.parse().map_err(|_| expected.to_owned())?;
+    let plain = matches!(uri.scheme_str(), Some("http" | "https"))
+        && uri
+            .authority()
+            .is_some_and(|a| !a.host().is_empty() && !a.as_str().contains('@'))
+        && uri
+            .path_and_query()
+            .is_none_or(|p| p.as_str() == "/" && !value.ends_with('/'))
+        && HeaderValue::from_str(value).is_ok();
+    if !plain {
+        return Err(expected.into());
+    }
+    Ok(value.to_owned())
 }

@@ -46,7 +46,11 @@ impl Proxy {
         let (prefix, upstream) = spec
             .split_once('=')
             .ok_or_else(|| format!("--proxy {spec}: expected PREFIX=URL"))?;
-        if !prefix.starts_with('/') || !upstream.starts_with("http://") {
+        let address = upstream
+            .parse::<Uri>()
+            .ok()
+            .and_then(|u| u.authority().cloned());
+        if !prefix.starts_with('/') || !upstream.starts_with("http://") || address.is_none() {
             return Err(format!(
                 "--proxy {spec}: PREFIX is a path, URL an http:// address"
             ));
