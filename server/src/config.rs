@@ -300,6 +300,19 @@ impl Config {
                 return Err("--identity-secret-file and --proxy-session-secret-file hold the same secret: give each its own, so that a session proof can never pass for a customer's identity".into());
             }
         }
+        // Nor may the portal's secrets be the one this server signs its form tokens with.
+        let form_key = config.data.join("form-token.key");
+        if let Ok(form) = token::Secret::from_file(&form_key.to_string_lossy()) {
+            let given = [
+                ("--identity-secret-file", &config.identity_secret),
+                ("--proxy-session-secret-file", &pending.session_secret),
+            ];
+            for (flag, secret) in given {
+                if secret.as_ref().is_some_and(|s| s.same_as(&form)) {
+                    return Err(format!("{flag} holds the same secret as this server's own form token key {}: give the portal a secret of its own", form_key.display()));
+                }
+            }
+        }
         if let Some(secret) = pending.session_secret {
             let proof_in =
                 pending

@@ -118,31 +118,7 @@ pub fn router(state: Arc<AppState>, config: &Config) -> Router {
         .layer(cors(&config.cors_origins))
         .with_state(state);
     let mut app = Router::new().merge(api).merge(playground(&config.dist));
-    let client = proxy::client();
-    let proxy_limit = Arc::new(quota::RateLimit::new(config.proxy_rate_limit));
-    let gate = Arc::new(proxy::Gate {
-        allowed: config.proxy_allowed.clone(),
-        session: config.proxy_session.clone(),
-        authorization: config.proxy_authorization.clone(),
-        pass_authorization: config.proxy_pass_authorization,
-        // A profile may send files as base64 inside JSON: a third larger than the bytes.
-        body_limit: limit / 3 * 4 + 1024 * 1024,
-        timeout: config.proxy_timeout,
-    });
-    for target in &config.proxies {
-        let (target, client, gate) = (target.clone(), client.clone(), gate.clone());
-        app = app.route(
-            &format!("{}{{*rest}}", target.prefix),
-            axum::routing::any(move |request| async move {
-                proxy::forward(&target, &gate, &client, request).await
-            })
-            .layer(DefaultBodyLimit::disable())
-            .layer(axum::middleware::from_fn_with_state(
-                proxy_limit.clone(),
-                quota::limit,
-            )),
-        );
-    }
+    app = proxies(app, config, limit);
     if let (true, Some(session)) = (config.demo_sign_in, config.proxy_session.clone()) {
         app =
             app.route(
@@ -172,6 +148,36 @@ pub fn router(state: Arc<AppState>, config: &Config) -> Router {
             serve::head_limit,
         ))
         .layer(CatchPanicLayer::custom(panicked))
+}
+
+/// `--proxy`: each prefix passed on to its backend through one gate, with its own rate limit.
+fn proxies(mut app: Router, config: &Config, case_limit: usize) -> Router {
+    let client = proxy::client();
+    let proxy_limit = Arc::new(quota::RateLimit::new(config.proxy_rate_limit));
+    let gate = Arc::new(proxy::Gate {
+        allowed: config.proxy_allowed.clone(),
+        session: config.proxy_session.clone(),
+        authorization: config.proxy_authorization.clone(),
+        pass_authorization: config.proxy_pass_authorization,
+        // A profile may send files as base64 inside JSON: a third larger than the bytes.
+        body_limit: case_limit / 3 * 4 + 1024 * 1024,
+        timeout: config.proxy_timeout,
+    });
+    for target in &config.proxies {
+        let (target, client, gate) = (target.clone(), client.clone(), gate.clone());
+        app = app.route(
+            &format!("{}{{*rest}}", target.prefix),
+            axum::routing::any(move |request| async move {
+                proxy::forward(&target, &gate, &client, request).await
+            })
+            .layer(DefaultBodyLimit::disable())
+            .layer(axum::middleware::from_fn_with_state(
+                proxy_limit.clone(),
+                quota::limit,
+            )),
+        );
+    }
+    app
 }
 
 /// A handler that panicked answers 500 and the server goes on.

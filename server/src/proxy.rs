@@ -254,27 +254,23 @@ fn only(headers: &HeaderMap, names: &[HeaderName]) -> HeaderMap {
     kept
 }
 
-pub async fn forward(
-    proxy: &Proxy,
-    gate: &Gate,
-    client: &HttpClient,
-    request: Request,
-) -> Response {
-    let (parts, body) = request.into_parts();
+/// The answer refusing a request that may not be passed on at all; `None` for one with a plain
+/// path, from the portal's own page, with a valid session proof, on the allow-list.
+fn refusal(gate: &Gate, parts: &axum::http::request::Parts) -> Option<Response> {
     let path = parts.uri.path();
     if !plain_path(path) {
-        return refuse(
+        return Some(refuse(
             StatusCode::BAD_REQUEST,
             "path-not-plain",
             "The path has dot segments, percent-encoding or backslashes.",
-        );
+        ));
     }
     if !same_origin(&parts.headers) {
-        return refuse(
+        return Some(refuse(
             StatusCode::FORBIDDEN,
             "cross-origin",
             "Requests are passed on only from this portal's own pages.",
-        );
+        ));
     }
     // The session first: who is not signed in learns nothing of what is allowed.
     if let Some(session) = &gate.session {
@@ -282,11 +278,11 @@ pub async fn forward(
             token::verify_for(&session.secret, Purpose::Session, p, token::now()).is_ok()
         });
         if !valid {
-            return refuse(
+            return Some(refuse(
                 StatusCode::UNAUTHORIZED,
                 "session",
                 "Sign in to the portal again.",
-            );
+            ));
         }
     }
     let query = parts.uri.query();
@@ -300,11 +296,24 @@ pub async fn forward(
         } else {
             StatusCode::METHOD_NOT_ALLOWED
         };
-        return refuse(
+        return Some(refuse(
             status,
             "not-allowed",
             "This portal does not pass that request on.",
-        );
+        ));
+    }
+    None
+}
+
+pub async fn forward(
+    proxy: &Proxy,
+    gate: &Gate,
+    client: &HttpClient,
+    request: Request,
+) -> Response {
+    let (parts, body) = request.into_parts();
+    if let Some(refused) = refusal(gate, &parts) {
+        return refused;
     }
     let declared = parts
         .headers

@@ -179,3 +179,29 @@ fn one_secret_for_identities_and_session_proofs_stops_the_server_with_exit_2() {
     );
     assert!(said.contains("same secret"), "{said}");
 }
+
+#[test]
+fn the_servers_own_form_token_key_is_refused_as_a_portal_secret() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    let key = data.join("form-token.key");
+    std::fs::write(&key, "the form token key of this server, 32 bytes").unwrap();
+    for flag in ["--identity-secret-file", "--proxy-session-secret-file"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_case-server"))
+            .args(["--addr", "127.0.0.1:0", "--data"])
+            .arg(&data)
+            .arg("--catalogs")
+            .arg(root().join("public/catalog"))
+            .arg(flag)
+            .arg(&key)
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{flag}: {said}");
+        assert!(
+            said.contains(flag) && said.contains("form token key"),
+            "{said}"
+        );
+    }
+}
