@@ -154,25 +154,37 @@ fn an_identity_valid_for_more_than_a_day_is_refused() {
     }
 }
 
+/// The server started on `data` with `args`: its exit code and what it said on stderr. It must
+/// stop by itself: a server that starts would keep the test waiting.
+fn start_up(data: &Path, args: &[&Path]) -> (Option<i32>, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_case-server"))
+        .args(["--addr", "127.0.0.1:0", "--data"])
+        .arg(data)
+        .arg("--catalogs")
+        .arg(root().join("public/catalog"))
+        .args(args)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stderr).into_owned();
+    (out.status.code(), said)
+}
+
 #[test]
 fn one_secret_for_identities_and_session_proofs_stops_the_server_with_exit_2() {
     let dir = tempfile::tempdir().unwrap();
     let (identity, session) = (dir.path().join("identity"), dir.path().join("session"));
     std::fs::write(&identity, format!("{SESSION_SECRET}\n")).unwrap();
     std::fs::write(&session, SESSION_SECRET).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_case-server"))
-        .args(["--addr", "127.0.0.1:0", "--data"])
-        .arg(dir.path().join("data"))
-        .arg("--catalogs")
-        .arg(root().join("public/catalog"))
-        .arg("--identity-secret-file")
-        .arg(&identity)
-        .arg("--proxy-session-secret-file")
-        .arg(&session)
-        .output()
-        .unwrap();
-    let said = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{said}");
+    let (code, said) = start_up(
+        &dir.path().join("data"),
+        &[
+            Path::new("--identity-secret-file"),
+            &identity,
+            Path::new("--proxy-session-secret-file"),
+            &session,
+        ],
+    );
+    assert_eq!(code, Some(2), "{said}");
     assert!(
         said.contains("--identity-secret-file") && said.contains("--proxy-session-secret-file"),
         "{said}"
@@ -188,17 +200,8 @@ fn the_servers_own_form_token_key_is_refused_as_a_portal_secret() {
     let key = data.join("form-token.key");
     std::fs::write(&key, "the form token key of this server, 32 bytes").unwrap();
     for flag in ["--identity-secret-file", "--proxy-session-secret-file"] {
-        let out = Command::new(env!("CARGO_BIN_EXE_case-server"))
-            .args(["--addr", "127.0.0.1:0", "--data"])
-            .arg(&data)
-            .arg("--catalogs")
-            .arg(root().join("public/catalog"))
-            .arg(flag)
-            .arg(&key)
-            .output()
-            .unwrap();
-        let said = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(2), "{flag}: {said}");
+        let (code, said) = start_up(&data, &[Path::new(flag), &key]);
+        assert_eq!(code, Some(2), "{flag}: {said}");
         assert!(
             said.contains(flag) && said.contains("form token key"),
             "{said}"
