@@ -23,7 +23,7 @@ case "$backend" in
     credential() { printf 'Basic %s' "$(printf '%s:x' "$(cat "$dir/api-key")" | base64 -w0)"; }
     name=Redmine page="/demo/sign-in?page=redmine"
     sign_in="user admin, password admin; Redmine asks for a new one"
-    proxy=(--proxy "/redmine/=$helpdesk/" --proxy-allow "POST /redmine/uploads.json" --proxy-allow "POST /redmine/issues.json")
+    proxy=(--proxy "/redmine/=$helpdesk/" --proxy-allow "POST /redmine/uploads.json?filename" --proxy-allow "POST /redmine/issues.json")
     ;;
   *) echo "demo-helpdesk.sh: no helpdesk named '$backend' (rt or redmine)" >&2; exit 2 ;;
 esac

@@ -52,19 +52,27 @@ pub fn hashed(name: &str) -> bool {
 }
 
 /// A weak ETag for the file served at `path`, from its size and modification time, as common
-/// web servers make them: it changes when a release replaces the file, whatever its name.
+/// web servers make them: it changes when a release replaces the file, whatever its name. Only
+/// for a file the file server itself would send: anything else gets none, as a missing file, so
+/// that no file's existence, size or age outside `dist` shows.
 async fn etag(dist: &Path, path: &str) -> Option<HeaderValue> {
     let relative = match path {
         "/" => "index.html",
         _ => path.strip_prefix("/case-widget/")?,
     };
-    if relative
-        .split('/')
-        .any(|part| part == ".." || part.contains('\\'))
-    {
+    if !relative.split('/').all(plain_component) {
         return None;
     }
-    let meta = tokio::fs::metadata(dist.join(relative)).await.ok()?;
+    // Symbolic links may still lead out: the file must be inside `dist` once resolved.
+    let dist = tokio::fs::canonicalize(dist).await.ok()?;
+    let file = tokio::fs::canonicalize(dist.join(relative)).await.ok()?;
+    if !file.starts_with(&dist) {
+        return None;
+    }
+    let meta = tokio::fs::metadata(&file).await.ok()?;
+    if !meta.is_file() {
+        return None;
+    }
     let modified = meta
         .modified()
         .ok()?
@@ -72,6 +80,16 @@ async fn etag(dist: &Path, path: &str) -> Option<HeaderValue> {
         .ok()?
         .as_nanos();
     HeaderValue::from_str(&format!("W/\"{:x}-{modified:x}\"", meta.len())).ok()
+}
+
+/// A path component naming a visible file or folder as it is: not empty (which would make the
+/// path absolute), not hidden, `.` or `..`, nothing percent-encoded, no backslash or drive colon.
+fn plain_component(part: &str) -> bool {
+    !part.is_empty()
+        && !part.starts_with('.')
+        && !part
+            .bytes()
+            .any(|b| matches!(b, b'%' | b'\\' | b':') || b.is_ascii_control())
 }
 
 async fn cache(State(stable): State<Arc<Stable>>, request: Request, next: Next) -> Response {

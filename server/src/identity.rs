@@ -1,24 +1,22 @@
-//! The customer's identity as the portal signs it: an HS256 token (see [`crate::token`]) the page
-//! sends as `Authorization: Bearer …`, whose claims are the customer's `sub`, `plan`, `name`,
-//! `email`, the `accounts` they may file for and their `entitlements`, with an `exp`. Where a case
-//! comes with one, what it signs takes the place of what the case says; with
-//! `--require-identity`, a case without one is refused.
+//! The customer's identity as the portal signs it: an HS256 token (see [`crate::token`]) for
+//! `aud: "case-widget/identity"` the page sends as `Authorization: Bearer …`, whose claims are
+//! the customer's `sub`, `plan`, `name`, `email`, the `accounts` they may file for and their
+//! `entitlements`, with an `exp`. Where a case comes with one, what it signs takes the place of
+//! what the case says; a token without `plan`, `name` or `email` is refused, so that a case can
+//! never choose them itself. With `--require-identity`, a case without one is refused.
 
 use axum::http::{header, HeaderMap};
 use serde::Deserialize;
 
-use crate::token::{self, Secret};
+use crate::token::{self, Purpose, Secret};
 
 /// The signed claims of one customer.
 #[derive(Clone, Debug, Deserialize)]
 pub struct Identity {
     pub sub: String,
-    #[serde(default)]
-    pub plan: Option<String>,
-    #[serde(default)]
-    pub name: Option<String>,
-    #[serde(default)]
-    pub email: Option<String>,
+    pub plan: String,
+    pub name: String,
+    pub email: String,
     /// Account ids, or objects with an `id`.
     #[serde(default)]
     pub accounts: Vec<serde_json::Value>,
@@ -39,16 +37,10 @@ impl Identity {
     /// The case as the signed claims say it: plan, name, e-mail and entitlements replaced by
     /// theirs (entitlements the case claims alone are dropped).
     pub fn apply(&self, case: &mut serde_json::Value) {
-        if let Some(plan) = &self.plan {
-            case["plan"] = plan.as_str().into();
-        }
+        case["plan"] = self.plan.as_str().into();
         if case["contact"].is_object() {
-            if let Some(name) = &self.name {
-                case["contact"]["name"] = name.as_str().into();
-            }
-            if let Some(email) = &self.email {
-                case["contact"]["email"] = email.as_str().into();
-            }
+            case["contact"]["name"] = self.name.as_str().into();
+            case["contact"]["email"] = self.email.as_str().into();
         }
         case["entitlements"] = serde_json::json!(self.entitlements);
     }
@@ -78,9 +70,16 @@ pub fn of(
             Ok(None)
         };
     };
-    let claims = token::verify(secret, bearer, token::now()).map_err(|_| Refused::Invalid)?;
+    let claims = token::verify_for(secret, Purpose::Identity, bearer, token::now())
+        .map_err(|_| Refused::Invalid)?;
     let identity: Identity = serde_json::from_value(claims).map_err(|_| Refused::Invalid)?;
-    if identity.sub.is_empty() {
+    let signed = [
+        &identity.sub,
+        &identity.plan,
+        &identity.name,
+        &identity.email,
+    ];
+    if signed.iter().any(|claim| claim.trim().is_empty()) {
         return Err(Refused::Invalid);
     }
     Ok(Some(identity))

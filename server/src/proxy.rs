@@ -3,16 +3,20 @@
 //! would. It forwards only for the portal's own signed-in customers on its own page:
 //!
 //! - only the method and path pairs the portal allows (`--proxy-allow "POST /REST/2.0/ticket"`),
-//!   on paths written plainly (no `.` or `..` segments, no percent-encoding, no backslashes);
+//!   on paths written plainly (no `.` or `..` segments, no percent-encoding, no backslashes),
+//!   with a query string only where the entry allows one (`?name&name`, or `?` for any);
 //! - only from the page's own origin (`Sec-Fetch-Site: same-origin`, an `Origin` naming this
 //!   host), so another site cannot make a customer's browser post through it;
 //! - only with a session proof the portal sets (a header or a cookie holding a token signed with
-//!   the secret it shares with this server, see [`crate::token`]);
+//!   the secret it shares with this server, see [`crate::token`]), checked before the
+//!   allow-list, so that the allow-list cannot be mapped without one;
+//! - at most `--proxy-rate-limit` requests a minute per client;
 //! - with a body limit and timeouts for the backend's answer and for idle bodies both ways.
 //!
 //! Only a few headers pass each way: the request's content headers, `Accept`, `Idempotency-Key`
-//! and the page's `Authorization` (else the portal's own credential from
-//! `--proxy-authorization-file`); the answer's content headers and `Retry-After`. Cookies,
+//! and the portal's own credential from `--proxy-authorization-file` (the page's own
+//! `Authorization` only with `--proxy-pass-authorization`); the answer's content headers and
+//! `Retry-After`, with `Cache-Control: no-store`. Cookies,
 //! `Set-Cookie`, CORS headers, hop-by-hop headers and identity headers such as
 //! `X-Forwarded-For`, `X-Remote-User` or `Proxy-Authorization` never cross.
 
@@ -26,7 +30,7 @@ use hyper_util::client::legacy::{connect::HttpConnector, Client};
 use hyper_util::rt::TokioExecutor;
 use tower_http::timeout::TimeoutBody;
 
-use crate::token::{self, Secret};
+use crate::token::{self, Purpose, Secret};
 
 #[derive(Clone, Debug)]
 pub struct Proxy {
@@ -42,7 +46,11 @@ impl Proxy {
         let (prefix, upstream) = spec
             .split_once('=')
             .ok_or_else(|| format!("--proxy {spec}: expected PREFIX=URL"))?;
-        if !prefix.starts_with('/') || !upstream.starts_with("http://") {
+        let address = upstream
+            .parse::<Uri>()
+            .ok()
+            .and_then(|u| u.authority().cloned());
+        if !prefix.starts_with('/') || !upstream.starts_with("http://") || address.is_none() {
             return Err(format!(
                 "--proxy {spec}: PREFIX is a path, URL an http:// address"
             ));
@@ -55,28 +63,67 @@ impl Proxy {
     }
 }
 
-/// One request the proxies pass on: a method and an exact path, e.g. `POST /REST/2.0/ticket`.
+/// One request the proxies pass on: a method and an exact path, e.g. `POST /REST/2.0/ticket`,
+/// without a query string; `POST /uploads.json?filename` also lets a query of only the
+/// parameters named (`&` between names) through, and a bare trailing `?` any query.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Allowed {
     pub method: Method,
     pub path: String,
+    /// `None`: no query string; `Some([])`: any; else only these parameter names.
+    pub query: Option<Vec<String>>,
 }
 
 impl Allowed {
     pub fn parse(spec: &str) -> Result<Allowed, String> {
         let bad = || {
-            format!("--proxy-allow {spec:?}: expected METHOD /PATH, e.g. \"POST /REST/2.0/ticket\"")
+            format!("--proxy-allow {spec:?}: expected METHOD /PATH[?NAME&...], e.g. \"POST /REST/2.0/ticket\"")
         };
-        let (method, path) = spec.trim().split_once(' ').ok_or_else(bad)?;
+        let (method, target) = spec.trim().split_once(' ').ok_or_else(bad)?;
         let method: Method = method.parse().map_err(|_| bad())?;
-        let path = path.trim();
+        let (path, query) = match target.trim().split_once('?') {
+            Some((path, names)) => {
+                let names: Vec<String> = names
+                    .split('&')
+                    .filter(|n| !n.is_empty())
+                    .map(String::from)
+                    .collect();
+                if names.iter().any(|n| {
+                    !n.bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b"_-.[]".contains(&b))
+                }) {
+                    return Err(bad());
+                }
+                (path, Some(names))
+            }
+            None => (target.trim(), None),
+        };
         if !path.starts_with('/') || !plain_path(path) {
             return Err(bad());
         }
         Ok(Allowed {
             method,
             path: path.to_owned(),
+            query,
         })
+    }
+
+    /// Whether this entry lets `method path?query` through.
+    fn lets(&self, method: &Method, path: &str, query: Option<&str>) -> bool {
+        if self.method != *method || self.path != path {
+            return false;
+        }
+        match (query, &self.query) {
+            (None, _) => true,
+            (Some(_), None) => false,
+            (Some(query), Some(names)) => {
+                names.is_empty()
+                    || query.split('&').all(|pair| {
+                        let name = pair.split_once('=').map_or(pair, |(n, _)| n);
+                        names.iter().any(|n| n == name)
+                    })
+            }
+        }
     }
 }
 
@@ -102,6 +149,9 @@ pub struct Gate {
     pub session: Option<Session>,
     /// Sent as `Authorization` when the page sent none: the portal's own credential.
     pub authorization: Option<HeaderValue>,
+    /// Whether the page's own `Authorization` goes on (`--proxy-pass-authorization`); if not,
+    /// it is dropped and only the portal's credential is sent.
+    pub pass_authorization: bool,
     /// The largest request body passed on, in bytes.
     pub body_limit: usize,
     /// How long the backend may take to start answering, and a body may stay idle.
@@ -204,6 +254,57 @@ fn only(headers: &HeaderMap, names: &[HeaderName]) -> HeaderMap {
     kept
 }
 
+/// The answer refusing a request that may not be passed on at all; `None` for one with a plain
+/// path, from the portal's own page, with a valid session proof, on the allow-list.
+fn refusal(gate: &Gate, parts: &axum::http::request::Parts) -> Option<Response> {
+    let path = parts.uri.path();
+    if !plain_path(path) {
+        return Some(refuse(
+            StatusCode::BAD_REQUEST,
+            "path-not-plain",
+            "The path has dot segments, percent-encoding or backslashes.",
+        ));
+    }
+    if !same_origin(&parts.headers) {
+        return Some(refuse(
+            StatusCode::FORBIDDEN,
+            "cross-origin",
+            "Requests are passed on only from this portal's own pages.",
+        ));
+    }
+    // The session first: who is not signed in learns nothing of what is allowed.
+    if let Some(session) = &gate.session {
+        let valid = proof(&parts.headers, &session.proof_in).is_some_and(|p| {
+            token::verify_for(&session.secret, Purpose::Session, p, token::now()).is_ok()
+        });
+        if !valid {
+            return Some(refuse(
+                StatusCode::UNAUTHORIZED,
+                "session",
+                "Sign in to the portal again.",
+            ));
+        }
+    }
+    let query = parts.uri.query();
+    if !gate
+        .allowed
+        .iter()
+        .any(|a| a.lets(&parts.method, path, query))
+    {
+        let status = if parts.method == Method::POST {
+            StatusCode::FORBIDDEN
+        } else {
+            StatusCode::METHOD_NOT_ALLOWED
+        };
+        return Some(refuse(
+            status,
+            "not-allowed",
+            "This portal does not pass that request on.",
+        ));
+    }
+    None
+}
+
 pub async fn forward(
     proxy: &Proxy,
     gate: &Gate,
@@ -211,47 +312,8 @@ pub async fn forward(
     request: Request,
 ) -> Response {
     let (parts, body) = request.into_parts();
-    let path = parts.uri.path();
-    if !plain_path(path) {
-        return refuse(
-            StatusCode::BAD_REQUEST,
-            "path-not-plain",
-            "The path has dot segments, percent-encoding or backslashes.",
-        );
-    }
-    if !gate
-        .allowed
-        .iter()
-        .any(|a| a.method == parts.method && a.path == path)
-    {
-        let status = if parts.method == Method::POST {
-            StatusCode::FORBIDDEN
-        } else {
-            StatusCode::METHOD_NOT_ALLOWED
-        };
-        return refuse(
-            status,
-            "not-allowed",
-            "This portal does not pass that request on.",
-        );
-    }
-    if !same_origin(&parts.headers) {
-        return refuse(
-            StatusCode::FORBIDDEN,
-            "cross-origin",
-            "Requests are passed on only from this portal's own pages.",
-        );
-    }
-    if let Some(session) = &gate.session {
-        let valid = proof(&parts.headers, &session.proof_in)
-            .is_some_and(|p| token::verify(&session.secret, p, token::now()).is_ok());
-        if !valid {
-            return refuse(
-                StatusCode::UNAUTHORIZED,
-                "session",
-                "Sign in to the portal again.",
-            );
-        }
+    if let Some(refused) = refusal(gate, &parts) {
+        return refused;
     }
     let declared = parts
         .headers
@@ -275,6 +337,9 @@ pub async fn forward(
         return refuse(StatusCode::BAD_REQUEST, "bad-request", "Not a path.");
     };
     let mut headers = only(&parts.headers, &PASSED_ON);
+    if !gate.pass_authorization {
+        headers.remove(header::AUTHORIZATION);
+    }
     if let Some(host) = uri
         .authority()
         .and_then(|a| HeaderValue::from_str(a.as_str()).ok())
@@ -301,6 +366,10 @@ pub async fn forward(
         Ok(Ok(answer)) => {
             let (mut parts, body) = answer.into_parts();
             parts.headers = only(&parts.headers, &PASSED_BACK);
+            // The answer is about one signed-in customer: no cache keeps it.
+            parts
+                .headers
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
             let body = Body::new(TimeoutBody::new(gate.timeout, body));
             Response::from_parts(parts, body)
         }
@@ -329,7 +398,7 @@ pub fn demo_sign_in(session: &Session, page: Option<&str>) -> Response {
         return StatusCode::NOT_FOUND.into_response();
     };
     let claims = serde_json::json!({ "sub": "demo", "exp": token::now() + 8 * 3600 });
-    let proof = token::sign(&session.secret, &claims);
+    let proof = token::sign_for(&session.secret, Purpose::Session, &claims);
     let cookie = format!("{name}={proof}; Path=/; HttpOnly; SameSite=Strict; Max-Age=28800");
     (
         StatusCode::SEE_OTHER,

@@ -2,6 +2,10 @@
 //! identity, and the form tokens this server issues. A token is `header.claims.signature`, each
 //! part base64url without padding; the signature is HMAC-SHA256 of `header.claims` with a shared
 //! secret. Only `alg: HS256` is taken, and every token must carry `exp` (seconds since the epoch).
+//!
+//! A portal's tokens also say what they are for in `aud` ([`Purpose`]), so that a session proof is
+//! never taken for an identity or the other way round, and may not live longer than
+//! [`MAX_LIFETIME_SECONDS`].
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -37,6 +41,11 @@ impl Secret {
         Secret::new(text.trim().as_bytes().to_vec()).map_err(|e| format!("{path}: {e}"))
     }
 
+    /// Whether two secrets are one: the same secret must not serve two purposes.
+    pub fn same_as(&self, other: &Secret) -> bool {
+        self.0 == other.0
+    }
+
     fn mac(&self) -> HmacSha256 {
         HmacSha256::new_from_slice(&self.0).expect("HMAC takes keys of any length")
     }
@@ -51,7 +60,34 @@ pub enum Refused {
     BadSignature,
     /// No `exp`, or `exp` has passed.
     Expired,
+    /// Made for another purpose, or for none (`aud`).
+    WrongPurpose,
+    /// `exp` further ahead than [`MAX_LIFETIME_SECONDS`].
+    TooLong,
 }
+
+/// What a portal's token is for, said in its `aud` claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    /// A session proof for the proxy (`--proxy-session-secret-file`).
+    Session,
+    /// A customer's signed identity (`--identity-secret-file`).
+    Identity,
+}
+
+impl Purpose {
+    /// The `aud` a token for this purpose carries.
+    pub const fn audience(self) -> &'static str {
+        match self {
+            Purpose::Session => "case-widget/session",
+            Purpose::Identity => "case-widget/identity",
+        }
+    }
+}
+
+/// The longest a portal's token may be valid for: one day. A token that lives longer would,
+/// once copied, stand for its customer long after they signed out.
+pub const MAX_LIFETIME_SECONDS: i64 = 24 * 3600;
 
 /// `claims` signed with `secret`.
 pub fn sign(secret: &Secret, claims: &Value) -> String {
@@ -98,6 +134,31 @@ pub fn verify(secret: &Secret, token: &str, now: i64) -> Result<Value, Refused> 
     }
 }
 
+/// `claims` signed with `secret` for `purpose`: its `aud` added.
+pub fn sign_for(secret: &Secret, purpose: Purpose, claims: &Value) -> String {
+    let mut claims = claims.clone();
+    claims["aud"] = purpose.audience().into();
+    sign(secret, &claims)
+}
+
+/// The claims of a token `verify` takes, made for `purpose` (its `aud`), whose `exp` is at most
+/// [`MAX_LIFETIME_SECONDS`] after `now`.
+pub fn verify_for(
+    secret: &Secret,
+    purpose: Purpose,
+    token: &str,
+    now: i64,
+) -> Result<Value, Refused> {
+    let claims = verify(secret, token, now)?;
+    if claims.get("aud").and_then(Value::as_str) != Some(purpose.audience()) {
+        return Err(Refused::WrongPurpose);
+    }
+    match claims.get("exp").and_then(Value::as_i64) {
+        Some(exp) if exp - now <= MAX_LIFETIME_SECONDS => Ok(claims),
+        _ => Err(Refused::TooLong),
+    }
+}
+
 /// Seconds since the epoch.
 pub fn now() -> i64 {
     chrono::Utc::now().timestamp()
@@ -132,6 +193,34 @@ mod tests {
         assert_eq!(verify(&secret(), &unsigned, 1), Err(Refused::Malformed));
         let no_exp = sign(&secret(), &serde_json::json!({ "sub": "ada" }));
         assert_eq!(verify(&secret(), &no_exp, 1), Err(Refused::Expired));
+    }
+
+    #[test]
+    fn a_token_is_taken_only_for_its_purpose_and_a_bounded_lifetime() {
+        let claims = serde_json::json!({ "sub": "ada", "exp": 1000 });
+        let session = sign_for(&secret(), Purpose::Session, &claims);
+        assert!(verify_for(&secret(), Purpose::Session, &session, 999).is_ok());
+        assert_eq!(
+            verify_for(&secret(), Purpose::Identity, &session, 999),
+            Err(Refused::WrongPurpose)
+        );
+        let unmarked = sign(&secret(), &claims);
+        assert_eq!(
+            verify_for(&secret(), Purpose::Session, &unmarked, 999),
+            Err(Refused::WrongPurpose)
+        );
+        let far = serde_json::json!({ "sub": "ada", "exp": 1000 + MAX_LIFETIME_SECONDS + 1 });
+        let far = sign_for(&secret(), Purpose::Session, &far);
+        assert_eq!(
+            verify_for(&secret(), Purpose::Session, &far, 999),
+            Err(Refused::TooLong)
+        );
+        let huge = sign_for(
+            &secret(),
+            Purpose::Session,
+            &serde_json::json!({ "exp": 1e300 }),
+        );
+        assert!(verify_for(&secret(), Purpose::Session, &huge, 999).is_err());
     }
 
     #[test]

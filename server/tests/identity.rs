@@ -5,7 +5,7 @@
 
 mod common;
 
-use case_server::token::{sign, Secret};
+use case_server::token::{sign, sign_for, Purpose, Secret};
 use case_server::Config;
 use common::{agent, root, Server};
 use serde_json::{json, Value};
@@ -28,12 +28,23 @@ fn start(required: bool) -> Server {
     Server::with_data(&config, data)
 }
 
+/// A token as a portal signs it: for identities, with an expiry, plan, name and e-mail unless
+/// `claims` gives them.
 fn identity(claims: Value) -> String {
     let mut claims = claims;
-    if claims.get("exp").is_none() {
-        claims["exp"] = json!(chrono::Utc::now().timestamp() + 600);
+    let defaults = [
+        ("exp", json!(chrono::Utc::now().timestamp() + 600)),
+        ("plan", json!("business")),
+        ("name", json!("Ada")),
+        ("email", json!("ada@example.com")),
+    ];
+    for (claim, value) in defaults {
+        if claims.get(claim).is_none() {
+            claims[claim] = value;
+        }
     }
-    sign(&Secret::new(SECRET.as_bytes().to_vec()).unwrap(), &claims)
+    let secret = Secret::new(SECRET.as_bytes().to_vec()).unwrap();
+    sign_for(&secret, Purpose::Identity, &claims)
 }
 
 fn case() -> Value {

@@ -104,7 +104,8 @@ fn rt_proxy(backend: &str, more: &[&str]) -> Server {
 fn proof(seconds: i64) -> String {
     let secret = Secret::new(SECRET.as_bytes().to_vec()).unwrap();
     let exp = chrono::Utc::now().timestamp() + seconds;
-    sign(&secret, &serde_json::json!({ "sub": "ada", "exp": exp }))
+    let claims = serde_json::json!({ "sub": "ada", "exp": exp, "aud": "case-widget/session" });
+    sign(&secret, &claims)
 }
 
 /// Sends a raw request, path and headers exactly as written; the status and the whole answer.
@@ -153,7 +154,13 @@ fn a_signed_in_customers_post_reaches_the_backend_with_the_portals_credential_an
     std::fs::write(&credential, "token 1-2-portal\n").unwrap();
     let server = rt_proxy(
         &backend,
-        &["--proxy-authorization-file", credential.to_str().unwrap()],
+        &[
+            "--proxy-authorization-file",
+            credential.to_str().unwrap(),
+            "--proxy-allow",
+            "POST /REST/2.0/ticket?fields",
+            "--proxy-pass-authorization",
+        ],
     );
     let body = r#"{"Queue":"Technical","Subject":"接続できません"}"#;
     let mut answer = agent()

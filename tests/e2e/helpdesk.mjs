@@ -13,7 +13,7 @@ export const sha256 = (buffer) => createHash('sha256').update(buffer).digest('he
 
 // The secret the portal signs its session proofs with, shared with the proxy.
 const sessionSecret = randomBytes(32).toString('hex');
-export const sessionProof = () => signToken(sessionSecret, { sub: 'ada', exp: Math.floor(Date.now() / 1000) + 600 });
+export const sessionProof = () => signToken(sessionSecret, { sub: 'ada', aud: 'case-widget/session', exp: Math.floor(Date.now() / 1000) + 600 });
 
 /**
  * The reference server passing `allowed` requests under `prefix` on to `upstream`, as the
@@ -24,7 +24,9 @@ export async function startPortal({ prefix, upstream, allowed }) {
   writeFileSync(join(secretDir, 'session-secret'), sessionSecret);
   const server = await startServer({
     proxies: [`${prefix}=${upstream}`],
-    args: [...allowed.flatMap((a) => ['--proxy-allow', a]), '--proxy-session-secret-file', join(secretDir, 'session-secret')],
+    args: [...allowed.flatMap((a) => ['--proxy-allow', a]), '--proxy-session-secret-file', join(secretDir, 'session-secret'),
+      // The tests sign in to the helpdesk as the page would, with its own Authorization.
+      '--proxy-pass-authorization'],
   });
   const browser = await launchBrowser();
   return {

@@ -53,7 +53,7 @@ const basic = (key) => `Basic ${Buffer.from(`${key}:x`).toString('base64')}`;
 before(async () => {
   env.redmine = await startRedmine();
   env.portal = await startPortal({
-    prefix: '/redmine/', upstream: `${env.redmine.url}/`, allowed: ['POST /redmine/uploads.json', 'POST /redmine/issues.json'],
+    prefix: '/redmine/', upstream: `${env.redmine.url}/`, allowed: ['POST /redmine/uploads.json?filename', 'POST /redmine/issues.json'],
   });
   ({ server: env.server, browser: env.browser } = env.portal);
   // A profile naming a project Redmine does not have, as a portal owner might misconfigure it.
