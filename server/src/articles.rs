@@ -11,7 +11,7 @@ use case_core::suggest::{Library, Query as Typed};
 use case_core::Catalog;
 use serde_json::{json, Value};
 
-use crate::AppState;
+use crate::state::AppState;
 
 /// Each catalog's articles, by catalog id; a catalog names its file relative to `dir`.
 pub fn load(

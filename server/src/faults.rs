@@ -20,8 +20,6 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
 
-use crate::AppState;
-
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
@@ -65,8 +63,8 @@ impl Queue {
     }
 }
 
-pub async fn queue(State(state): State<Arc<AppState>>, Json(fault): Json<Fault>) -> Response {
-    if let Ok(mut queue) = state.faults.0.lock() {
+pub async fn queue(State(faults): State<Arc<Queue>>, Json(fault): Json<Fault>) -> Response {
+    if let Ok(mut queue) = faults.0.lock() {
         if fault.kind == Kind::Clear {
             queue.clear();
         } else if fault.count > 0 {

@@ -13,6 +13,7 @@ mod phone;
 mod proxy;
 mod quota;
 pub mod serve;
+mod state;
 mod store;
 pub mod token;
 
@@ -32,29 +33,11 @@ use tower_http::services::ServeFile;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::RequestBodyTimeoutLayer;
 
+pub use state::AppState;
 pub use store::Store;
 
 pub use check::check_catalogs;
 pub use config::{Config, USAGE};
-
-/// Everything a request handler needs.
-pub struct AppState {
-    pub catalogs: HashMap<String, Catalog>,
-    pub store: Store,
-    pub expose_cases: bool,
-    /// Failures queued for the next case requests (`--faults`).
-    pub faults: faults::Queue,
-    /// A widget's case filled in faster than this is taken for a bot's.
-    pub min_fill_ms: u64,
-    /// Bytes one client may keep uploaded and unclaimed.
-    pub upload_quota: u64,
-    /// Signs form tokens; `None` when spam checks are off.
-    pub form_tokens: Option<token::Secret>,
-    /// Checks signed identities, and whether a case needs one.
-    pub identity: Option<(token::Secret, bool)>,
-    /// Each catalog's help articles, by catalog id.
-    pub articles: HashMap<String, case_core::suggest::Library>,
-}
 
 /// Reads every `*.json` in `dir` as a catalog; a bad catalog stops the server with its problems.
 pub fn load_catalogs(dir: &std::path::Path) -> Result<HashMap<String, Catalog>, String> {
@@ -96,7 +79,10 @@ pub fn router(state: Arc<AppState>, config: &Config) -> Router {
             quota::limit,
         ));
     if config.faults {
-        api = api.route("/api/_faults", post(faults::queue));
+        let queue = Router::new()
+            .route("/api/_faults", post(faults::queue))
+            .with_state(state.faults.clone());
+        api = api.merge(queue);
     }
     if state.expose_cases {
         api = api
@@ -233,7 +219,7 @@ pub fn app(config: &Config) -> Result<Router, String> {
         catalogs,
         store,
         expose_cases: config.expose_cases,
-        faults: faults::Queue::default(),
+        faults: Arc::default(),
         min_fill_ms: config.min_fill_ms,
         upload_quota: config.upload_quota,
         form_tokens: config

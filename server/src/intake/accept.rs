@@ -21,8 +21,8 @@ use super::script::refuse_script;
 use super::sink::Incoming;
 use crate::identity::Identity;
 use crate::phone::to_e164;
+use crate::state::AppState;
 use crate::store::{IdempotencyKey, Stored};
-use crate::AppState;
 
 /// Validates a received case with the catalog's rules and stores it.
 pub(super) async fn accept(

@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 
 use super::errors::error;
-use crate::AppState;
+use crate::state::AppState;
 
 /// How long a form token is good for: a draft may wait a week.
 const FORM_TOKEN_DAYS: i64 = 8;

@@ -23,7 +23,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 
-use crate::AppState;
+use crate::state::AppState;
 
 use errors::{error, storage_error};
 pub use form_token::form_token;

@@ -15,8 +15,8 @@ use super::errors::{
 use super::idempotency::{fingerprint, idempotency_key};
 use super::sink::{all_rules, file_cap, FileSink, Incoming};
 use crate::identity::Identity;
+use crate::state::AppState;
 use crate::store::{IdempotencyKey, Received, Stored};
-use crate::AppState;
 
 /// The largest `case` JSON, as a part or as a whole body.
 const CASE_JSON_MAX: usize = 1024 * 1024;

@@ -14,8 +14,8 @@ use sha2::{Digest, Sha256};
 use tokio::io::AsyncWriteExt;
 
 use super::errors::{error, storage_error};
+use crate::state::AppState;
 use crate::store::{remove_arrived, Received};
-use crate::AppState;
 
 /// Files received for one request; those that came in with it are removed from disk unless
 /// their case is stored. Uploaded files stay for a retry.

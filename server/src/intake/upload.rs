@@ -21,8 +21,8 @@ use super::errors::{error, field, invalid, storage_error};
 use super::names::clean_name;
 use super::script::refuse_script;
 use super::sink::{file_cap, FileSink};
+use crate::state::AppState;
 use crate::store::{remove_arrived, Received};
-use crate::AppState;
 
 #[derive(Serialize)]
 struct Uploaded {
