@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use axum::http::{HeaderName, HeaderValue};
 
+use crate::observe::log::LogFormat;
 use crate::{proxy, serve, token};
 
 pub const USAGE: &str = "usage: case-server check-catalog FILE...
@@ -24,6 +25,8 @@ pub const USAGE: &str = "usage: case-server check-catalog FILE...
                    [--header-timeout-seconds N] [--body-idle-seconds N] [--shutdown-seconds N]
                    [--rate-limit N] [--upload-quota-mib N] [--upload-hours N]
                    [--stable-max-age-seconds N]
+                   [--log-format text|json] [--metrics-addr 127.0.0.1:9090]
+                   [--ready-min-free-mib N]
                    [--expose-cases] [--faults]
 
   --addr          where to listen (default 127.0.0.1:8080; port 0 picks a free port)
@@ -75,6 +78,12 @@ pub const USAGE: &str = "usage: case-server check-catalog FILE...
   --stable-max-age-seconds  how long browsers may use the widget's files without a hash in their
                   name (its loader case-widget.js, pages, catalogs, profiles) before asking again:
                   how soon a release reaches returning visitors (default 300)
+  --log-format    one line per request, start-up and shutdown on standard error, as text
+                  (default) or JSON lines; RUST_LOG filters them (default info)
+  --metrics-addr  serve Prometheus metrics at /metrics on this address (port 0 picks a free
+                  port), apart from the public one (default: no metrics)
+  --ready-min-free-mib  GET /readyz answers 503 while the data folder's disk has less free
+                  (default 64)
   --expose-cases  serve GET /api/cases and /api/cases/{id}, for demos and tests only
   --faults        serve POST /api/_faults, which makes the next case requests fail on purpose
                   (tests only; see server/src/faults.rs)
@@ -121,6 +130,11 @@ pub struct Config {
     pub upload_ttl: Duration,
     /// Seconds the files without a content hash in their name may be kept (`Cache-Control`).
     pub stable_max_age: u64,
+    pub log_format: LogFormat,
+    /// Where `/metrics` is served, apart from the public address.
+    pub metrics_addr: Option<SocketAddr>,
+    /// Free MiB on the data folder's disk below which the server is not ready.
+    pub ready_min_free_mib: u64,
 }
 
 impl Default for Config {
@@ -152,6 +166,9 @@ impl Default for Config {
             upload_quota: 100 * 1024 * 1024,
             upload_ttl: Duration::from_secs(3600),
             stable_max_age: 300,
+            log_format: LogFormat::Text,
+            metrics_addr: None,
+            ready_min_free_mib: 64,
         }
     }
 }
@@ -201,8 +218,10 @@ impl Config {
 
     /// Sets the option `flag` to `value`, checked.
     fn option(&mut self, pending: &mut Pending, flag: &str, value: &str) -> Result<(), String> {
+        if self.number(flag, value)? {
+            return Ok(());
+        }
         let bad = |why: &str| format!("{flag} {value:?}: {why}");
-        let limits = &mut self.limits;
         match flag {
             "--addr" => {
                 self.addr = value
@@ -242,6 +261,33 @@ impl Config {
                 self.proxy_authorization =
                     Some(text.parse().map_err(|_| bad("not a header value"))?);
             }
+            "--log-format" => {
+                self.log_format = value.parse().map_err(|_| bad("expected text or json"))?
+            }
+            "--metrics-addr" => {
+                self.metrics_addr = Some(
+                    value
+                        .parse()
+                        .map_err(|_| bad("not an address and port, e.g. 127.0.0.1:9090"))?,
+                )
+            }
+            "--min-fill-seconds" => {
+                let seconds = value
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|s| s.is_finite() && (0.0..=3600.0).contains(s))
+                    .ok_or_else(|| bad("expected seconds from 0 to 3600, e.g. 3 or 1.5"))?;
+                self.min_fill_ms = (seconds * 1000.0) as u64;
+            }
+            other => return Err(format!("unknown argument {other}")),
+        }
+        Ok(())
+    }
+
+    /// Sets the numeric option `flag` to `value`, checked; whether it is one.
+    fn number(&mut self, flag: &str, value: &str) -> Result<bool, String> {
+        let limits = &mut self.limits;
+        match flag {
             "--max-connections" => limits.max_connections = whole(flag, value, 1..=1_000_000)?,
             "--max-connections-per-client" => {
                 limits.max_connections_per_client = whole(flag, value, 0..=1_000_000)?
@@ -262,17 +308,12 @@ impl Config {
             "--stable-max-age-seconds" => {
                 self.stable_max_age = whole(flag, value, 0..=365 * 24 * 3600)?
             }
-            "--min-fill-seconds" => {
-                let seconds = value
-                    .parse::<f64>()
-                    .ok()
-                    .filter(|s| s.is_finite() && (0.0..=3600.0).contains(s))
-                    .ok_or_else(|| bad("expected seconds from 0 to 3600, e.g. 3 or 1.5"))?;
-                self.min_fill_ms = (seconds * 1000.0) as u64;
+            "--ready-min-free-mib" => {
+                self.ready_min_free_mib = whole(flag, value, 0..=1024 * 1024)?
             }
-            other => return Err(format!("unknown argument {other}")),
+            _ => return Ok(false),
         }
-        Ok(())
+        Ok(true)
     }
 
     /// Checks the options together, once all are read.

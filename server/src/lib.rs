@@ -7,8 +7,10 @@ mod check;
 mod config;
 mod faults;
 mod files;
+mod health;
 mod identity;
 mod intake;
+mod observe;
 mod phone;
 mod proxy;
 mod quota;
@@ -38,6 +40,7 @@ pub use store::Store;
 
 pub use check::check_catalogs;
 pub use config::{Config, USAGE};
+pub use observe::Metrics;
 
 /// Reads every `*.json` in `dir` as a catalog; a bad catalog stops the server with its problems.
 pub fn load_catalogs(dir: &std::path::Path) -> Result<HashMap<String, Catalog>, String> {
@@ -67,7 +70,7 @@ fn body_limit(catalogs: &HashMap<String, Catalog>) -> usize {
     per_case + 1024 * 1024
 }
 
-pub fn router(state: Arc<AppState>, config: &Config) -> Router {
+pub fn router(state: Arc<AppState>, config: &Config, metrics: Arc<Metrics>) -> Router {
     let limit = body_limit(&state.catalogs);
     let rate_limit = Arc::new(quota::RateLimit::new(config.rate_limit));
     let mut api = Router::new()
@@ -95,7 +98,8 @@ pub fn router(state: Arc<AppState>, config: &Config) -> Router {
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
         ))
-        .route("/api/articles", get(articles::search));
+        .route("/api/articles", get(articles::search))
+        .route("/readyz", get(health::readyz));
     let api = api
         .layer(DefaultBodyLimit::max(limit))
         .layer(cors(&config.cors_origins))
@@ -131,6 +135,10 @@ pub fn router(state: Arc<AppState>, config: &Config) -> Router {
             serve::head_limit,
         ))
         .layer(CatchPanicLayer::custom(panicked))
+        .layer(axum::middleware::from_fn_with_state(
+            metrics,
+            observe::request::observe,
+        ))
 }
 
 /// `--proxy`: each prefix passed on to its backend through one gate, with its own rate limit.
@@ -206,12 +214,13 @@ fn cors(origins: &[String]) -> CorsLayer {
             HeaderName::from_static("idempotency-key"),
             HeaderName::from_static("x-csrf-token"),
         ])
-        .expose_headers([header::RETRY_AFTER])
+        .expose_headers([header::RETRY_AFTER, HeaderName::from_static("x-request-id")])
         .allow_credentials(true)
 }
 
-/// The whole server for `config`: its catalogs and store opened, its routes ready to serve.
-pub fn app(config: &Config) -> Result<Router, String> {
+/// The whole server for `config`: its catalogs and store opened, its routes ready to serve,
+/// counting into `metrics`.
+pub fn app(config: &Config, metrics: Arc<Metrics>) -> Result<Router, String> {
     let catalogs = load_catalogs(&config.catalogs)?;
     let store = Store::open(&config.data).map_err(|e| format!("{}: {e}", config.data.display()))?;
     let articles = articles::load(&config.catalogs, &catalogs)?;
@@ -231,6 +240,7 @@ pub fn app(config: &Config) -> Result<Router, String> {
             .clone()
             .map(|secret| (secret, config.require_identity)),
         articles,
+        ready_min_free_mib: config.ready_min_free_mib,
     });
     // Unclaimed uploads expire: now, and every minute while the server runs.
     let _ = state.store.expire_uploads(config.upload_ttl);
@@ -247,7 +257,7 @@ pub fn app(config: &Config) -> Result<Router, String> {
             }
         });
     }
-    Ok(router(state, config))
+    Ok(router(state, config, metrics))
 }
 
 /// What the demo and test switches that are on do, one warning each, for the start-up output.
@@ -272,19 +282,43 @@ pub fn warnings(config: &Config) -> Vec<String> {
     said
 }
 
-/// Starts the server; prints `listening on http://ADDR` once it accepts connections.
+/// Starts the server; prints `listening on http://ADDR` once it accepts connections (and
+/// `metrics on http://ADDR/metrics` with `--metrics-addr`).
 pub async fn run(config: Config) -> Result<(), String> {
+    observe::log::init(config.log_format);
     for warning in warnings(&config) {
-        eprintln!("{warning}");
+        tracing::warn!("{warning}");
     }
     // Loads the phone numbering metadata now rather than in the first customer's request.
     let _ = phone::to_e164("US", "");
-    let app = app(&config)?;
-    let listener = tokio::net::TcpListener::bind(config.addr)
-        .await
-        .map_err(|e| format!("{}: {e}", config.addr))?;
+    let metrics = Arc::new(Metrics::default());
+    let app = app(&config, metrics.clone())?;
+    let listener = bind(config.addr).await?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    if let Some(metrics_addr) = config.metrics_addr {
+        let listener = bind(metrics_addr).await?;
+        let at = listener.local_addr().map_err(|e| e.to_string())?;
+        println!("metrics on http://{at}/metrics");
+        let scrape = observe::metrics::router(metrics.clone());
+        tokio::spawn(async move { axum::serve(listener, scrape).await });
+    }
+    tracing::info!(addr = %addr, version = env!("CARGO_PKG_VERSION"), "started");
     println!("listening on http://{addr}");
-    serve::serve(listener, app, config.limits.clone(), serve::stop_signal()).await;
+    let open = metrics.open_connections.clone();
+    serve::serve(
+        listener,
+        app,
+        config.limits.clone(),
+        open,
+        serve::stop_signal(),
+    )
+    .await;
+    tracing::info!("stopped");
     Ok(())
+}
+
+async fn bind(addr: std::net::SocketAddr) -> Result<tokio::net::TcpListener, String> {
+    tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|e| format!("{addr}: {e}"))
 }

@@ -30,6 +30,7 @@ use hyper_util::client::legacy::{connect::HttpConnector, Client};
 use hyper_util::rt::TokioExecutor;
 use tower_http::timeout::TimeoutBody;
 
+use crate::observe::Event;
 use crate::token::{self, Purpose, Secret};
 
 #[derive(Clone, Debug)]
@@ -305,6 +306,33 @@ fn refusal(gate: &Gate, parts: &axum::http::request::Parts) -> Option<Response> 
     None
 }
 
+/// The headers a passed-on request carries: the allowed ones, the backend's host, and the
+/// portal's credential unless the page may bring its own.
+fn outgoing_headers(gate: &Gate, incoming: &HeaderMap, uri: &Uri) -> HeaderMap {
+    let mut headers = only(incoming, &PASSED_ON);
+    if !gate.pass_authorization {
+        headers.remove(header::AUTHORIZATION);
+    }
+    if let Some(host) = uri
+        .authority()
+        .and_then(|a| HeaderValue::from_str(a.as_str()).ok())
+    {
+        headers.insert(header::HOST, host);
+    }
+    // The proxy is an API client: the backend does not take the call for a browser to redirect
+    // to its login page.
+    headers.insert(
+        header::USER_AGENT,
+        HeaderValue::from_static("case-server-proxy"),
+    );
+    if let Some(authorization) = &gate.authorization {
+        headers
+            .entry(header::AUTHORIZATION)
+            .or_insert(authorization.clone());
+    }
+    headers
+}
+
 pub async fn forward(
     proxy: &Proxy,
     gate: &Gate,
@@ -336,35 +364,20 @@ pub async fn forward(
     let Ok(uri) = format!("{}{rest}", proxy.upstream).parse::<Uri>() else {
         return refuse(StatusCode::BAD_REQUEST, "bad-request", "Not a path.");
     };
-    let mut headers = only(&parts.headers, &PASSED_ON);
-    if !gate.pass_authorization {
-        headers.remove(header::AUTHORIZATION);
-    }
-    if let Some(host) = uri
-        .authority()
-        .and_then(|a| HeaderValue::from_str(a.as_str()).ok())
-    {
-        headers.insert(header::HOST, host);
-    }
-    // The proxy is an API client: the backend does not take the call for a browser to redirect
-    // to its login page.
-    headers.insert(
-        header::USER_AGENT,
-        HeaderValue::from_static("case-server-proxy"),
-    );
-    if let Some(authorization) = &gate.authorization {
-        headers
-            .entry(header::AUTHORIZATION)
-            .or_insert(authorization.clone());
-    }
+    let headers = outgoing_headers(gate, &parts.headers, &uri);
     let body = Body::new(http_body_util::Limited::new(body, gate.body_limit));
     let mut outgoing = axum::http::Request::new(body);
     *outgoing.method_mut() = parts.method.clone();
     *outgoing.uri_mut() = uri;
     *outgoing.headers_mut() = headers;
+    let asked = std::time::Instant::now();
     match tokio::time::timeout(gate.timeout, client.request(outgoing)).await {
         Ok(Ok(answer)) => {
             let (mut parts, body) = answer.into_parts();
+            parts.extensions.insert(Event::Upstream {
+                status: parts.status.as_u16(),
+                took: asked.elapsed(),
+            });
             parts.headers = only(&parts.headers, &PASSED_BACK);
             // The answer is about one signed-in customer: no cache keeps it.
             parts

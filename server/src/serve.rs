@@ -15,6 +15,7 @@ use hyper::body::Incoming;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use hyper_util::service::TowerToHyperService;
+use prometheus_client::metrics::gauge::Gauge;
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 use tower::ServiceExt;
@@ -107,6 +108,7 @@ pub async fn serve(
     listener: TcpListener,
     app: Router,
     limits: Limits,
+    open: Gauge,
     shutdown: impl Future<Output = ()>,
 ) {
     // Leaves room for the database, the files being written and the listener itself.
@@ -157,8 +159,11 @@ pub async fn serve(
         let connection =
             http.serve_connection(TokioIo::new(stream), TowerToHyperService::new(service));
         let connection = graceful.watch(connection);
+        let open = open.clone();
+        open.inc();
         tokio::spawn(async move {
             let _ = connection.await;
+            open.dec();
             drop((permit, slot));
         });
     }
@@ -167,9 +172,9 @@ pub async fn serve(
         .await
         .is_err()
     {
-        eprintln!(
-            "case-server: requests still under way after {} s were cut off",
-            limits.shutdown_deadline.as_secs()
+        tracing::warn!(
+            deadline_seconds = limits.shutdown_deadline.as_secs(),
+            "requests still under way at the shutdown deadline were cut off"
         );
     }
 }

@@ -24,6 +24,8 @@ pub struct AppState {
     pub form_tokens: Option<token::Secret>,
     /// Checks signed identities, and whether a case needs one.
     pub identity: Option<(token::Secret, bool)>,
+    /// `/readyz` answers 503 below this many MiB free on the data folder's disk.
+    pub ready_min_free_mib: u64,
     /// Each catalog's help articles, by catalog id.
     pub articles: HashMap<String, case_core::suggest::Library>,
 }

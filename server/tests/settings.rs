@@ -233,6 +233,27 @@ const TABLE: &[Row] = &[
         good: &["--stable-max-age-seconds", "0"],
     },
     Row {
+        flag: "--log-format",
+        bad: &[&["--log-format", "xml"], &["--log-format", ""]],
+        good: &["--log-format", "json"],
+    },
+    Row {
+        flag: "--metrics-addr",
+        bad: &[
+            &["--metrics-addr", "9090"],
+            &["--metrics-addr", "localhost"],
+        ],
+        good: &["--metrics-addr", "127.0.0.1:0"],
+    },
+    Row {
+        flag: "--ready-min-free-mib",
+        bad: &[
+            &["--ready-min-free-mib", "-1"],
+            &["--ready-min-free-mib", "lots"],
+        ],
+        good: &["--ready-min-free-mib", "0"],
+    },
+    Row {
         flag: "--expose-cases",
         bad: &[&["--addr", "0.0.0.0:0", "--expose-cases"]],
         good: &["--expose-cases"],

@@ -58,7 +58,7 @@ pub(super) fn bad_json(e: serde_json::Error) -> Response {
 
 /// A failure to store: the details go to the server's log, not to the client.
 pub(super) fn storage_error(e: impl std::fmt::Display) -> Response {
-    eprintln!("case-server: storage: {e}");
+    tracing::error!(error = %e, "storage failed");
     error(
         StatusCode::INTERNAL_SERVER_ERROR,
         "storage",

@@ -21,6 +21,7 @@ use super::errors::{error, field, invalid, storage_error};
 use super::names::clean_name;
 use super::script::refuse_script;
 use super::sink::{file_cap, FileSink};
+use crate::observe::Event;
 use crate::state::AppState;
 use crate::store::{remove_arrived, Received};
 
@@ -89,10 +90,14 @@ pub async fn upload(
 /// Refuses the upload when this client's unclaimed uploads fill its quota.
 fn within_quota(state: &AppState, client: &str) -> Result<(), Response> {
     match state.store.unclaimed_bytes(client) {
-        Ok(used) if used >= state.upload_quota => Err(crate::quota::too_many(
-            600,
-            "This address has uploaded as many files as a case may wait for: file the case, or try again later.",
-        )),
+        Ok(used) if used >= state.upload_quota => {
+            let mut refused = crate::quota::too_many(
+                600,
+                "This address has uploaded as many files as a case may wait for: file the case, or try again later.",
+            );
+            refused.extensions_mut().insert(Event::QuotaRefused);
+            Err(refused)
+        }
         Ok(_) => Ok(()),
         Err(e) => Err(storage_error(e)),
     }

@@ -137,6 +137,9 @@ const SCHEMA: &str = "PRAGMA journal_mode = WAL;
          SELECT '', idempotency_key, NULL, id FROM cases
          WHERE idempotency_key IS NOT NULL;";
 
+/// How long a statement waits for another connection's lock: rusqlite's own default.
+const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
 pub struct Store {
     db: Mutex<Connection>,
     root: PathBuf,
@@ -164,6 +167,28 @@ impl Store {
         };
         store.recover()?;
         Ok(store)
+    }
+
+    /// The data folder.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Whether a case could be written now: the database grants a write lock within `bound`.
+    pub fn writable_within(&self, bound: std::time::Duration) -> bool {
+        let until = std::time::Instant::now() + bound;
+        loop {
+            if let Ok(db) = self.db.try_lock() {
+                let _ = db.busy_timeout(until.saturating_duration_since(std::time::Instant::now()));
+                let granted = db.execute_batch("BEGIN IMMEDIATE; ROLLBACK;").is_ok();
+                let _ = db.busy_timeout(BUSY_TIMEOUT);
+                return granted;
+            }
+            if std::time::Instant::now() >= until {
+                return false;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
     }
 
     /// The database, for one request at a time.

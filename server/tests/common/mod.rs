@@ -50,15 +50,17 @@ pub fn serve(config: &Config) -> (String, tokio::runtime::Runtime) {
         .block_on(tokio::net::TcpListener::bind(config.addr))
         .unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
+    let metrics = std::sync::Arc::new(case_server::Metrics::default());
     let app = {
         let _inside = runtime.enter();
-        app(config).unwrap()
+        app(config, metrics.clone()).unwrap()
     };
     let limits = config.limits.clone();
     runtime.spawn(case_server::serve::serve(
         listener,
         app,
         limits,
+        metrics.open_connections.clone(),
         std::future::pending(),
     ));
     (url, runtime)
