@@ -151,12 +151,37 @@ async fn send(
     request: &Request,
     sending: &Sending<'_>,
 ) -> Result<Reply, SubmitError> {
-    let Sending {
-        files,
-        sent,
-        in_flight,
-        on_progress,
-    } = sending;
+    let xhr = open(target, request)?;
+    let progress = share_progress(request, sending);
+    xhr.upload()
+        .map_err(|_| SubmitError::Network)?
+        .set_onprogress(Some(progress.as_ref().unchecked_ref()));
+    let done = Promise::new(&mut |resolve, reject| {
+        xhr.set_onload(Some(&resolve));
+        xhr.set_onerror(Some(&reject));
+        xhr.set_onabort(Some(&reject));
+        xhr.set_ontimeout(Some(&reject));
+    });
+    send_body(&xhr, request, sending.files).await?;
+    sending.in_flight.replace(Some(xhr.clone()));
+    let outcome = JsFuture::from(done).await;
+    sending.in_flight.replace(None);
+    drop(progress);
+    match outcome {
+        Ok(_) => Ok(Reply::new(
+            xhr.status().unwrap_or(0),
+            xhr.response_text().ok().flatten().unwrap_or_default(),
+            || xhr.get_response_header("Retry-After").ok().flatten(),
+        )),
+        Err(event) => match event.dyn_ref::<Event>().map(Event::type_).as_deref() {
+            Some("abort") => Err(SubmitError::Cancelled),
+            _ => Err(SubmitError::Network),
+        },
+    }
+}
+
+/// A request opened to its URL with its headers and the page's, its timeout and credentials.
+fn open(target: &Target<'_>, request: &Request) -> Result<XmlHttpRequest, SubmitError> {
     let network = |_| SubmitError::Network;
     let xhr = XmlHttpRequest::new().map_err(network)?;
     xhr.open_with_async("POST", &request.url, true)
@@ -166,13 +191,19 @@ async fn send(
     for (name, value) in request.headers.iter().chain(&target.headers) {
         xhr.set_request_header(name, value).map_err(network)?;
     }
+    Ok(xhr)
+}
+
+/// Hears the upload's progress and shares the bytes sent out among the files the request
+/// carries, each filled up in order, then tells the bytes sent of every file.
+fn share_progress(request: &Request, sending: &Sending<'_>) -> Closure<dyn Fn(ProgressEvent)> {
     let carried: Vec<(usize, f64)> = request
         .files
         .iter()
-        .filter_map(|&i| Some((i, files.get(i)?.size())))
+        .filter_map(|&i| Some((i, sending.files.get(i)?.size())))
         .collect();
-    let (report, sent_now) = (on_progress.clone(), sent.clone());
-    let progress = Closure::<dyn Fn(ProgressEvent)>::new(move |e: ProgressEvent| {
+    let (report, sent_now) = (sending.on_progress.clone(), sending.sent.clone());
+    Closure::<dyn Fn(ProgressEvent)>::new(move |e: ProgressEvent| {
         let size: f64 = carried.iter().map(|(_, s)| s).sum();
         let total = e.total();
         let mut left = if total > 0.0 {
@@ -186,22 +217,21 @@ async fn send(
             sent_now.borrow_mut()[*index] = part;
         }
         report(sent_now.borrow().clone());
-    });
-    xhr.upload()
-        .map_err(network)?
-        .set_onprogress(Some(progress.as_ref().unchecked_ref()));
-    let done = Promise::new(&mut |resolve, reject| {
-        xhr.set_onload(Some(&resolve));
-        xhr.set_onerror(Some(&reject));
-        xhr.set_onabort(Some(&reject));
-        xhr.set_ontimeout(Some(&reject));
-    });
+    })
+}
+
+/// Starts sending the request's body: one file as it is, text with files in base64, or a form.
+async fn send_body(
+    xhr: &XmlHttpRequest,
+    request: &Request,
+    files: &[File],
+) -> Result<(), SubmitError> {
     let content_type = request
         .headers
         .iter()
         .find(|(n, _)| n.eq_ignore_ascii_case("content-type"))
         .map_or("", |(_, v)| v.as_str());
-    let sending = match &request.body {
+    let started = match &request.body {
         Body::File(index) => match files.get(*index) {
             Some(file) => xhr.send_with_opt_blob(Some(file)),
             None => return Err(SubmitError::Network),
@@ -215,22 +245,7 @@ async fn send(
             xhr.send_with_opt_form_data(Some(&form))
         }
     };
-    sending.map_err(network)?;
-    in_flight.replace(Some(xhr.clone()));
-    let outcome = JsFuture::from(done).await;
-    in_flight.replace(None);
-    drop(progress);
-    match outcome {
-        Ok(_) => Ok(Reply::new(
-            xhr.status().unwrap_or(0),
-            xhr.response_text().ok().flatten().unwrap_or_default(),
-            || xhr.get_response_header("Retry-After").ok().flatten(),
-        )),
-        Err(event) => match event.dyn_ref::<Event>().map(Event::type_).as_deref() {
-            Some("abort") => Err(SubmitError::Cancelled),
-            _ => Err(SubmitError::Network),
-        },
-    }
+    started.map_err(|_| SubmitError::Network)
 }
 
 async fn form_of(parts: &[Part], files: &[File]) -> Result<FormData, SubmitError> {

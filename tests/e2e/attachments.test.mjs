@@ -6,7 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
-import { answerContactAndReview, assertContains, mouse, openWidget, useServerAndBrowser, waitForStep } from './support.mjs';
+import { answerContactAndReview, assertContains, byId, mouse, openWidget, useServerAndBrowser, waitForStep } from './support.mjs';
 
 const env = useServerAndBrowser();
 const MiB = 1024 * 1024;
@@ -163,6 +163,37 @@ describe('refusals', () => {
       assert.deepEqual(await listedFiles(page), ['one.txt', 'two.txt', 'three.txt']);
     });
   }
+});
+
+describe('SVG in disguise', () => {
+  test('an SVG behind a byte order mark named as a bitmap, and one behind an XML declaration, are refused as a plain .svg is, and nothing typed is lost', async () => {
+    const page = await openWidget(env.browser, env.server, { catalog: '/case-widget/catalog/akamai.json', plan: 'premium', locale: 'en' });
+    await toAttachments(page, 'technical', 'dns', 'resolution');
+    const errors = page.locator('case-widget #attachments-refusals');
+    const markup = '<svg xmlns="http://www.w3.org/2000/svg"><script>window.pwned = 1</script></svg>';
+    const kept = { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('kept\n') };
+    await mouse.attach(page, [kept, { name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from(markup) }]);
+    await assertContains(errors, '“logo.svg” can’t be attached here');
+    const plain = await errors.innerText();
+    const refusal = (name) => plain.trim().replace('logo.svg', name);
+
+    await mouse.attach(page, [
+      { name: 'diagram.bmp', mimeType: 'image/bmp', buffer: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(` \n${markup}`)]) },
+      { name: 'drawing.tiff', mimeType: 'image/tiff', buffer: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n${markup}`) },
+    ]);
+    await assertContains(errors, refusal('diagram.bmp'));
+    await assertContains(errors, refusal('drawing.tiff'));
+    assert.equal(await page.locator('case-widget .cw-wizard').getAttribute('data-step'), 'attachments');
+    assert.deepEqual(await listedFiles(page), ['notes.txt']);
+
+    await page.locator('case-widget [data-action="back"]').click();
+    await waitForStep(page, 'details');
+    assert.equal(await byId(page, 'subject').inputValue(), 'Files attached');
+    assert.equal(await byId(page, 'description').inputValue(), 'See the attachments.');
+    await mouse.next(page);
+    await waitForStep(page, 'attachments');
+    assert.deepEqual(await listedFiles(page), ['notes.txt']);
+  });
 });
 
 describe('limits told before the choice', () => {
