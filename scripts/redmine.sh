@@ -7,6 +7,10 @@
 #   scripts/redmine.sh start DIR PORT   set up DIR (once; again when redmine/setup.rb changes)
 #                                       and serve Redmine on 127.0.0.1:PORT
 #   scripts/redmine.sh stop DIR         stop the Redmine started in DIR
+#   scripts/redmine.sh setting DIR NAME VALUE
+#                                       set one of Redmine's settings in DIR's database, e.g. a
+#                                       test's own attachment limit (the running Redmine reads it
+#                                       at its next request)
 #
 # After `start`, DIR/api-key holds the portal user's API key (`X-Redmine-API-Key: …`, or HTTP
 # Basic with the key as user name), DIR/ids.json the ids redmine/setup.rb made, DIR/setup.log the
@@ -175,9 +179,19 @@ stop() {
   fi
 }
 
+setting() {
+  local dir
+  dir="$(cd "$1" && pwd)"
+  [[ "$2" =~ ^[a-z_]+$ ]] || { echo "not a setting name: $2" >&2; exit 2; }
+  cd "$REDMINE_HOME"
+  REDMINE_INSTANCE="$(instance_of "$dir")" RAILS_ENV=production BUNDLE_GEMFILE="$dir/Gemfile" \
+    CASE_WIDGET_VALUE="$3" bin/rails runner "Setting.$2 = ENV.fetch('CASE_WIDGET_VALUE')" </dev/null
+}
+
 case "${1:-}" in
   install) install ;;
   start) start "$2" "$3" ;;
   stop) stop "$2" ;;
-  *) echo "usage: $0 install | start DIR PORT | stop DIR" >&2; exit 2 ;;
+  setting) setting "$2" "$3" "$4" ;;
+  *) echo "usage: $0 install | start DIR PORT | stop DIR | setting DIR NAME VALUE" >&2; exit 2 ;;
 esac

@@ -4,11 +4,13 @@
 //! on the host.
 
 pub mod attachment;
+pub mod attachment_limits;
 pub mod catalog;
 pub mod deadline;
 pub mod draft;
 pub mod field;
 pub mod i18n;
+pub mod limits;
 pub mod msg;
 pub mod outcome;
 pub mod prefill;

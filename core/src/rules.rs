@@ -5,6 +5,7 @@ use crate::catalog::{
     allows, AttachmentRules, BusinessHours, CaseType, Catalog, ContactLanguage, ContactMethod,
     Notice, ResponseTime, Scope, Service, Severity, TimeTerm,
 };
+use crate::limits::{BackendAttachments, BackendLimits};
 use crate::step::Step;
 
 /// The catalog seen through one customer's plan and the entitlements their page grants.
@@ -13,6 +14,8 @@ pub struct Rules<'a> {
     pub catalog: &'a Catalog,
     pub plan: &'a str,
     pub entitlements: &'a [String],
+    /// The attachment limits of the backend the case goes to, where its profile states them.
+    pub backend: Option<&'a BackendAttachments>,
 }
 
 /// A severity as offered to this plan and case type.
@@ -29,6 +32,15 @@ impl<'a> Rules<'a> {
             catalog,
             plan,
             entitlements: &[],
+            backend: None,
+        }
+    }
+
+    /// The same rules for a backend with these limits of its own.
+    pub fn within(self, limits: &'a BackendLimits) -> Self {
+        Rules {
+            backend: limits.attachments.as_ref(),
+            ..self
         }
     }
 

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use crate::attachment::check;
+use crate::attachment_limits::AttachmentLimits;
 use crate::catalog::{ExtraField, FieldKind};
 use crate::draft::Answers;
 use crate::field::Field;
@@ -46,6 +46,12 @@ pub const FIELD_ERRORS: &[(MessageId, &[&str])] = &[
     (msg::ERROR_ATTACHMENT_TYPE, &["name"]),
     (msg::ERROR_ATTACHMENT_NOT_ALLOWED, &["name", "types"]),
     (msg::ERROR_ATTACHMENT_DUPLICATE, &["name"]),
+    (msg::ERROR_ATTACHMENT_BACKEND_TOO_MANY, &["name", "max"]),
+    (
+        msg::ERROR_ATTACHMENT_BACKEND_TOO_LARGE,
+        &["name", "size", "max"],
+    ),
+    (msg::ERROR_ATTACHMENT_BACKEND_TYPE, &["name", "types"]),
     (msg::ERROR_NAME_REQUIRED, &[]),
     (msg::ERROR_EMAIL_REQUIRED, &[]),
     (msg::ERROR_EMAIL_INVALID, &[]),
@@ -323,19 +329,11 @@ fn attachments(
     leading: Option<&[&[u8]]>,
     errors: &mut Vec<FieldError>,
 ) {
-    let limits = rules.attachments(Some(&a.case_type));
+    let limits = AttachmentLimits::of(rules, Some(&a.case_type));
     for (i, file) in a.attachments.iter().enumerate() {
         let attached = &a.attachments[..i];
-        let refusal = match leading {
-            Some(leading) => check(
-                limits,
-                attached,
-                file,
-                leading.get(i).copied().unwrap_or_default(),
-            ),
-            None => refuse_attachment(limits, attached, file),
-        };
-        errors.extend(refusal);
+        let leading = leading.map(|l| l.get(i).copied().unwrap_or_default());
+        errors.extend(limits.check(attached, file, leading));
     }
 }
 

@@ -104,6 +104,12 @@ size-kb = { $n } KB
 size-mb = { $n } MB
 size-exact = { $n } bytes
 attachments-types = You can attach { $types }.
+attachments-backend-size = The support system takes files up to { $size } each.
+attachments-backend-count = { $max ->
+    [one] The support system takes { $max } file per case.
+   *[other] The support system takes up to { $max } files per case.
+}
+attachments-backend-types = The support system takes only { $types }.
 file-kind-images = images
 file-kind-pdf = PDF
 file-kind-csv = CSV

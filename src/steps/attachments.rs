@@ -1,6 +1,6 @@
-use case_core::attachment::{check, SNIFF_LEN};
+use case_core::attachment::SNIFF_LEN;
+use case_core::attachment_limits::AttachmentLimits;
 use case_core::draft::AttachmentMeta;
-use case_core::i18n::Arg;
 use case_core::msg;
 use case_core::Field;
 use case_core::FieldError;
@@ -63,23 +63,17 @@ fn files_of(list: Option<web_sys::FileList>) -> Vec<File> {
         .unwrap_or_default()
 }
 
-#[component]
-pub fn AttachmentsStep() -> impl IntoView {
-    let wizard = expect_context::<Wizard>();
-    let i18n = use_i18n();
-    let rules = Memo::new(move |_| {
-        let case_type = wizard.draft.answers.with(|a| a.case_type.clone());
-        wizard.with_rules(|r| r.attachments(Some(&case_type)).clone())
-    });
-    let refusals = RwSignal::new(Vec::<FieldError>::new());
-    let dragging = RwSignal::new(false);
-
-    // Each file is checked in turn against what is already attached; a refused file never
-    // replaces an accepted one.
-    let add = move |files: Vec<File>| {
+/// Adds files in turn, each checked against those already attached; a refused file never
+/// replaces an accepted one.
+fn adder(
+    wizard: Wizard,
+    limits: Memo<AttachmentLimits>,
+    refusals: RwSignal<Vec<FieldError>>,
+) -> impl Fn(Vec<File>) + Copy + 'static {
+    move |files: Vec<File>| {
         refusals.set(Vec::new());
         leptos::task::spawn_local(async move {
-            let rules = rules.get_untracked();
+            let limits = limits.get_untracked();
             let mut refused = Vec::new();
             for file in files {
                 let candidate = meta(&file);
@@ -88,7 +82,7 @@ pub fn AttachmentsStep() -> impl IntoView {
                     .answers
                     .with_untracked(|a| a.attachments.clone());
                 let leading = leading_bytes(&file).await;
-                match check(&rules, &attached, &candidate, &leading) {
+                match limits.check(&attached, &candidate, Some(&leading)) {
                     Some(error) => refused.push(error),
                     None => {
                         wizard
@@ -101,18 +95,20 @@ pub fn AttachmentsStep() -> impl IntoView {
             }
             refusals.set(refused);
         });
-    };
-    let picked = move |ev: web_sys::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        add(files_of(input.files()));
-        // Cleared, so choosing the same file again still fires a change.
-        input.set_value("");
-    };
+    }
+}
+
+#[component]
+pub fn AttachmentsStep() -> impl IntoView {
+    let wizard = expect_context::<Wizard>();
+    let i18n = use_i18n();
+    let limits = Memo::new(move |_| {
+        let case_type = wizard.draft.answers.with(|a| a.case_type.clone());
+        wizard.with_rules(|r| AttachmentLimits::of(r, Some(&case_type)))
+    });
+    let refusals = RwSignal::new(Vec::<FieldError>::new());
+    let dragging = RwSignal::new(false);
+    let add = adder(wizard, limits, refusals);
     let dropped = move |ev: web_sys::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
@@ -125,36 +121,6 @@ pub fn AttachmentsStep() -> impl IntoView {
             add(files.into_iter().map(name_pasted).collect());
         }
     };
-    let remove = move |index: usize| {
-        wizard.draft.answers.update(|a| {
-            if index < a.attachments.len() {
-                a.attachments.remove(index);
-            }
-        });
-        wizard.draft.files.update(|f| {
-            if index < f.len() {
-                f.remove(index);
-            }
-        });
-        refusals.set(Vec::new());
-    };
-    let limits = move || {
-        let r = rules.get();
-        i18n.ta(
-            msg::ATTACHMENTS_LIMITS,
-            &[
-                ("max", r.max_files.into()),
-                ("size", i18n.size(r.max_bytes).into()),
-            ],
-        )
-    };
-    // Where the catalog limits the types, the hint names them and the picker offers them first.
-    let types = move || {
-        rules
-            .with(|r| r.allowed_types.clone())
-            .map(|types| i18n.ta(msg::ATTACHMENTS_TYPES, &[("types", Arg::Types(types))]))
-    };
-    let accept = move || rules.with(|r| r.allowed_types.as_ref().map(|t| t.join(",")));
     view! {
         <div
             class="cw-dropzone"
@@ -168,54 +134,109 @@ pub fn AttachmentsStep() -> impl IntoView {
             on:paste=pasted
         >
             <StepHeading text=move || i18n.t(msg::STEP_ATTACHMENTS) />
-            <div class="cw-field" class:cw-field-error=move || !refusals.with(Vec::is_empty)>
-                <label class="cw-label" for="attachments">
-                    {move || i18n.t(msg::ATTACHMENTS_LABEL)} " "
-                    <span class="cw-optional">{move || i18n.t(msg::OPTIONAL)}</span>
-                </label>
-                <p class="cw-hint" id="attachments-hint">{limits} " " {types} " " {move || i18n.t(msg::ATTACHMENTS_DROP_HINT)}</p>
-                <div id="attachments-refusals" role="alert">
-                    {move || refusals.get().into_iter().map(|e| view! { <p class="cw-error-message">{i18n.error(&e)}</p> }).collect_view()}
-                    <ErrorMessage field=Field::Attachments />
-                </div>
-                // The input stays focusable but hidden; its label is the localized button.
-                <div class="cw-file-picker">
-                    <input
-                        id="attachments"
-                        data-field="attachments"
-                        class="cw-file-input cw-visually-hidden"
-                        type="file"
-                        multiple
-                        accept=accept
-                        aria-describedby="attachments-hint attachments-refusals"
-                        on:change=picked
-                    />
-                    <label for="attachments" class="cw-button cw-button-secondary">
-                        {move || i18n.t(msg::ATTACHMENTS_CHOOSE)}
-                    </label>
-                </div>
-            </div>
-            <p class="cw-file-count" aria-live="polite">
-                {move || {
-                    let n = wizard.draft.answers.with(|a| a.attachments.len());
-                    if n == 0 { i18n.t(msg::ATTACHMENTS_NONE) } else { i18n.ta(msg::ATTACHMENTS_COUNT, &[("n", n.into())]) }
-                }}
-            </p>
-            <ul class="cw-file-list">
-                {move || wizard.draft.answers.with(|a| a.attachments.clone()).into_iter().enumerate().map(|(i, f)| {
-                    let name = f.name.clone();
-                    view! {
-                        <li class="cw-file">
-                            <span class="cw-file-name">{f.name.clone()}</span>
-                            <span class="cw-file-meta">{i18n.size(f.size)} " · " {f.content_type.clone()}</span>
-                            <button type="button" class="cw-button cw-button-secondary cw-button-small" data-action="remove-file" on:click=move |_| remove(i)>
-                                {move || i18n.ta(msg::ATTACHMENTS_REMOVE, &[("name", name.as_str().into())])}
-                            </button>
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
+            {file_field(limits, refusals, add)}
+            {file_list(wizard, refusals)}
             <StepNav />
         </div>
+    }
+}
+
+/// The label, the hint with the limits, the refusals and the file input.
+fn file_field(
+    limits: Memo<AttachmentLimits>,
+    refusals: RwSignal<Vec<FieldError>>,
+    add: impl Fn(Vec<File>) + Copy + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let picked = move |ev: web_sys::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        add(files_of(input.files()));
+        // Cleared, so choosing the same file again still fires a change.
+        input.set_value("");
+    };
+    // Each limit in a sentence, the backend's named where it is stricter than the catalog's.
+    let hints = move || {
+        let mut sentences: Vec<String> = limits
+            .with(|l| l.hints())
+            .iter()
+            .map(|(id, args)| i18n.ta(*id, args))
+            .collect();
+        sentences.push(i18n.t(msg::ATTACHMENTS_DROP_HINT));
+        sentences.join(" ")
+    };
+    let accept = move || limits.with(|l| l.accept());
+    view! {
+        <div class="cw-field" class:cw-field-error=move || !refusals.with(Vec::is_empty)>
+            <label class="cw-label" for="attachments">
+                {move || i18n.t(msg::ATTACHMENTS_LABEL)} " "
+                <span class="cw-optional">{move || i18n.t(msg::OPTIONAL)}</span>
+            </label>
+            <p class="cw-hint" id="attachments-hint">{hints}</p>
+            <div id="attachments-refusals" role="alert">
+                {move || refusals.get().into_iter().map(|e| view! { <p class="cw-error-message">{i18n.error(&e)}</p> }).collect_view()}
+                <ErrorMessage field=Field::Attachments />
+            </div>
+            // The input stays focusable but hidden; its label is the localized button.
+            <div class="cw-file-picker">
+                <input
+                    id="attachments"
+                    data-field="attachments"
+                    class="cw-file-input cw-visually-hidden"
+                    type="file"
+                    multiple
+                    accept=accept
+                    aria-describedby="attachments-hint attachments-refusals"
+                    on:change=picked
+                />
+                <label for="attachments" class="cw-button cw-button-secondary">
+                    {move || i18n.t(msg::ATTACHMENTS_CHOOSE)}
+                </label>
+            </div>
+        </div>
+    }
+}
+
+/// How many files are attached, and each with its size, type and a button to remove it.
+fn file_list(wizard: Wizard, refusals: RwSignal<Vec<FieldError>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let remove = move |index: usize| {
+        wizard.draft.answers.update(|a| {
+            if index < a.attachments.len() {
+                a.attachments.remove(index);
+            }
+        });
+        wizard.draft.files.update(|f| {
+            if index < f.len() {
+                f.remove(index);
+            }
+        });
+        refusals.set(Vec::new());
+    };
+    view! {
+        <p class="cw-file-count" aria-live="polite">
+            {move || {
+                let n = wizard.draft.answers.with(|a| a.attachments.len());
+                if n == 0 { i18n.t(msg::ATTACHMENTS_NONE) } else { i18n.ta(msg::ATTACHMENTS_COUNT, &[("n", n.into())]) }
+            }}
+        </p>
+        <ul class="cw-file-list">
+            {move || wizard.draft.answers.with(|a| a.attachments.clone()).into_iter().enumerate().map(|(i, f)| {
+                let name = f.name.clone();
+                view! {
+                    <li class="cw-file">
+                        <span class="cw-file-name">{f.name.clone()}</span>
+                        <span class="cw-file-meta">{i18n.size(f.size)} " · " {f.content_type.clone()}</span>
+                        <button type="button" class="cw-button cw-button-secondary cw-button-small" data-action="remove-file" on:click=move |_| remove(i)>
+                            {move || i18n.ta(msg::ATTACHMENTS_REMOVE, &[("name", name.as_str().into())])}
+                        </button>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
     }
 }

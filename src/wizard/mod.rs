@@ -134,9 +134,12 @@ impl Wizard {
         wizard
     }
 
+    /// The catalog's rules for this customer, within the backend's own limits.
     pub fn with_rules<T>(&self, f: impl FnOnce(&Rules) -> T) -> T {
-        self.setup
-            .with_value(|s| f(&Rules::new(&s.catalog, &s.plan).entitled(&s.config.entitlements)))
+        self.setup.with_value(|s| {
+            let rules = Rules::new(&s.catalog, &s.plan).entitled(&s.config.entitlements);
+            f(&rules.within(&s.profile.limits))
+        })
     }
 
     /// The clocks deadlines are counted on: the catalog's zones, the account's, the customer's.

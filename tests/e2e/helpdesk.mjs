@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchBrowser, signToken, startServer } from './support.mjs';
+import { answerFirstSteps, launchBrowser, mouse, signToken, startServer, waitForStep } from './support.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -52,3 +52,13 @@ export const threeFiles = (prefix, pdf = 'report.pdf') => [
   { name: `${prefix}${pdf}`, mimeType: 'application/pdf', buffer: Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(300 * 1024), Buffer.from('\n%%EOF\n')]) },
   { name: `${prefix}trace.log`, mimeType: 'text/plain', buffer: Buffer.from(`${'ログ行 line\n'.repeat(2000)}`) },
 ];
+
+/** A small technical case answered up to its attachments step. */
+export async function toAttachmentsStep(page, subject) {
+  await answerFirstSteps(page, { caseType: 'technical', service: 's3', category: 'performance', severity: 'low' });
+  await waitForStep(page, 'details');
+  await mouse.fill(page, 'subject', subject);
+  await mouse.fill(page, 'description', 'Slow reads.');
+  await mouse.next(page);
+  await waitForStep(page, 'attachments');
+}

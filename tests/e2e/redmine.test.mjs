@@ -7,10 +7,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sessionProof, sha256, startPortal, threeFiles } from './helpdesk.mjs';
+import { sessionProof, sha256, startPortal, threeFiles, toAttachmentsStep } from './helpdesk.mjs';
 import { answerContactAndReview, answerDetailsAndFiles, answerFirstSteps, assertContains, fileCase, freePort, keyboard, mouse, openWidget, waitForStep } from './support.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -34,6 +35,10 @@ async function startRedmine() {
     get,
     async issue(id) {
       return (await (await get(`/issues/${id}.json?include=attachments`)).json()).issue;
+    },
+    /** Sets one of Redmine's settings in this instance only. */
+    setting(name, value) {
+      execFileSync(join(root, 'scripts/redmine.sh'), ['setting', dir, name, String(value)], { stdio: ['ignore', 'ignore', 'inherit'] });
     },
     async issueCount() {
       return (await (await get('/issues.json?status_id=*&limit=1')).json()).total_count;
@@ -150,6 +155,38 @@ describe('cases filed through the widget land in Redmine 5 as mapped', () => {
       await page.context().close();
     });
   }
+
+  test('three files of 5 MB each, the catalog\'s limit, are taken by Redmine as the demo sets it up', async () => {
+    const MB5 = 5 * 1024 * 1024;
+    const png = Buffer.from('\x89PNG\r\n\x1a\n', 'latin1');
+    const attached = ['one', 'two', 'three'].map((n) => ({
+      name: `${n}-5mb.png`, mimeType: 'image/png', buffer: Buffer.concat([png, randomBytes(MB5 - png.length)]),
+    }));
+    const page = await openRedmineWidget('redmine5', 'en', env.redmine.key);
+    await toReview(page, 'Three 5 MB screenshots', attached);
+    await mouse.next(page);
+    await waitForStep(page, 'done');
+    const id = (await page.locator('case-widget .cw-case-id').innerText()).match(/\d+/)[0];
+    const issue = await assertIssue(id, { subject: 'Three 5 MB screenshots', description: 'Slow reads.\nSince Monday.', files: attached }, {
+      project: 'Support', tracker: 'Bug', priority: 'Low', fields: { Service: 'S3 (storage)' },
+    });
+    for (const stored of issue.attachments) assert.equal(stored.filesize, MB5, stored.filename);
+    await page.context().close();
+  });
+
+  test('a file over the limit the profile states, but under the catalog\'s, is refused at the attachments step naming the support system\'s limit', async () => {
+    // Served for this test only: a portal whose Redmine takes 1 MB per file says so in its profile.
+    env.portal.misconfigured('redmine5', 'redmine5-1mb', (profile) => { profile.limits.attachments.max_bytes = 1024 * 1024; });
+    const page = await openRedmineWidget('redmine5-1mb', 'en', env.redmine.key);
+    const twoMb = { name: 'two-mb.log', mimeType: 'text/plain', buffer: Buffer.from('x'.repeat(2 * 1024 * 1024)) };
+    await toAttachmentsStep(page, 'Too big for Redmine');
+    await assertContains(page.locator('case-widget #attachments-hint'), 'The support system takes files up to 1 MB each.');
+    await mouse.attach(page, [twoMb]);
+    await assertContains(page.locator('case-widget #attachments-refusals'), 'the support system takes files up to 1 MB each');
+    await assertContains(page.locator('case-widget #attachments-refusals'), '“two-mb.log” is');
+    assert.equal(await page.locator('case-widget .cw-file').count(), 0, 'nothing attached');
+    await page.context().close();
+  });
 });
 
 /** Fills a small case in, with `attached`, up to the review. */
@@ -224,7 +261,13 @@ describe('a case Redmine refuses is kept, with a clear message, and nothing half
     ['an unknown project', 'redmine5-unknown-project', null, 'ja', [log], 'サポートシステムがこのケースを受け付けられませんでした', 'Project cannot be blank', {}],
     ['a file over Redmine\'s size limit', 'redmine5', null, 'en', [big], 'The support system could not accept this case. Everything you entered is kept', 'exceeds the maximum allowed file size', null],
   ]) {
-    test(`${what} (${locale}): message, no issue created, draft kept through a reload, then filed once fixed`, async () => {
+    test(`${what} (${locale}): message, no issue created, draft kept through a reload, then filed once fixed`, async (t) => {
+      // Redmine's own limit lowered for this test alone, below what the profile states, so the
+      // refusal comes from Redmine at submit.
+      if (attached[0] === big) {
+        env.redmine.setting('attachment_max_size', 1024);
+        t.after(() => env.redmine.setting('attachment_max_size', 5120));
+      }
       const before = await env.redmine.issueCount();
       const page = await openRedmineWidget(profile, 'en', key ?? env.redmine.key);
       const subject = `Refused: ${what}`;

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sessionProof, sha256, startPortal, threeFiles } from './helpdesk.mjs';
+import { sessionProof, sha256, startPortal, threeFiles, toAttachmentsStep } from './helpdesk.mjs';
 import { answerContactAndReview, answerDetailsAndFiles, answerFirstSteps, assertContains, fileCase, freePort, keyboard, mouse, openWidget, waitForStep } from './support.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -184,6 +184,24 @@ async function toReview(page, subject) {
   await answerDetailsAndFiles(page, { subject, description: 'Slow reads.', files: [files('')[2]] });
   await answerContactAndReview(page);
 }
+
+describe('the limits a profile states for Request Tracker are told before submit', () => {
+  test('a file over the profile\'s stated limit, under the catalog\'s, is refused at the attachments step naming RT\'s limit, in Japanese', async () => {
+    // Served for this test only: an RT set to take 2 MB per file, stated in its profile (RT 5's
+    // default, 10 MB, is above the catalog's 5 MB).
+    env.portal.misconfigured('rt5', 'rt5-2mb', (profile) => { profile.limits.attachments.max_bytes = 2 * 1024 * 1024; });
+    const before = await env.rt.ticketCount();
+    const page = await openRtWidget('rt5-2mb', 'ja', 'good');
+    await toAttachmentsStep(page, 'Too big for RT');
+    await assertContains(page.locator('case-widget #attachments-hint'), 'サポートシステムが受け付けるファイルは 1 ファイルあたり 2 MB までです。');
+    await mouse.attach(page, [{ name: 'three-mb.log', mimeType: 'text/plain', buffer: Buffer.from('x'.repeat(3 * 1024 * 1024)) }]);
+    const refusals = page.locator('case-widget #attachments-refusals');
+    await assertContains(refusals, '「three-mb.log」は 3 MB です。サポートシステムが受け付けるのは 1 ファイルあたり 2 MB までです');
+    assert.equal(await page.locator('case-widget .cw-file').count(), 0, 'nothing attached');
+    assert.equal(await env.rt.ticketCount(), before, 'nothing filed');
+    await page.context().close();
+  });
+});
 
 describe('a case Request Tracker refuses is kept, with a clear message', () => {
   for (const [what, profile, signIn, locale, message] of [

@@ -12,6 +12,7 @@ use serde_json::Value;
 
 use crate::catalog::Catalog;
 use crate::i18n::Messages;
+use crate::limits::BackendLimits;
 use crate::wire::CasePayload;
 
 mod answer;
@@ -46,6 +47,10 @@ pub struct Profile {
     /// widget fetches one when a draft begins and sends it in the case's `spam_check`.
     #[serde(default)]
     pub form_token: Option<String>,
+    /// The backend's own limits, e.g. on attachments: the widget applies the stricter of these
+    /// and the catalog's.
+    #[serde(default)]
+    pub limits: BackendLimits,
 }
 
 /// A search for help articles: a GET to `url` (templates may name `query`, `locale`, `service`,
