@@ -146,6 +146,41 @@ fn claimed_signed_type(file: &AttachmentMeta) -> Option<&'static str> {
         .map(|(mime, _, _)| *mime)
 }
 
+/// The type a file's first bytes show, for what is stored and shown about it, never what a
+/// client declared: a signature's type, SVG, `text/plain` for bytes that read as text, else
+/// `application/octet-stream`.
+pub fn shown_type(leading: &[u8]) -> &'static str {
+    if let Some(proven) = sniff(leading) {
+        proven
+    } else if is_svg("", "", leading) {
+        "image/svg+xml"
+    } else if reads_as_text(leading) {
+        "text/plain"
+    } else {
+        "application/octet-stream"
+    }
+}
+
+/// Text in UTF-8 (a character cut off at the end aside) or after a UTF-16 byte order mark,
+/// without control characters other than white space.
+fn reads_as_text(leading: &[u8]) -> bool {
+    if leading.starts_with(b"\xff\xfe") || leading.starts_with(b"\xfe\xff") {
+        return true;
+    }
+    let valid = match std::str::from_utf8(leading) {
+        Ok(text) => text,
+        // Only the last character may be cut off by the bytes read.
+        Err(e) if e.error_len().is_none() => {
+            std::str::from_utf8(&leading[..e.valid_up_to()]).unwrap_or_default()
+        }
+        Err(_) => return false,
+    };
+    !leading.is_empty()
+        && valid
+            .chars()
+            .all(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r' | '\x0c'))
+}
+
 /// The type a file is, for the catalog's allow-list: proven by its bytes where possible.
 pub fn effective_type(file: &AttachmentMeta, leading: &[u8]) -> String {
     sniff(leading)

@@ -188,3 +188,73 @@ fn an_idempotency_key_belongs_to_the_customer_who_sent_it() {
     );
     assert_ne!(other["id"], first["id"]);
 }
+
+/// A picture uploaded ahead of its case, as the customer `token` signs for (none: anonymous).
+fn upload(server: &Server, token: Option<&str>) -> (u16, Value) {
+    let mut request = agent()
+        .post(format!(
+            "{}/api/uploads?filename=screen.png&catalog=aws&case_type=technical",
+            server.url
+        ))
+        .header("Content-Type", "image/png");
+    if let Some(token) = token {
+        request = request.header("Authorization", &format!("Bearer {token}"));
+    }
+    let mut answer = request
+        .send(&b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR pixels"[..])
+        .unwrap();
+    let status = answer.status().as_u16();
+    (status, answer.body_mut().read_json().unwrap_or(Value::Null))
+}
+
+/// The case naming an upload by its token.
+fn naming(uploaded: &Value) -> Value {
+    let mut case = case();
+    case["attachments"] = json!([{ "name": "screen.png", "size": 19, "type": "image/png", "token": uploaded["token"] }]);
+    case
+}
+
+#[test]
+fn where_cases_need_a_signed_identity_uploads_need_one_too() {
+    let server = start(true);
+    let (status, body) = upload(&server, None);
+    assert_eq!(status, 401, "{body}");
+    assert_eq!(body["error"], "sign-in");
+    let forged = sign_for(
+        &Secret::new(b"another secret, not the portal's own".to_vec()).unwrap(),
+        Purpose::Identity,
+        &json!({ "sub": "ada", "plan": "business", "name": "Ada", "email": "ada@example.com",
+                 "exp": chrono::Utc::now().timestamp() + 600 }),
+    );
+    assert_eq!(upload(&server, Some(&forged)).0, 401);
+    let (status, body) = upload(&server, Some(&identity(json!({ "sub": "ada" }))));
+    assert_eq!(status, 201, "{body}");
+}
+
+#[test]
+fn an_upload_is_claimed_only_by_a_case_of_the_customer_who_uploaded_it() {
+    let server = start(false);
+    let ada = identity(json!({ "sub": "ada" }));
+    let bob = identity(json!({ "sub": "bob" }));
+    let (_, anonymous) = upload(&server, None);
+    let (_, adas) = upload(&server, Some(&ada));
+    let unknown = |(status, body): (u16, Value)| {
+        assert_eq!(status, 422, "{body}");
+        assert_eq!(
+            body["fields"][0]["code"], "error-attachment-unknown-token",
+            "{body}"
+        );
+    };
+    unknown(post(
+        &server,
+        Some(&ada),
+        Some("claim-1"),
+        &naming(&anonymous),
+    ));
+    unknown(post(&server, Some(&bob), Some("claim-2"), &naming(&adas)));
+    unknown(post(&server, None, Some("claim-3"), &naming(&adas)));
+    let (status, body) = post(&server, Some(&ada), Some("claim-4"), &naming(&adas));
+    assert_eq!(status, 201, "{body}");
+    let (status, body) = post(&server, None, Some("claim-5"), &naming(&anonymous));
+    assert_eq!(status, 201, "{body}");
+}

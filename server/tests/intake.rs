@@ -1071,3 +1071,58 @@ fn a_case_type_reserved_for_an_entitlement_is_filed_only_with_it() {
     let (status, body) = post(&server, None, &case(json!(["professional-services"])), &[]);
     assert_eq!(status, 201, "{body}");
 }
+
+/// A case declaring its file one byte long and a PNG, whatever was sent.
+fn declaring_a_tiny_png(token: Option<&str>) -> Value {
+    with_case(|c| {
+        let mut declared = json!({ "name": "notes.txt", "size": 1, "type": "image/png" });
+        if let Some(token) = token {
+            declared["token"] = json!(token);
+        }
+        c["attachments"] = json!([declared]);
+    })
+}
+
+/// The stored record tells the truth about the file, and keeps what the case declared beside it.
+fn assert_stored_as_arrived(server: &Server, id: &str, size: usize) {
+    let (_, stored) = get(server, id);
+    let record = &stored["case"]["attachments"][0];
+    assert_eq!(record["size"], size, "{stored}");
+    assert_eq!(record["type"], "text/plain", "{stored}");
+    assert_eq!(
+        record["declared"],
+        json!({ "size": 1, "type": "image/png" })
+    );
+    assert_eq!(stored["attachments"][0]["size"], size);
+    assert_eq!(stored["attachments"][0]["content_type"], "text/plain");
+}
+
+#[test]
+fn a_file_declared_as_a_one_byte_png_is_stored_with_the_size_received_and_the_type_its_bytes_show()
+{
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(dir.path(), &[]);
+    let text = vec![b'a'; 5000];
+    let (status, body) = post(
+        &server,
+        Some("declared-1"),
+        &declaring_a_tiny_png(None),
+        &[("notes.txt", "text/plain", text.clone())],
+    );
+    assert_eq!(status, 201, "{body}");
+    assert_stored_as_arrived(&server, body["id"].as_str().unwrap(), text.len());
+}
+
+#[test]
+fn an_uploaded_file_declared_as_a_one_byte_png_is_stored_with_the_size_received_and_the_type_its_bytes_show(
+) {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(dir.path(), &[]);
+    let text = vec![b'a'; 5000];
+    let (status, uploaded) = upload(&server, "notes.txt", "text/plain", &text, "");
+    assert_eq!(status, 201, "{uploaded}");
+    let case = declaring_a_tiny_png(uploaded["token"].as_str());
+    let (status, body) = post_json(&server, "declared-2", &case);
+    assert_eq!(status, 201, "{body}");
+    assert_stored_as_arrived(&server, body["id"].as_str().unwrap(), text.len());
+}

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use axum::http::StatusCode;
 use axum::response::Response;
+use case_core::attachment::shown_type;
 use case_core::catalog::Catalog;
 use case_core::draft::{Answers, AttachmentMeta};
 use case_core::i18n::Arg;
@@ -22,7 +23,7 @@ use super::sink::Incoming;
 use crate::identity::Identity;
 use crate::phone::to_e164;
 use crate::state::AppState;
-use crate::store::{IdempotencyKey, Stored};
+use crate::store::{IdempotencyKey, Received, Stored};
 
 /// Validates a received case with the catalog's rules and stores it.
 pub(super) async fn accept(
@@ -171,6 +172,35 @@ fn problems(
     problems
 }
 
+/// What is stored about each file is what arrived: the size received and the type its bytes
+/// show. Where the case declared otherwise, the declaration is kept beside them, and a
+/// declaration that claimed another kind of file, or another size, is logged.
+fn record_as_arrived(case_json: &mut serde_json::Value, files: &mut [Received]) {
+    for (position, file) in files.iter_mut().enumerate() {
+        let shown = shown_type(&file.leading);
+        let entry = &mut case_json["attachments"][position];
+        let declared_size = entry["size"].as_u64();
+        let declared_type = entry["type"].as_str().unwrap_or_default().to_owned();
+        if declared_size != Some(file.size) || declared_type != shown {
+            let kind = |t: &str| t.split('/').next().unwrap_or_default().to_owned();
+            if declared_size != Some(file.size) || kind(&declared_type) != kind(shown) {
+                tracing::warn!(
+                    position,
+                    declared_size,
+                    received_size = file.size,
+                    declared_type,
+                    shown_type = shown,
+                    "a file's declared size or type disagreed with its bytes"
+                );
+            }
+            entry["declared"] = serde_json::json!({ "size": declared_size, "type": declared_type });
+        }
+        entry["size"] = file.size.into();
+        entry["type"] = shown.into();
+        file.content_type = shown.to_owned();
+    }
+}
+
 /// The answer to a case with problems, naming the files refused.
 fn refusal(problems: Vec<FieldProblem>) -> Response {
     let too_large = msg::ERROR_ATTACHMENT_TOO_LARGE.as_str();
@@ -200,10 +230,11 @@ async fn store(
     state: Arc<AppState>,
     key: Option<IdempotencyKey>,
     form_token: Option<String>,
-    case_json: serde_json::Value,
+    mut case_json: serde_json::Value,
     mut files: Incoming,
 ) -> Response {
-    let received = std::mem::take(&mut files.0);
+    let mut received = std::mem::take(&mut files.0);
+    record_as_arrived(&mut case_json, &mut received);
     let stored = tokio::task::spawn_blocking(move || {
         state
             .store

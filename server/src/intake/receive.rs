@@ -48,7 +48,8 @@ pub(super) async fn receive_case(state: Arc<AppState>, request: Request) -> Resp
         }
     }
     if json {
-        if let Err(response) = claim_uploads(&state, &case_json, &mut files) {
+        let owner = identity.as_ref().map_or("", |i| i.sub.as_str());
+        if let Err(response) = claim_uploads(&state, &case_json, owner, &mut files) {
             return response;
         }
     }
@@ -56,7 +57,10 @@ pub(super) async fn receive_case(state: Arc<AppState>, request: Request) -> Resp
 }
 
 /// The customer the portal signed the request for, where the server checks identities.
-fn signed_identity(state: &AppState, headers: &HeaderMap) -> Result<Option<Identity>, Response> {
+pub(super) fn signed_identity(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<Option<Identity>, Response> {
     let Some((secret, required)) = &state.identity else {
         return Ok(None);
     };
@@ -212,9 +216,12 @@ async fn receive_json(request: Request) -> Result<serde_json::Value, Response> {
 }
 
 /// The uploaded files a case sent as JSON names by their tokens.
+/// The uploads a case names, each only if the case's customer uploaded it: another's token is
+/// as unknown as a made-up one.
 fn claim_uploads(
     state: &AppState,
     case_json: &serde_json::Value,
+    owner: &str,
     files: &mut Incoming,
 ) -> Result<(), Response> {
     let tokens: Vec<String> = case_json["attachments"]
@@ -226,7 +233,7 @@ fn claim_uploads(
         })
         .unwrap_or_default();
     for token in tokens {
-        match state.store.upload(&token).map_err(storage_error)? {
+        match state.store.upload(&token, owner).map_err(storage_error)? {
             Some(received) => files.0.push(received),
             None => {
                 return Err(invalid(

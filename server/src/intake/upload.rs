@@ -19,6 +19,7 @@ use serde::Serialize;
 
 use super::errors::{error, field, invalid, storage_error};
 use super::names::clean_name;
+use super::receive::signed_identity;
 use super::script::refuse_script;
 use super::sink::{file_cap, FileSink};
 use crate::observe::Event;
@@ -43,6 +44,12 @@ pub async fn upload(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
+    // Where cases need a signed identity, so do uploads, and only its customer's case may
+    // claim one.
+    let owner = match signed_identity(&state, &headers) {
+        Ok(identity) => identity.map(|i| i.sub).unwrap_or_default(),
+        Err(response) => return response,
+    };
     let client = peer
         .map(|p| crate::serve::client_of(p.0 .0.ip()).to_string())
         .unwrap_or_default();
@@ -84,7 +91,7 @@ pub async fn upload(
         remove_arrived(&[received]);
         return invalid(format!("{name} refused"), vec![refused]);
     }
-    keep(state, received, client).await
+    keep(state, received, client, owner).await
 }
 
 /// Refuses the upload when this client's unclaimed uploads fill its quota.
@@ -154,7 +161,7 @@ fn refuse(limits: &AttachmentRules, received: &Received) -> Option<FieldProblem>
 }
 
 /// Keeps the file and answers with its token.
-async fn keep(state: Arc<AppState>, received: Received, client: String) -> Response {
+async fn keep(state: Arc<AppState>, received: Received, client: String, owner: String) -> Response {
     let answer = Uploaded {
         token: String::new(),
         name: received.filename.clone(),
@@ -163,7 +170,8 @@ async fn keep(state: Arc<AppState>, received: Received, client: String) -> Respo
         sha256: received.sha256.clone(),
     };
     let stored =
-        tokio::task::spawn_blocking(move || state.store.insert_upload(received, &client)).await;
+        tokio::task::spawn_blocking(move || state.store.insert_upload(received, &client, &owner))
+            .await;
     match stored {
         Ok(Ok(token)) => (StatusCode::CREATED, Json(Uploaded { token, ..answer })).into_response(),
         Ok(Err(e)) => storage_error(e),

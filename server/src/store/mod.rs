@@ -154,12 +154,17 @@ impl Store {
         let root = &fs::canonicalize(root)?;
         let db = Connection::open(root.join("cases.sqlite3"))?;
         db.execute_batch(SCHEMA)?;
-        // Uploads kept before they were counted per client belong to no client.
-        let has_client: bool = db
-            .prepare("SELECT 1 FROM pragma_table_info('uploads') WHERE name = 'client'")
-            .and_then(|mut s| s.exists([]))?;
-        if !has_client {
-            db.execute_batch("ALTER TABLE uploads ADD COLUMN client TEXT NOT NULL DEFAULT ''")?;
+        // Uploads kept before they were counted per client belong to no client, and those kept
+        // before they had an owner to no signed-in customer.
+        for column in ["client", "owner"] {
+            let has: bool = db
+                .prepare("SELECT 1 FROM pragma_table_info('uploads') WHERE name = ?1")
+                .and_then(|mut s| s.exists([column]))?;
+            if !has {
+                db.execute_batch(&format!(
+                    "ALTER TABLE uploads ADD COLUMN {column} TEXT NOT NULL DEFAULT ''"
+                ))?;
+            }
         }
         let store = Store {
             db: Mutex::new(db),

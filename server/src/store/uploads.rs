@@ -58,16 +58,22 @@ impl Store {
         Ok(expired.len())
     }
 
-    /// Keeps an uploaded file until a case claims it; returns its token.
-    pub fn insert_upload(&self, file: Received, client: &str) -> Result<String, StoreError> {
+    /// Keeps an uploaded file until a case of its `owner` (the signed-in customer's id, empty
+    /// for none) claims it; returns its token.
+    pub fn insert_upload(
+        &self,
+        file: Received,
+        client: &str,
+        owner: &str,
+    ) -> Result<String, StoreError> {
         let token = uuid::Uuid::new_v4().simple().to_string();
         let path = self.root.join("uploads").join(&token);
         fs::rename(&file.temp_path, &path)?;
         // A crash before the row commits leaves a file without a row, which `recover` removes.
         sync_dir(&self.root.join("uploads"));
         self.db()?.execute(
-            "INSERT INTO uploads (token, filename, content_type, size, sha256, path, created_at, client)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "INSERT INTO uploads (token, filename, content_type, size, sha256, path, created_at, client, owner)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![
                 token,
                 file.filename,
@@ -76,19 +82,21 @@ impl Store {
                 file.sha256,
                 path.to_string_lossy(),
                 Utc::now().to_rfc3339(),
-                client
+                client,
+                owner
             ],
         )?;
         Ok(token)
     }
 
-    /// An uploaded file not yet claimed by a case.
-    pub fn upload(&self, token: &str) -> Result<Option<Received>, StoreError> {
+    /// An uploaded file not yet claimed by a case, for a case of the customer who uploaded it.
+    pub fn upload(&self, token: &str, owner: &str) -> Result<Option<Received>, StoreError> {
         let row = self
             .db()?
             .query_row(
-                "SELECT filename, content_type, size, sha256, path FROM uploads WHERE token = ?1",
-                params![token],
+                "SELECT filename, content_type, size, sha256, path FROM uploads
+                 WHERE token = ?1 AND owner = ?2",
+                params![token, owner],
                 |r| {
                     Ok((
                         r.get::<_, String>(0)?,
