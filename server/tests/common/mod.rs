@@ -70,3 +70,6 @@ pub fn agent() -> ureq::Agent {
         .build()
         .into()
 }
+
+pub mod raw;
+pub mod setup;
