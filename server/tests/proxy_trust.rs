@@ -5,14 +5,13 @@
 mod common;
 
 use std::io::Write;
-use std::path::Path;
 use std::sync::mpsc;
 use std::time::Duration;
 
 use case_server::token::{sign, Secret};
 use case_server::Config;
 use common::raw::{head, raw};
-use common::serve;
+use common::{root, Server};
 
 const SECRET: &str = "a secret the portal shares, 32 bytes or more";
 
@@ -30,15 +29,9 @@ fn backend() -> (String, mpsc::Receiver<String>) {
     (url, heard)
 }
 
-struct Portal {
-    url: String,
-    _runtime: tokio::runtime::Runtime,
-    _data: tempfile::TempDir,
-}
-
 /// The server proxying `/REST/2.0/` to `backend`, with the portal's credential and `more`.
-fn portal(backend: &str, more: &[&str]) -> Portal {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+fn portal(backend: &str, more: &[&str]) -> Server {
+    let root = root();
     let data = tempfile::tempdir().unwrap();
     let secret = data.path().join("session-secret");
     std::fs::write(&secret, SECRET).unwrap();
@@ -67,12 +60,7 @@ fn portal(backend: &str, more: &[&str]) -> Portal {
         format!("/REST/2.0/={backend}/REST/2.0/"),
     ]);
     args.extend(more.iter().map(|s| s.to_string()));
-    let (url, runtime) = serve(&Config::from_args(args).unwrap());
-    Portal {
-        url,
-        _runtime: runtime,
-        _data: data,
-    }
+    Server::with_data(&Config::from_args(args).unwrap(), data)
 }
 
 fn proof_for(aud: &str) -> String {
@@ -89,9 +77,8 @@ fn proof() -> String {
 }
 
 /// A raw request; the status and the answer's head, lower-cased.
-fn send(portal: &Portal, method: &str, path: &str, headers: &[(&str, &str)]) -> (u16, String) {
-    let host = portal.url.strip_prefix("http://").unwrap();
-    let (status, answer) = raw(host, method, path, headers, "{}");
+fn send(server: &Server, method: &str, path: &str, headers: &[(&str, &str)]) -> (u16, String) {
+    let (status, answer) = raw(server.host(), method, path, headers, "{}");
     (status, head(&answer))
 }
 
