@@ -19,6 +19,7 @@ set -euo pipefail
 
 REDMINE_HOME=/usr/share/redmine
 here="$(cd "$(dirname "$0")/.." && pwd)"
+. "$here/scripts/apt.sh"
 
 now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
@@ -28,12 +29,8 @@ install() {
     return
   fi
   echo "==> installing Redmine (Debian packages; under a minute once)"
-  local sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  # No recommends: they would bring Apache and Passenger, which the tests do not use.
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
-    redmine redmine-sqlite >/dev/null
+  # Without recommends: they would bring Apache and Passenger.
+  apt_install redmine redmine-sqlite
 }
 
 # Debian's Redmine reads an instance's config, log, tmp and files from

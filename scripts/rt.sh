@@ -11,6 +11,7 @@ set -euo pipefail
 
 RT_HOME=/usr/share/request-tracker5
 here="$(cd "$(dirname "$0")/.." && pwd)"
+. "$here/scripts/apt.sh"
 
 install() {
   if [ -x /usr/sbin/rt-setup-database ] && [ -x "$RT_HOME/libexec/rt-server" ] \
@@ -18,11 +19,7 @@ install() {
     return
   fi
   echo "==> installing Request Tracker 5 (Debian packages; a few minutes once)"
-  local sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
-    request-tracker5 rt5-db-sqlite rt5-standalone >/dev/null
+  apt_install request-tracker5 rt5-db-sqlite rt5-standalone
 }
 
 start() {

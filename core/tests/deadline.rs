@@ -3,7 +3,7 @@ mod common;
 use case_core::catalog::{BusinessHours, ResponseTime};
 use case_core::deadline::{self, Clocks};
 use case_core::zone::NamedZone;
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Offset, TimeZone, Weekday};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Offset, TimeZone};
 use chrono_tz::America::New_York;
 use chrono_tz::Asia::Tokyo;
 use common::{tz_database, utc};
@@ -21,15 +21,7 @@ fn developer_hours() -> BusinessHours {
     BusinessHours {
         start: NaiveTime::from_hms_opt(8, 0, 0).unwrap(),
         end: NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
-        days: vec![
-            Weekday::Mon,
-            Weekday::Tue,
-            Weekday::Wed,
-            Weekday::Thu,
-            Weekday::Fri,
-        ],
-        time_zone: None,
-        holidays: Vec::new(),
+        ..BusinessHours::weekdays()
     }
 }
 

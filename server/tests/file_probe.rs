@@ -3,31 +3,17 @@
 
 mod common;
 
-use std::io::{Read, Write};
-use std::net::TcpStream;
 use std::path::Path;
 
 use case_server::Config;
+use common::raw::{head, raw};
 use common::serve;
 
 /// The status and head of a raw `GET path` with `If-None-Match: *`, written exactly as given.
 fn probe(url: &str, path: &str) -> (u16, String) {
     let host = url.strip_prefix("http://").unwrap();
-    let mut stream = TcpStream::connect(host).unwrap();
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: {host}\r\nIf-None-Match: *\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut answer = String::new();
-    let _ = stream.read_to_string(&mut answer);
-    let head = answer
-        .split("\r\n\r\n")
-        .next()
-        .unwrap()
-        .to_ascii_lowercase();
-    let status = head.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap();
-    (status, head)
+    let (status, answer) = raw(host, "GET", path, &[("If-None-Match", "*")], "");
+    (status, head(&answer))
 }
 
 #[test]

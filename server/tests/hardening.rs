@@ -9,43 +9,12 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 use case_server::{Config, Store};
+use common::setup::{aws_case as case, multipart, open_config};
 use common::{agent, root, Server};
 use serde_json::{json, Value};
 
 fn start(data: &Path) -> Server {
-    Server::start(&Config {
-        addr: "127.0.0.1:0".parse().unwrap(),
-        data: data.to_owned(),
-        catalogs: root().join("public/catalog"),
-        expose_cases: true,
-        spam_checks: false,
-        rate_limit: 0,
-        ..Config::default()
-    })
-}
-
-fn case(attachments: Value) -> Value {
-    json!({
-        "catalog": "aws", "plan": "business", "locale": "en",
-        "case_type": "technical", "service": "ec2", "category": "instance-issue", "severity": "high",
-        "fields": { "region": "us-east-1", "instance_id": "i-0abcd1234ef567890" },
-        "subject": "Instance unreachable", "description": "Down since 09:10.",
-        "contact": { "name": "Ada", "email": "ada@example.com", "method": "web", "language": "en" },
-        "attachments": attachments
-    })
-}
-
-fn multipart(case: &Value, files: &[(&str, &str, &[u8])]) -> (String, Vec<u8>) {
-    let boundary = "----hardening-boundary";
-    let mut body = Vec::new();
-    body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"case\"; filename=\"case.json\"\r\nContent-Type: application/json\r\n\r\n").bytes());
-    body.extend(case.to_string().bytes());
-    for (name, content_type, bytes) in files {
-        body.extend(format!("\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"attachments\"; filename=\"{name}\"\r\nContent-Type: {content_type}\r\n\r\n").bytes());
-        body.extend(*bytes);
-    }
-    body.extend(format!("\r\n--{boundary}--\r\n").bytes());
-    (format!("multipart/form-data; boundary={boundary}"), body)
+    Server::start(&open_config(data))
 }
 
 fn post(server: &Server, content_type: &str, body: &[u8]) -> (u16, Value) {

@@ -7,7 +7,8 @@ mod common;
 
 use case_server::token::{sign, sign_for, Purpose, Secret};
 use case_server::Config;
-use common::{agent, root, Server};
+use common::setup::{aws_case, open_config};
+use common::{agent, Server};
 use serde_json::{json, Value};
 
 const SECRET: &str = "the secret the portal signs identities with";
@@ -15,15 +16,9 @@ const SECRET: &str = "the secret the portal signs identities with";
 fn start(required: bool) -> Server {
     let data = tempfile::tempdir().unwrap();
     let config = Config {
-        addr: "127.0.0.1:0".parse().unwrap(),
-        data: data.path().to_owned(),
-        catalogs: root().join("public/catalog"),
-        expose_cases: true,
-        spam_checks: false,
-        rate_limit: 0,
         identity_secret: Some(Secret::new(SECRET.as_bytes().to_vec()).unwrap()),
         require_identity: required,
-        ..Config::default()
+        ..open_config(data.path())
     };
     Server::with_data(&config, data)
 }
@@ -48,14 +43,7 @@ fn identity(claims: Value) -> String {
 }
 
 fn case() -> Value {
-    json!({
-        "catalog": "aws", "plan": "business", "locale": "en",
-        "case_type": "technical", "service": "ec2", "category": "instance-issue", "severity": "high",
-        "fields": { "region": "us-east-1", "instance_id": "i-0abcd1234ef567890" },
-        "subject": "Instance unreachable", "description": "Down since 09:10.",
-        "contact": { "name": "Ada", "email": "ada@example.com", "method": "web", "language": "en" },
-        "attachments": []
-    })
+    aws_case(json!([]))
 }
 
 fn post(server: &Server, token: Option<&str>, key: Option<&str>, case: &Value) -> (u16, Value) {

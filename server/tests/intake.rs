@@ -6,6 +6,7 @@ mod common;
 use std::path::Path;
 
 use case_server::{Config, Store};
+use common::setup::{aws_case, files_in, open_config, post_multipart};
 use common::{agent, root, Server};
 use serde_json::{json, Value};
 
@@ -30,29 +31,18 @@ fn start(data: &Path, cors: &[&str]) -> Server {
 }
 
 fn valid_case() -> Value {
-    json!({
-        "catalog": "aws", "plan": "business", "locale": "en",
-        "case_type": "technical", "service": "ec2", "category": "instance-issue", "severity": "high",
-        "fields": { "region": "us-east-1", "instance_id": "i-0abcd1234ef567890" },
-        "subject": "Instance unreachable", "description": "Down since 09:10.",
-        "contact": { "name": "Ada", "email": "ada@example.com", "method": "web", "language": "en" },
-        "cc": ["ops@example.com"],
-        "attachments": []
-    })
+    let mut case = aws_case(json!([]));
+    case["cc"] = json!(["ops@example.com"]);
+    case
 }
 
 /// A multipart body with a `case` part and one `attachments` part per file.
 fn multipart(case: &Value, files: &[(&str, &str, Vec<u8>)]) -> (String, Vec<u8>) {
-    let boundary = "----case-widget-test-boundary";
-    let mut body = Vec::new();
-    body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"case\"; filename=\"case.json\"\r\nContent-Type: application/json\r\n\r\n").bytes());
-    body.extend(case.to_string().bytes());
-    for (name, content_type, bytes) in files {
-        body.extend(format!("\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"attachments\"; filename=\"{name}\"\r\nContent-Type: {content_type}\r\n\r\n").bytes());
-        body.extend(bytes);
-    }
-    body.extend(format!("\r\n--{boundary}--\r\n").bytes());
-    (format!("multipart/form-data; boundary={boundary}"), body)
+    let files: Vec<_> = files
+        .iter()
+        .map(|(name, content_type, bytes)| (*name, *content_type, bytes.as_slice()))
+        .collect();
+    common::setup::multipart(case, &files)
 }
 
 fn post(
@@ -263,9 +253,7 @@ fn the_same_key_with_other_file_bytes_is_refused_with_422() {
         &[("app.log", "text/plain", b"one\n".to_vec())],
     );
     assert_eq!(status, 200);
-    let incoming = std::fs::read_dir(dir.path().join("incoming"))
-        .unwrap()
-        .count();
+    let incoming = files_in(dir.path(), "incoming");
     assert_eq!(incoming, 0, "the retries' files are not left on disk");
 }
 
@@ -414,9 +402,7 @@ fn attachment_limits_hold_on_the_server() {
     assert_eq!(status, 422);
     assert!(fields(&body).contains(&("attachments".into(), "error-attachment-mismatch".into())));
     assert_eq!(Store::open(dir.path()).unwrap().count().unwrap(), 0);
-    let incoming = std::fs::read_dir(dir.path().join("incoming"))
-        .unwrap()
-        .count();
+    let incoming = files_in(dir.path(), "incoming");
     assert_eq!(incoming, 0, "refused files are not left on disk");
 }
 
@@ -426,14 +412,7 @@ fn malformed_requests_get_a_clear_400() {
     let server = start(dir.path(), &[]);
     let boundary = "b";
     let body = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"case\"\r\n\r\n{{not json\r\n--{boundary}--\r\n");
-    let mut response = agent()
-        .post(format!("{}/api/cases", server.url))
-        .header(
-            "Content-Type",
-            format!("multipart/form-data; boundary={boundary}"),
-        )
-        .send(body.as_bytes())
-        .unwrap();
+    let mut response = post_multipart(&server, boundary, body.as_bytes());
     assert_eq!(response.status().as_u16(), 400);
     let json: Value = response.body_mut().read_json().unwrap();
     assert_eq!(json["error"], "bad-json");
@@ -716,13 +695,9 @@ fn a_phone_number_is_checked_for_its_country_and_stored_as_typed_with_its_e164_f
 /// A server whose spam checks are on: a case needs a form token issued a second before.
 fn start_with_spam_checks(data: &Path) -> Server {
     Server::start(&Config {
-        addr: "127.0.0.1:0".parse().unwrap(),
-        data: data.to_owned(),
-        catalogs: root().join("public/catalog"),
-        expose_cases: true,
+        spam_checks: true,
         min_fill_ms: 1000,
-        rate_limit: 0,
-        ..Config::default()
+        ..open_config(data)
     })
 }
 

@@ -11,6 +11,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use case_server::{Config, Store};
+use common::setup::{aws_case, files_in, post_multipart};
 use common::{agent, root, Server};
 use serde_json::{json, Value};
 
@@ -111,9 +112,7 @@ fn a_request_body_that_stalls_is_cut_off_after_the_idle_timeout() {
         answer.is_empty() || answer.starts_with("HTTP/1.1 4"),
         "{answer}"
     );
-    let incoming = std::fs::read_dir(dir.path().join("incoming"))
-        .unwrap()
-        .count();
+    let incoming = files_in(dir.path(), "incoming");
     assert_eq!(incoming, 0, "the part received is not left on disk");
 }
 
@@ -199,14 +198,7 @@ fn a_multipart_body_of_twenty_thousand_parts_is_refused_early_with_nothing_left_
     }
     body.push_str(&format!("--{boundary}--\r\n"));
     let started = Instant::now();
-    let mut answer = agent()
-        .post(format!("{}/api/cases", server.url))
-        .header(
-            "Content-Type",
-            format!("multipart/form-data; boundary={boundary}"),
-        )
-        .send(body.as_bytes())
-        .unwrap();
+    let mut answer = post_multipart(&server, boundary, body.as_bytes());
     assert_eq!(answer.status(), 413);
     let text = answer.body_mut().read_to_string().unwrap();
     assert!(text.len() < 1000, "a short answer: {} bytes", text.len());
@@ -216,9 +208,7 @@ fn a_multipart_body_of_twenty_thousand_parts_is_refused_early_with_nothing_left_
         "{:?}",
         started.elapsed()
     );
-    let incoming = std::fs::read_dir(dir.path().join("incoming"))
-        .unwrap()
-        .count();
+    let incoming = files_in(dir.path(), "incoming");
     assert_eq!(incoming, 0);
 }
 
@@ -248,9 +238,7 @@ fn one_client_may_keep_only_so_many_unclaimed_upload_bytes_then_gets_429_with_re
         .parse()
         .unwrap();
     assert!(retry > 0);
-    let uploads = std::fs::read_dir(dir.path().join("uploads"))
-        .unwrap()
-        .count();
+    let uploads = files_in(dir.path(), "uploads");
     assert_eq!(uploads, 2);
 }
 
@@ -267,20 +255,10 @@ fn unclaimed_uploads_expire_with_their_files() {
     let store = Store::open(dir.path()).unwrap();
     assert_eq!(store.expire_uploads(Duration::from_secs(3600)).unwrap(), 0);
     assert_eq!(store.expire_uploads(Duration::ZERO).unwrap(), 1);
-    assert_eq!(
-        std::fs::read_dir(dir.path().join("uploads"))
-            .unwrap()
-            .count(),
-        0
-    );
-    let case = json!({
-        "catalog": "aws", "plan": "business", "locale": "en",
-        "case_type": "technical", "service": "ec2", "category": "instance-issue", "severity": "high",
-        "fields": { "region": "us-east-1", "instance_id": "i-0abcd1234ef567890" },
-        "subject": "Instance unreachable", "description": "Down since 09:10.",
-        "contact": { "name": "Ada", "email": "ada@example.com", "method": "web", "language": "en" },
-        "attachments": [{ "name": "a.log", "size": 15, "type": "text/plain", "token": token }]
-    });
+    assert_eq!(files_in(dir.path(), "uploads"), 0);
+    let case = aws_case(json!([
+        { "name": "a.log", "size": 15, "type": "text/plain", "token": token }
+    ]));
     let answer = agent()
         .post(format!("{}/api/cases", server.url))
         .header("Content-Type", "application/json")

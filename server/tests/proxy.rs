@@ -4,13 +4,14 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::io::Write;
+use std::net::TcpListener;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use case_server::token::{sign, Secret};
 use case_server::Config;
+use common::raw::raw;
 use common::{agent, root, Server};
 
 const SECRET: &str = "a secret the portal shares, 32 bytes or more";
@@ -18,44 +19,19 @@ const SECRET: &str = "a secret the portal shares, 32 bytes or more";
 /// A backend that records each request's head and body and answers `201 {"id":"7"}` after
 /// `delay`, with headers a page must not see.
 fn backend_after(delay: Duration) -> (String, mpsc::Receiver<(String, Vec<u8>)>) {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
     let (seen, heard) = mpsc::channel();
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            let mut stream = stream.unwrap();
-            let mut reader = BufReader::new(stream.try_clone().unwrap());
-            let mut head = String::new();
-            loop {
-                let mut line = String::new();
-                reader.read_line(&mut line).unwrap();
-                if line == "\r\n" || line.is_empty() {
-                    break;
-                }
-                head.push_str(&line);
-            }
-            let length = head
-                .lines()
-                .find_map(|l| {
-                    l.to_ascii_lowercase()
-                        .strip_prefix("content-length: ")
-                        .map(|n| n.trim().parse::<usize>().unwrap())
-                })
-                .unwrap_or(0);
-            let mut body = vec![0; length];
-            reader.read_exact(&mut body).unwrap();
-            let _ = seen.send((head, body));
-            std::thread::sleep(delay);
-            let answer = r#"{"id":"7"}"#;
-            let _ = write!(
-                stream,
-                "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\
-                 Set-Cookie: rt_session=backend-secret; Path=/\r\nAccess-Control-Allow-Origin: *\r\n\
-                 Access-Control-Allow-Credentials: true\r\nX-Internal-Host: rt-7.internal\r\n\
-                 WWW-Authenticate: Basic realm=\"rt\"\r\nServer: RT/5.0.3\r\nConnection: close\r\n\r\n{answer}",
-                answer.len()
-            );
-        }
+    let url = common::raw::backend(move |stream, head, body| {
+        let _ = seen.send((head, body));
+        std::thread::sleep(delay);
+        let answer = r#"{"id":"7"}"#;
+        let _ = write!(
+            stream,
+            "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\
+             Set-Cookie: rt_session=backend-secret; Path=/\r\nAccess-Control-Allow-Origin: *\r\n\
+             Access-Control-Allow-Credentials: true\r\nX-Internal-Host: rt-7.internal\r\n\
+             WWW-Authenticate: Basic realm=\"rt\"\r\nServer: RT/5.0.3\r\nConnection: close\r\n\r\n{answer}",
+            answer.len()
+        );
     });
     (url, heard)
 }
@@ -106,36 +82,6 @@ fn proof(seconds: i64) -> String {
     let exp = chrono::Utc::now().timestamp() + seconds;
     let claims = serde_json::json!({ "sub": "ada", "exp": exp, "aud": "case-widget/session" });
     sign(&secret, &claims)
-}
-
-/// Sends a raw request, path and headers exactly as written; the status and the whole answer.
-fn raw(
-    server: &Server,
-    method: &str,
-    path: &str,
-    headers: &[(&str, &str)],
-    body: &str,
-) -> (u16, String) {
-    let mut stream = TcpStream::connect(server.host()).unwrap();
-    let mut request = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\nContent-Length: {}\r\n",
-        server.host(),
-        body.len()
-    );
-    for (name, value) in headers {
-        request.push_str(&format!("{name}: {value}\r\n"));
-    }
-    request.push_str("\r\n");
-    request.push_str(body);
-    stream.write_all(request.as_bytes()).unwrap();
-    let mut answer = String::new();
-    let _ = stream.read_to_string(&mut answer);
-    let status = answer
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    (status, answer)
 }
 
 fn nothing_heard(heard: &mpsc::Receiver<(String, Vec<u8>)>) {
@@ -221,7 +167,7 @@ fn identity_hop_by_hop_and_cookie_headers_are_stripped_both_ways() {
     let server = rt_proxy(&backend, &[]);
     let session = proof(60);
     let (status, answer) = raw(
-        &server,
+        server.host(),
         "POST",
         "/REST/2.0/ticket",
         &[
@@ -289,7 +235,7 @@ fn a_post_from_another_site_is_refused_and_never_reaches_the_backend() {
     ] {
         let mut all = headers.clone();
         all.push(("X-Portal-Session", &session));
-        let (status, answer) = raw(&server, "POST", "/REST/2.0/ticket", &all, "{}");
+        let (status, answer) = raw(server.host(), "POST", "/REST/2.0/ticket", &all, "{}");
         assert_eq!(status, 403, "{headers:?}: {answer}");
         assert!(answer.contains("cross-origin"), "{answer}");
     }
@@ -313,7 +259,7 @@ fn without_a_valid_session_proof_nothing_is_passed_on() {
         vec![("X-Portal-Session", expired.as_str())],
         vec![("Authorization", "token a-stolen-rt-token")],
     ] {
-        let (status, answer) = raw(&server, "POST", "/REST/2.0/ticket", &headers, "{}");
+        let (status, answer) = raw(server.host(), "POST", "/REST/2.0/ticket", &headers, "{}");
         assert_eq!(status, 401, "{headers:?}: {answer}");
     }
     nothing_heard(&heard);
@@ -325,7 +271,7 @@ fn the_session_proof_may_be_a_cookie_the_portal_sets() {
     let server = rt_proxy(&backend, &["--proxy-session-cookie", "portal_proof"]);
     let cookie = format!("theme=dark; portal_proof={}", proof(60));
     let (status, _) = raw(
-        &server,
+        server.host(),
         "POST",
         "/REST/2.0/ticket",
         &[("Cookie", &cookie)],
@@ -338,7 +284,7 @@ fn the_session_proof_may_be_a_cookie_the_portal_sets() {
         "{head}"
     );
     let (status, _) = raw(
-        &server,
+        server.host(),
         "POST",
         "/REST/2.0/ticket",
         &[("Cookie", "theme=dark")],
@@ -366,7 +312,7 @@ fn only_allowed_requests_on_plain_paths_pass() {
         ("POST", "/REST/2.0//ticket", 400),
         ("POST", "/REST/2.0/ticket\\..\\user", 400),
     ] {
-        let (status, answer) = raw(&server, method, path, &with_proof, "{}");
+        let (status, answer) = raw(server.host(), method, path, &with_proof, "{}");
         assert_eq!(status, expected, "{method} {path}: {answer}");
     }
     nothing_heard(&heard);
@@ -492,7 +438,7 @@ fn the_demo_sign_in_hands_out_a_session_cookie_the_proxy_takes() {
     );
     let pair = cookie.split(';').next().unwrap();
     let (status, _) = raw(
-        &server,
+        server.host(),
         "POST",
         "/REST/2.0/ticket",
         &[("Cookie", pair)],

@@ -4,66 +4,34 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::path::Path;
+use std::io::Write;
 use std::sync::mpsc;
 use std::time::Duration;
 
 use case_server::token::{sign, Secret};
 use case_server::Config;
-use common::serve;
+use common::raw::{head, raw};
+use common::{root, Server};
 
 const SECRET: &str = "a secret the portal shares, 32 bytes or more";
 
 /// A backend that sends each request's head to the channel and answers 201, cacheable.
 fn backend() -> (String, mpsc::Receiver<String>) {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
     let (seen, heard) = mpsc::channel();
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            let mut stream = stream.unwrap();
-            let mut reader = BufReader::new(stream.try_clone().unwrap());
-            let mut head = String::new();
-            loop {
-                let mut line = String::new();
-                reader.read_line(&mut line).unwrap();
-                if line == "\r\n" || line.is_empty() {
-                    break;
-                }
-                head.push_str(&line);
-            }
-            let length: usize = head
-                .lines()
-                .find_map(|l| {
-                    let l = l.to_ascii_lowercase();
-                    l.strip_prefix("content-length: ")
-                        .map(|n| n.trim().parse().unwrap())
-                })
-                .unwrap_or(0);
-            let mut body = vec![0; length];
-            reader.read_exact(&mut body).unwrap();
-            let _ = seen.send(head);
-            let _ = write!(
-                stream,
-                "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\
-                 Cache-Control: public, max-age=600\r\nConnection: close\r\n\r\n{{}}"
-            );
-        }
+    let url = common::raw::backend(move |stream, head, _| {
+        let _ = seen.send(head);
+        let _ = write!(
+            stream,
+            "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\
+             Cache-Control: public, max-age=600\r\nConnection: close\r\n\r\n{{}}"
+        );
     });
     (url, heard)
 }
 
-struct Portal {
-    url: String,
-    _runtime: tokio::runtime::Runtime,
-    _data: tempfile::TempDir,
-}
-
 /// The server proxying `/REST/2.0/` to `backend`, with the portal's credential and `more`.
-fn portal(backend: &str, more: &[&str]) -> Portal {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+fn portal(backend: &str, more: &[&str]) -> Server {
+    let root = root();
     let data = tempfile::tempdir().unwrap();
     let secret = data.path().join("session-secret");
     std::fs::write(&secret, SECRET).unwrap();
@@ -92,12 +60,7 @@ fn portal(backend: &str, more: &[&str]) -> Portal {
         format!("/REST/2.0/={backend}/REST/2.0/"),
     ]);
     args.extend(more.iter().map(|s| s.to_string()));
-    let (url, runtime) = serve(&Config::from_args(args).unwrap());
-    Portal {
-        url,
-        _runtime: runtime,
-        _data: data,
-    }
+    Server::with_data(&Config::from_args(args).unwrap(), data)
 }
 
 fn proof_for(aud: &str) -> String {
@@ -114,30 +77,9 @@ fn proof() -> String {
 }
 
 /// A raw request; the status and the answer's head, lower-cased.
-fn send(portal: &Portal, method: &str, path: &str, headers: &[(&str, &str)]) -> (u16, String) {
-    let host = portal.url.strip_prefix("http://").unwrap();
-    let mut stream = TcpStream::connect(host).unwrap();
-    let mut request = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Length: 2\r\n"
-    );
-    for (name, value) in headers {
-        request.push_str(&format!("{name}: {value}\r\n"));
-    }
-    request.push_str("\r\n{}");
-    stream.write_all(request.as_bytes()).unwrap();
-    let mut answer = String::new();
-    let _ = stream.read_to_string(&mut answer);
-    let head = answer
-        .split("\r\n\r\n")
-        .next()
-        .unwrap()
-        .to_ascii_lowercase();
-    let status = head
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    (status, head)
+fn send(server: &Server, method: &str, path: &str, headers: &[(&str, &str)]) -> (u16, String) {
+    let (status, answer) = raw(server.host(), method, path, headers, "{}");
+    (status, head(&answer))
 }
 
 fn nothing_heard(heard: &mpsc::Receiver<String>) {

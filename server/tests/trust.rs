@@ -9,7 +9,8 @@ use std::process::Command;
 
 use case_server::token::{sign, Secret};
 use case_server::Config;
-use common::{agent, serve};
+use common::setup::open_config;
+use common::{agent, root, Server};
 use serde_json::{json, Value};
 
 const IDENTITY_SECRET: &str = "the secret the portal signs identities with";
@@ -19,35 +20,15 @@ fn secret(text: &str) -> Secret {
     Secret::new(text.as_bytes().to_vec()).unwrap()
 }
 
-struct Running {
-    url: String,
-    _runtime: tokio::runtime::Runtime,
-    _data: tempfile::TempDir,
-}
-
-fn root() -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
 /// A server taking identities signed with `IDENTITY_SECRET`, requiring one when `required`.
-fn start(required: bool) -> Running {
+fn start(required: bool) -> Server {
     let data = tempfile::tempdir().unwrap();
-    let (url, runtime) = serve(&Config {
-        addr: "127.0.0.1:0".parse().unwrap(),
-        data: data.path().to_owned(),
-        catalogs: root().join("public/catalog"),
-        expose_cases: true,
-        spam_checks: false,
-        rate_limit: 0,
+    let config = Config {
         identity_secret: Some(secret(IDENTITY_SECRET)),
         require_identity: required,
-        ..Config::default()
-    });
-    Running {
-        url,
-        _runtime: runtime,
-        _data: data,
-    }
+        ..open_config(data.path())
+    };
+    Server::with_data(&config, data)
 }
 
 fn in_minutes(minutes: i64) -> i64 {
@@ -68,7 +49,7 @@ fn ambitious_case() -> Value {
     })
 }
 
-fn post(server: &Running, token: &str, case: &Value) -> (u16, Value) {
+fn post(server: &Server, token: &str, case: &Value) -> (u16, Value) {
     let mut answer = agent()
         .post(format!("{}/api/cases", server.url))
         .header("Content-Type", "application/json")

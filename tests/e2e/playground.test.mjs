@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { assertContains, byId, fileCase, liveWizard, mouse, useServerAndBrowser, waitForStep } from './support.mjs';
+import { assertContains, byId, collectProblems, fileCase, liveWizard, mouse, useServerAndBrowser, waitForStep } from './support.mjs';
 
 const env = useServerAndBrowser();
 const root = new URL('../../', import.meta.url).pathname;
@@ -16,13 +16,7 @@ const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-prac
 async function openPlayground(query = '') {
   const context = await env.browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error' && !/favicon/.test(m.location().url)) problems.push(`console: ${m.text()}`); });
-  page.problems = problems;
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
-  });
+  await collectProblems(page);
   await page.goto(`${env.server.url}/case-widget/playground.html${query}`);
   return page;
 }

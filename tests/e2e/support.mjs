@@ -134,18 +134,25 @@ export async function openWidget(browser, server, attrs = {}, { browserLocale = 
   // Intercept file choosers from the start: a key press can open one before a lazily
   // registered listener is in place.
   page.on('filechooser', () => {});
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error' && !/favicon/.test(m.location().url)) problems.push(`console: ${m.text()}`); });
-  page.problems = problems;
-  // Any Content-Security-Policy violation on the page counts as a problem.
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
-  });
+  await collectProblems(page);
   if (prepare) await prepare(page);
   await page.goto(`${server.url}/`);
   await page.evaluate(putWidget, { endpoint: '/api/cases', ...attrs });
   return page;
+}
+
+/**
+ * Collects the page's errors, console errors and Content-Security-Policy violations in
+ * `page.problems`, so a test can fail on any of them.
+ */
+export async function collectProblems(page) {
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error' && !/favicon/.test(m.location().url)) problems.push(`console: ${m.text()}`); });
+  page.problems = problems;
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
 }
 
 /** Runs in the demo page: replaces its <case-widget> with one with these attributes. */

@@ -72,3 +72,6 @@ pub fn agent() -> ureq::Agent {
         .build()
         .into()
 }
+
+pub mod raw;
+pub mod setup;
