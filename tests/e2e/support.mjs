@@ -34,7 +34,11 @@ export async function startServer({ corsOrigins = [], minFillSeconds = 0, spamCh
     ...corsOrigins.flatMap((o) => ['--cors-origin', o]),
     ...proxies.flatMap((p) => ['--proxy', p]),
     ...args,
-  ], { stdio: ['ignore', 'pipe', 'inherit'] });
+  ], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    // The request log's line per request would bury the test output: warnings and refusals only.
+    env: { ...process.env, RUST_LOG: process.env.RUST_LOG ?? 'warn' },
+  });
   const url = await new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk) => {

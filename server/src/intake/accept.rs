@@ -182,13 +182,23 @@ fn record_as_arrived(case_json: &mut serde_json::Value, files: &mut [Received]) 
         let declared_size = entry["size"].as_u64();
         let declared_type = entry["type"].as_str().unwrap_or_default().to_owned();
         if declared_size != Some(file.size) || declared_type != shown {
-            let kind = |t: &str| t.split('/').next().unwrap_or_default().to_owned();
+            // The declared type is the client's text: only its kind, as a MIME token, is logged.
+            let kind = |t: &str| {
+                let kind = t.split('/').next().unwrap_or_default();
+                let token = kind.len() <= 32
+                    && kind.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+                if token {
+                    kind.to_ascii_lowercase()
+                } else {
+                    "?".into()
+                }
+            };
             if declared_size != Some(file.size) || kind(&declared_type) != kind(shown) {
                 tracing::warn!(
                     position,
                     declared_size,
                     received_size = file.size,
-                    declared_type,
+                    declared_kind = kind(&declared_type),
                     shown_type = shown,
                     "a file's declared size or type disagreed with its bytes"
                 );

@@ -115,12 +115,19 @@ async fn read_answer(response: Response, path: &str, id: &RequestId) -> (Respons
         .size_hint()
         .upper()
         .is_some_and(|l| l <= READ_AT_MOST as u64);
-    if !path.starts_with("/api/") || !json || !small {
+    // A proxied answer is the backend's, whatever its path: passed on unread.
+    let proxied = matches!(
+        response.extensions().get::<Event>(),
+        Some(Event::Upstream { .. })
+    );
+    if !path.starts_with("/api/") || !json || !small || proxied {
         return (response, Answer::default());
     }
     let (mut parts, body) = response.into_parts();
     let Ok(bytes) = to_bytes(body, READ_AT_MOST).await else {
         parts.status = StatusCode::INTERNAL_SERVER_ERROR;
+        parts.headers.remove(header::CONTENT_LENGTH);
+        parts.headers.remove(header::CONTENT_TYPE);
         return (
             Response::from_parts(parts, Body::empty()),
             Answer::default(),
