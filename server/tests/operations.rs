@@ -90,6 +90,14 @@ impl Running {
     }
 }
 
+/// A test that fails before `stop` leaves no server behind.
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 /// A backend that answers every request 200, for the proxy.
 fn backend() -> String {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
