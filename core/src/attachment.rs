@@ -146,20 +146,52 @@ fn claimed_signed_type(file: &AttachmentMeta) -> Option<&'static str> {
         .map(|(mime, _, _)| *mime)
 }
 
-/// The type a file's first bytes show, for what is stored and shown about it, never what a
-/// client declared: a signature's type, SVG, `text/plain` for bytes that read as text, else
-/// `application/octet-stream`.
-pub fn shown_type(leading: &[u8]) -> &'static str {
+/// The type stored and shown about a file: the one its first bytes prove (a signature, SVG);
+/// else the declared type where the bytes agree with it (a text type for text, another type
+/// for other bytes); else `text/plain` for text and `application/octet-stream` for the rest. A
+/// declaration the bytes contradict never stands.
+pub fn stored_type(declared: &str, leading: &[u8]) -> String {
     if let Some(proven) = sniff(leading) {
-        proven
-    } else if is_svg("", "", leading) {
-        "image/svg+xml"
-    } else if reads_as_text(leading) {
-        "text/plain"
-    } else {
-        "application/octet-stream"
+        return proven.into();
+    }
+    if is_svg("", "", leading) {
+        return "image/svg+xml".into();
+    }
+    let declared = declared
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    let textual = declared.starts_with("text/")
+        || declared.ends_with("+json")
+        || declared.ends_with("+xml")
+        || TEXT_TYPES.contains(&declared.as_str());
+    let provable = SIGNATURES.iter().any(|(mime, _, _)| *mime == declared)
+        || declared == "image/webp"
+        || declared == "image/svg+xml";
+    let plain_token = !declared.is_empty()
+        && declared.len() <= 100
+        && declared
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"/+-.".contains(&b));
+    match (reads_as_text(leading), textual) {
+        (true, true) if plain_token => declared,
+        (true, _) => "text/plain".into(),
+        (false, false) if plain_token && !provable => declared,
+        (false, _) => "application/octet-stream".into(),
     }
 }
+
+/// Types of text that do not say `text/`.
+const TEXT_TYPES: &[&str] = &[
+    "application/json",
+    "application/xml",
+    "application/javascript",
+    "application/x-ndjson",
+    "application/yaml",
+    "application/x-yaml",
+];
 
 /// Text in UTF-8 (a character cut off at the end aside) or after a UTF-16 byte order mark,
 /// without control characters other than white space.

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use axum::http::StatusCode;
 use axum::response::Response;
-use case_core::attachment::shown_type;
+use case_core::attachment::stored_type;
 use case_core::catalog::Catalog;
 use case_core::draft::{Answers, AttachmentMeta};
 use case_core::i18n::Arg;
@@ -172,16 +172,18 @@ fn problems(
     problems
 }
 
-/// What is stored about each file is what arrived: the size received and the type its bytes
-/// show. Where the case declared otherwise, the declaration is kept beside them, and a
+/// What is stored about each file is what arrived: the size received, and the type its bytes
+/// prove or agree with (core's `stored_type`). Where the case declared otherwise, the declaration is kept beside them, and a
 /// declaration that claimed another kind of file, or another size, is logged.
 fn record_as_arrived(case_json: &mut serde_json::Value, files: &mut [Received]) {
     for (position, file) in files.iter_mut().enumerate() {
-        let shown = shown_type(&file.leading);
+        // What arrived with the file says its type; the bytes decide whether that stands.
+        let stored = stored_type(&file.content_type, &file.leading);
         let entry = &mut case_json["attachments"][position];
         let declared_size = entry["size"].as_u64();
         let declared_type = entry["type"].as_str().unwrap_or_default().to_owned();
-        if declared_size != Some(file.size) || declared_type != shown {
+        let stored = stored.as_str();
+        if declared_size != Some(file.size) || declared_type != stored {
             // The declared type is the client's text: only its kind, as a MIME token, is logged.
             let kind = |t: &str| {
                 let kind = t.split('/').next().unwrap_or_default();
@@ -193,21 +195,21 @@ fn record_as_arrived(case_json: &mut serde_json::Value, files: &mut [Received]) 
                     "?".into()
                 }
             };
-            if declared_size != Some(file.size) || kind(&declared_type) != kind(shown) {
+            if declared_size != Some(file.size) || kind(&declared_type) != kind(stored) {
                 tracing::warn!(
                     position,
                     declared_size,
                     received_size = file.size,
                     declared_kind = kind(&declared_type),
-                    shown_type = shown,
+                    stored_kind = kind(stored),
                     "a file's declared size or type disagreed with its bytes"
                 );
             }
             entry["declared"] = serde_json::json!({ "size": declared_size, "type": declared_type });
         }
         entry["size"] = file.size.into();
-        entry["type"] = shown.into();
-        file.content_type = shown.to_owned();
+        entry["type"] = stored.into();
+        file.content_type = stored.to_owned();
     }
 }
 
