@@ -81,7 +81,7 @@ fn phone_fields(wizard: Wizard, i18n: I18n, method: Signal<String>) -> impl Into
 /// The ways of contact offered for the case type and severity chosen.
 fn contact_methods(wizard: Wizard, i18n: I18n) -> Signal<Vec<Choice>> {
     Signal::from(Memo::new(move |_| {
-        let (case_type, severity) = case_and_severity(wizard);
+        let (case_type, severity) = wizard.draft.case_type_and_severity();
         wizard.with_rules(|rules| {
             rules
                 .contact_methods(&case_type, &severity)
@@ -98,7 +98,7 @@ fn contact_methods(wizard: Wizard, i18n: I18n) -> Signal<Vec<Choice>> {
 /// The languages support answers in for the case type and severity chosen.
 fn contact_languages(wizard: Wizard, i18n: I18n) -> Signal<Vec<Choice>> {
     Signal::from(Memo::new(move |_| {
-        let (case_type, severity) = case_and_severity(wizard);
+        let (case_type, severity) = wizard.draft.case_type_and_severity();
         wizard.with_rules(|rules| {
             rules
                 .contact_languages(&case_type, &severity)
@@ -107,13 +107,6 @@ fn contact_languages(wizard: Wizard, i18n: I18n) -> Signal<Vec<Choice>> {
                 .collect()
         })
     }))
-}
-
-fn case_and_severity(wizard: Wizard) -> (String, String) {
-    wizard
-        .draft
-        .answers
-        .with(|a| (a.case_type.clone(), a.severity.clone()))
 }
 
 fn choice(id: String, label: String, hint: Option<String>) -> Choice {

@@ -15,10 +15,7 @@ pub fn StepNav(#[prop(optional, into)] primary: Option<Signal<String>>) -> impl 
     let has_back = move || wizard.nav.step.with(|s| s.prev().is_some());
     let notices = Memo::new(move |_| {
         let step = wizard.nav.step.get();
-        let (case_type, severity) = wizard
-            .draft
-            .answers
-            .with(|a| (a.case_type.clone(), a.severity.clone()));
+        let (case_type, severity) = wizard.draft.case_type_and_severity();
         wizard.with_rules(|rules| {
             rules
                 .notices(step, &case_type, &severity)

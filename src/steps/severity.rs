@@ -107,10 +107,7 @@ fn business_hours(wizard: Wizard, i18n: I18n) -> Option<String> {
 
 /// The support phone number, where the severity chosen must be called in rather than sent.
 fn call_only_phone(wizard: Wizard) -> Option<String> {
-    let (case_type, severity) = wizard
-        .draft
-        .answers
-        .with(|a| (a.case_type.clone(), a.severity.clone()));
+    let (case_type, severity) = wizard.draft.case_type_and_severity();
     wizard.with_rules(|rules| {
         rules
             .severity(&case_type, &severity)

@@ -24,6 +24,13 @@ pub struct Draft {
 }
 
 impl Draft {
+    /// The case type and severity chosen: what the catalog's notices and phone-only rules
+    /// depend on.
+    pub fn case_type_and_severity(&self) -> (String, String) {
+        self.answers
+            .with(|a| (a.case_type.clone(), a.severity.clone()))
+    }
+
     pub(super) fn new(accounts: Vec<Account>) -> Self {
         Draft {
             answers: RwSignal::new(Answers::default()),

@@ -5,7 +5,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { answerFirstSteps, launchBrowser, mouse, signToken, startServer, waitForStep } from './support.mjs';
+import { execFileSync } from 'node:child_process';
+import { answerFirstSteps, freePort, launchBrowser, mouse, openWidget, signToken, startServer, waitForStep } from './support.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -38,12 +39,45 @@ export async function startPortal({ prefix, upstream, allowed }) {
       change(profile);
       writeFileSync(join(server.dist, 'profiles', `${as}.json`), JSON.stringify(profile));
     },
+    /** The widget on the portal's page, filing through `endpoint` with the shipped `profile`. */
+    openWidget(endpoint, profile, locale, attrs = {}) {
+      return openWidget(browser, server, {
+        endpoint, profile: `/case-widget/profiles/${profile}.json`, plan: 'business', locale, ...attrs,
+      });
+    },
     async stop() {
       await browser.close();
       await server.stop();
       rmSync(secretDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A real helpdesk on 127.0.0.1 on a free port, from a folder of its own, as its script
+ * (`scripts/NAME.sh`) starts it; `run` gives the script another command for this instance.
+ */
+export async function startHelpdesk(name) {
+  const script = join(root, `scripts/${name}.sh`);
+  const dir = mkdtempSync(join(tmpdir(), `case-widget-${name}-`));
+  const port = await freePort();
+  const run = (...args) => execFileSync(script, [args[0], dir, ...args.slice(1)], { stdio: ['ignore', 'ignore', 'inherit'] });
+  run('start', String(port));
+  return {
+    dir,
+    url: `http://127.0.0.1:${port}`,
+    run,
+    stop() {
+      run('stop');
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Stops the portal, then the helpdesk behind it. */
+export async function stopPortal(portal, helpdesk) {
+  await portal?.stop();
+  helpdesk?.stop();
 }
 
 /** Three files a case carries, their names starting with `prefix`: a picture, a PDF, a log. */

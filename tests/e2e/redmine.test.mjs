@@ -6,22 +6,16 @@
 // midway or stored damaged is sent again alone; a case Redmine refuses keeps the draft.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sessionProof, sha256, startPortal, threeFiles, toAttachmentsStep } from './helpdesk.mjs';
-import { answerContactAndReview, answerDetailsAndFiles, answerFirstSteps, assertContains, fileCase, freePort, keyboard, mouse, openWidget, waitForStep } from './support.mjs';
-
-const root = new URL('../../', import.meta.url).pathname;
+import { sessionProof, sha256, startHelpdesk, startPortal, stopPortal, threeFiles, toAttachmentsStep } from './helpdesk.mjs';
+import { answerContactAndReview, answerDetailsAndFiles, answerFirstSteps, assertContains, fileCase, keyboard, mouse, waitForStep } from './support.mjs';
 
 /** Redmine on 127.0.0.1 from a folder of its own; `get` reads its REST API as the portal user. */
 async function startRedmine() {
-  const dir = mkdtempSync(join(tmpdir(), 'case-widget-redmine-'));
-  const port = await freePort();
-  execFileSync(join(root, 'scripts/redmine.sh'), ['start', dir, String(port)], { stdio: ['ignore', 'ignore', 'inherit'] });
-  const url = `http://127.0.0.1:${port}`;
+  const helpdesk = await startHelpdesk('redmine');
+  const { url, dir } = helpdesk;
   const key = readFileSync(join(dir, 'api-key'), 'utf8').trim();
   const get = async (path) => {
     const response = await fetch(path.startsWith('http') ? path : `${url}${path}`, { headers: { 'X-Redmine-API-Key': key } });
@@ -38,15 +32,12 @@ async function startRedmine() {
     },
     /** Sets one of Redmine's settings in this instance only. */
     setting(name, value) {
-      execFileSync(join(root, 'scripts/redmine.sh'), ['setting', dir, name, String(value)], { stdio: ['ignore', 'ignore', 'inherit'] });
+      helpdesk.run('setting', name, String(value));
     },
     async issueCount() {
       return (await (await get('/issues.json?status_id=*&limit=1')).json()).total_count;
     },
-    stop() {
-      execFileSync(join(root, 'scripts/redmine.sh'), ['stop', dir]);
-      rmSync(dir, { recursive: true, force: true });
-    },
+    stop: helpdesk.stop,
   };
 }
 
@@ -64,16 +55,11 @@ before(async () => {
   // A profile naming a project Redmine does not have, as a portal owner might misconfigure it.
   env.portal.misconfigured('redmine5', 'redmine5-unknown-project', (profile) => { profile.create.body.issue.project_id = 999; });
 });
-after(async () => {
-  await env.portal?.stop();
-  env.redmine?.stop();
-});
+after(() => stopPortal(env.portal, env.redmine));
 
 /** The widget on the portal page, filing into Redmine through the same origin. */
 async function openRedmineWidget(profile, locale, key, attrs = {}) {
-  const page = await openWidget(env.browser, env.server, {
-    endpoint: '/redmine', profile: `/case-widget/profiles/${profile}.json`, plan: 'business', locale, ...attrs,
-  });
+  const page = await env.portal.openWidget('/redmine', profile, locale, attrs);
   await page.evaluate(([authorization, proof]) => {
     document.querySelector('case-widget').getRequestHeaders = async () => ({ Authorization: authorization, 'X-Portal-Session': proof });
   }, [basic(key), sessionProof()]);

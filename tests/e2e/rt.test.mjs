@@ -6,21 +6,15 @@
 // the draft.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sessionProof, sha256, startPortal, threeFiles, toAttachmentsStep } from './helpdesk.mjs';
-import { answerContactAndReview, answerDetailsAndFiles, answerFirstSteps, assertContains, fileCase, freePort, keyboard, mouse, openWidget, waitForStep } from './support.mjs';
-
-const root = new URL('../../', import.meta.url).pathname;
+import { sessionProof, sha256, startHelpdesk, startPortal, stopPortal, threeFiles, toAttachmentsStep } from './helpdesk.mjs';
+import { answerContactAndReview, answerDetailsAndFiles, answerFirstSteps, assertContains, fileCase, keyboard, mouse, waitForStep } from './support.mjs';
 
 /** RT on 127.0.0.1 from a folder of its own; `get` reads REST2 as RT's administrator. */
 async function startRt() {
-  const dir = mkdtempSync(join(tmpdir(), 'case-widget-rt-'));
-  const port = await freePort();
-  execFileSync(join(root, 'scripts/rt.sh'), ['start', dir, String(port)], { stdio: ['ignore', 'ignore', 'inherit'] });
-  const url = `http://127.0.0.1:${port}`;
+  const helpdesk = await startHelpdesk('rt');
+  const { url, dir } = helpdesk;
   const admin = `Basic ${Buffer.from('root:password').toString('base64')}`;
   return {
     url,
@@ -33,10 +27,7 @@ async function startRt() {
     async ticketCount() {
       return (await this.get('tickets?query=' + encodeURIComponent('id > 0'))).total;
     },
-    stop() {
-      execFileSync(join(root, 'scripts/rt.sh'), ['stop', dir]);
-      rmSync(dir, { recursive: true, force: true });
-    },
+    stop: helpdesk.stop,
   };
 }
 
@@ -48,16 +39,11 @@ before(async () => {
   // A profile whose queue RT does not have, as a portal owner might misconfigure it.
   env.portal.misconfigured('rt5', 'rt5-unknown-queue', (profile) => { profile.create.body.Queue = 'Nowhere'; });
 });
-after(async () => {
-  await env.portal?.stop();
-  env.rt?.stop();
-});
+after(() => stopPortal(env.portal, env.rt));
 
 /** The widget on the portal page, posting to RT through the same origin, signed in by the page. */
 async function openRtWidget(profile, locale, signIn, attrs = {}) {
-  const page = await openWidget(env.browser, env.server, {
-    endpoint: '/REST/2.0', profile: `/case-widget/profiles/${profile}.json`, plan: 'business', locale, ...attrs,
-  });
+  const page = await env.portal.openWidget('/REST/2.0', profile, locale, attrs);
   await page.evaluate(([kind, token, proof]) => {
     const widget = document.querySelector('case-widget');
     widget.signInCalls = 0;
