@@ -32,15 +32,15 @@ function placeholderStyles() {
   if (placeholderSheet) return placeholderSheet;
   placeholderSheet = new CSSStyleSheet();
   placeholderSheet.replaceSync(`
-    :host { display: block; }
-    .cw-placeholder { box-sizing: border-box; min-height: var(--cw-placeholder-height, 36rem); padding: var(--cw-space, 1rem);
-      background: var(--cw-background, #fff); border-radius: var(--cw-radius, 4px); display: flex; flex-direction: column; gap: 1rem; }
-    .cw-bone { display: block; height: 1.25rem; border-radius: var(--cw-radius, 4px); background: var(--cw-surface, #f3f2f1); }
-    .cw-bone:first-child { height: 2rem; width: 50%; }
-    .cw-bone:nth-child(2) { width: 25%; }
-    .cw-bone:nth-child(3) { width: 60%; margin-top: 1rem; }
-    .cw-bone:nth-child(n+4) { height: 3rem; }
-    .cw-bone:last-child { width: 8rem; margin-top: 1rem; }
+    :host { display: block; container-type: inline-size; }
+    .cw-placeholder { box-sizing: border-box; padding: var(--cw-space, 1rem); display: flex; flex-direction: column; gap: 1rem;
+      min-height: var(--cw-placeholder-height, max(31rem, calc(46.5rem - 34cqi)));
+      background: var(--cw-background, #fff); border-radius: var(--cw-radius, 4px); }
+    .cw-bone { display: block; height: 2.75rem; border-radius: var(--cw-radius, 4px); background: var(--cw-surface, #f3f2f1); }
+    .cw-bone:nth-child(1) { height: 2rem; width: 50%; }
+    .cw-bone:nth-child(2) { height: 1.25rem; width: 25%; }
+    .cw-bone:nth-child(3) { height: 1.5rem; width: 60%; }
+    .cw-bone:last-child { width: 7rem; margin-top: .5rem; }
     @media (prefers-reduced-motion: no-preference) { .cw-bone { animation: cw-pulse 1.5s ease-in-out infinite; } }
     @keyframes cw-pulse { 50% { opacity: .55; } }`);
   return placeholderSheet;
@@ -181,7 +181,7 @@ class CaseWidget extends HTMLElement {
     placeholder.className = 'cw-placeholder';
     placeholder.dataset.prerendered = '';
     placeholder.setAttribute('aria-hidden', 'true');
-    for (let i = 0; i < 8; i++) placeholder.append(document.createElement('span'));
+    for (let i = 0; i < 7; i++) placeholder.append(document.createElement('span'));
     for (const bone of placeholder.children) bone.className = 'cw-bone';
     shadow.append(placeholder);
     this.setAttribute('aria-busy', 'true');

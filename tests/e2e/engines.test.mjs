@@ -5,11 +5,21 @@
 // through lists and presses Continue.
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { engineNames, launchEngine } from './engines/index.mjs';
 import { assertContains, assertStored, file, fileCase, mouse, putWidget, startServer, step, tabTo, waitForFileSets, waitForStep } from './support.mjs';
 
 let server;
-before(async () => { server = await startServer(); });
+before(async () => {
+  server = await startServer();
+  // A page whose own content fills more than a screen above the widget (no inline styles: the
+  // server's policy forbids them).
+  writeFileSync(join(server.dist, 'below-the-fold.css'), '.above { height: 1400px; }');
+  writeFileSync(join(server.dist, 'below-the-fold.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Below the fold</title>
+    <link rel="stylesheet" href="/case-widget/below-the-fold.css"><script type="module" src="/case-widget/case-widget.js"></script></head>
+    <body><main><div class="above"></div><case-widget endpoint="/api/cases" catalog="/case-widget/catalog/aws.json" plan="business" locale="en"></case-widget></main></body></html>`);
+});
 after(async () => { await server?.stop(); });
 
 const aws = { catalog: 'aws', plan: 'business', locale: 'en' };
@@ -65,6 +75,9 @@ const listedFiles = (page) => page.evaluate(() => [...document.querySelector('ca
 /** How many requests to `path` the page's resource timing lists (WebKit leaves out failed ones). */
 const requestsTo = (page, path) => page.evaluate((path) => performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname === path).length, path);
 
+/** How many times the page fetched the widget's wasm. */
+const wasmRequests = (page) => page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('_bg.wasm')).length);
+
 /** Files the whole case through `with`; exactly one case is stored, as answered, files intact. */
 async function fileAndCheck(page, s, { with: how = driver, locale = aws.locale } = {}) {
   const before = await server.countCases();
@@ -89,6 +102,19 @@ for (const name of engineNames) {
       page = await engine.open(`${server.url}/`);
       await page.evaluate(putWidget, { endpoint: '/api/cases', catalog: `/case-widget/catalog/${aws.catalog}.json`, plan: aws.plan, locale: aws.locale, ...attrs });
     }
+
+    test(`${name}: a widget below the fold fetches no wasm until scrolled near, then its first step is usable`, async () => {
+      page = await engine.open(`${server.url}/case-widget/below-the-fold.html`);
+      // Time for a widget that wrongly started at once to ask for its wasm.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      assert.equal(await wasmRequests(page), 0, 'no wasm before the widget is near the viewport');
+      await page.evaluate(() => document.querySelector('case-widget').scrollIntoView());
+      await waitForStep(page, 'case-type');
+      assert.equal(await wasmRequests(page), 1, 'the wasm once scrolled to');
+      await mouse.radio(page, 'case_type', 'technical');
+      await mouse.next(page);
+      await waitForStep(page, 'classification');
+    });
 
     test(`${name}: an English case with two files is stored with both files byte-identical`, async () => {
       await open();
