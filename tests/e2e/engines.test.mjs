@@ -5,21 +5,11 @@
 // through lists and presses Continue.
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { engineNames, launchEngine } from './engines/index.mjs';
-import { assertContains, assertStored, file, fileCase, mouse, putWidget, startServer, step, tabTo, waitForFileSets, waitForStep } from './support.mjs';
+import { assertContains, assertStored, file, fileCase, mouse, putWidget, startServer, step, tabTo, waitForFileSets, waitForStep, widgetPage } from './support.mjs';
 
 let server;
-before(async () => {
-  server = await startServer();
-  // A page whose own content fills more than a screen above the widget (no inline styles: the
-  // server's policy forbids them).
-  writeFileSync(join(server.dist, 'below-the-fold.css'), '.above { height: 1400px; }');
-  writeFileSync(join(server.dist, 'below-the-fold.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Below the fold</title>
-    <link rel="stylesheet" href="/case-widget/below-the-fold.css"><script type="module" src="/case-widget/case-widget.js"></script></head>
-    <body><main><div class="above"></div><case-widget endpoint="/api/cases" catalog="/case-widget/catalog/aws.json" plan="business" locale="en"></case-widget></main></body></html>`);
-});
+before(async () => { server = await startServer(); });
 after(async () => { await server?.stop(); });
 
 const aws = { catalog: 'aws', plan: 'business', locale: 'en' };
@@ -104,7 +94,7 @@ for (const name of engineNames) {
     }
 
     test(`${name}: a widget below the fold fetches no wasm until scrolled near, then its first step is usable`, async () => {
-      page = await engine.open(`${server.url}/case-widget/below-the-fold.html`);
+      page = await engine.open(widgetPage(server, 'below-the-fold', { below: true }));
       // Time for a widget that wrongly started at once to ask for its wasm.
       await new Promise((resolve) => setTimeout(resolve, 1000));
       assert.equal(await wasmRequests(page), 0, 'no wasm before the widget is near the viewport');

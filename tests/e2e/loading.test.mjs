@@ -5,28 +5,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { byId, collectProblems, liveWizard, mouse, useServerAndBrowser, waitForStep } from './support.mjs';
+import { byId, collectProblems, liveWizard, mouse, useServerAndBrowser, waitForStep, widgetPage } from './support.mjs';
 
 const env = useServerAndBrowser();
-const widget = 'endpoint="/api/cases" catalog="/case-widget/catalog/aws.json" plan="business" locale="en"';
-
-/**
- * Serves a page of its own: the loader, `above` (a screen and a half of the page's own content
- * pushes the widget below the fold) and a <case-widget> with `attrs`. Without inline styles or
- * scripts, as the server's policy asks.
- */
-function testPage(name, { attrs = '', below = false } = {}) {
-  writeFileSync(join(env.server.dist, 'loading-test.css'), '.above { height: 1400px; }');
-  writeFileSync(join(env.server.dist, `${name}.html`), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title>
-    <link rel="stylesheet" href="/case-widget/loading-test.css"><script type="module" src="/case-widget/case-widget.js"></script></head>
-    <body><main>${below ? '<div class="above"></div>' : ''}<case-widget ${widget} ${attrs}></case-widget></main></body></html>`);
-  return `${env.server.url}/case-widget/${name}.html`;
-}
+const testPage = (name, options) => widgetPage(env.server, name, options);
 
 /** The demo page's prerendered step inside a widget with `attrs`, on a page of its own. */
 function prerenderedPage(name, attrs) {
   const demo = readFileSync(join(env.server.dist, 'index.html'), 'utf8');
-  writeFileSync(join(env.server.dist, `${name}.html`), demo.replace('<case-widget ', `<case-widget ${attrs} `));
+  writeFileSync(join(env.server.dist, `${name}.html`), demo.replace(/ loading="[^"]*"/, '').replace('<case-widget ', `<case-widget ${attrs} `));
   return `${env.server.url}/case-widget/${name}.html`;
 }
 
