@@ -229,6 +229,8 @@ class CaseWidget extends HTMLElement {
 
   #failed(error) {
     this.#settle.reject(error);
+    // No step is coming: the skeleton goes, and the page shows what it will on case-failed.
+    this.shadowRoot?.querySelector('.cw-placeholder')?.remove();
     this.dispatchEvent(new CustomEvent('case-failed', {
       bubbles: true, composed: true, detail: { reason: 'load', error: String(error) },
     }));

@@ -3,6 +3,7 @@
 // on first use), a skeleton holds its place without text, and `load()` starts it early.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { byId, collectProblems, liveWizard, mouse, useServerAndBrowser, waitForStep, widgetPage } from './support.mjs';
@@ -174,4 +175,30 @@ test('an unknown loading value warns, naming it, and loads as visible does', asy
   await byId(page, 'case_type-technical').waitFor();
   assert.deepEqual(page.problems, []);
   await page.context().close();
+});
+
+test('when the wasm cannot be loaded, load() rejects, case-failed says so, and the skeleton goes', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1000, height: 900 } });
+  const page = await context.newPage();
+  await page.route('**/case-widget-app-*_bg.wasm', (route) => route.abort());
+  await page.goto(testPage('wasm-unreachable', { attrs: 'loading="interaction"' }));
+  const result = await page.evaluate(async () => {
+    const el = document.querySelector('case-widget');
+    const failed = new Promise((resolve) => el.addEventListener('case-failed', (e) => resolve(e.detail.reason)));
+    const loaded = await el.load().then(() => 'resolved', () => 'rejected');
+    return { loaded, failed: await failed, skeleton: Boolean(el.shadowRoot.querySelector('.cw-placeholder')), busy: el.getAttribute('aria-busy') };
+  });
+  assert.deepEqual(result, { loaded: 'rejected', failed: 'load', skeleton: false, busy: null });
+  await context.close();
+});
+
+test('axe-core finds no violations in the skeleton, the one the keyboard reaches included', async () => {
+  // Waiting for interaction keeps the skeleton on screen; the page's own tabindex keeps it out of the tab order.
+  for (const [name, attrs] of [['skeleton-reached', 'loading="interaction"'], ['skeleton-not-reached', 'loading="interaction" tabindex="-1"']]) {
+    const { page, fetched } = await open(testPage(name, { attrs }));
+    assert.deepEqual(fetched, [], 'still the skeleton');
+    const result = await new AxeBuilder({ page }).include('case-widget').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+    assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.help}`), [], name);
+    await page.context().close();
+  }
 });
