@@ -47,7 +47,15 @@ export interface CaseWidgetAttributes {
   'events-with-text'?: boolean | '';
   /** The account's time zone, e.g. `Asia/Tokyo`. */
   'time-zone'?: string;
+  /**
+   * When the widget is fetched and started: `eager` as the page loads, `visible` (default) near
+   * the viewport, `interaction` on the first pointer over or on it, or focus inside it.
+   */
+  loading?: CaseWidgetLoading;
 }
+
+/** The `loading` attribute's values. */
+export type CaseWidgetLoading = 'eager' | 'visible' | 'interaction';
 
 /** A wizard step's id, in order. */
 export type CaseWidgetStep = 'case-type' | 'classification' | 'severity' | 'details' | 'attachments' | 'contact' | 'review';
@@ -142,6 +150,12 @@ export interface CaseWidgetElement extends HTMLElement {
   reset(): void;
   /** Switches the language, as setting the `locale` attribute does. */
   setLocale(locale: string): void;
+  /**
+   * Fetches and starts the widget now, whatever `loading` says. Resolves once the wasm runs the
+   * element (`case-ready` follows when its first step is on screen); rejects when it could not
+   * be loaded. Calling it again returns the same promise.
+   */
+  load(): Promise<void>;
   /** Extra headers on every request, read at send time. */
   requestHeaders?: Record<string, string>;
   /** Called before every try of a submission, for fresh headers (e.g. a bearer token). */

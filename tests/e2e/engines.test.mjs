@@ -6,7 +6,7 @@
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { engineNames, launchEngine } from './engines/index.mjs';
-import { assertContains, assertStored, file, fileCase, mouse, putWidget, startServer, step, tabTo, waitForFileSets, waitForStep } from './support.mjs';
+import { assertContains, assertStored, file, fileCase, mouse, putWidget, startServer, step, tabTo, waitForFileSets, waitForStep, widgetPage } from './support.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -65,6 +65,9 @@ const listedFiles = (page) => page.evaluate(() => [...document.querySelector('ca
 /** How many requests to `path` the page's resource timing lists (WebKit leaves out failed ones). */
 const requestsTo = (page, path) => page.evaluate((path) => performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname === path).length, path);
 
+/** How many times the page fetched the widget's wasm. */
+const wasmRequests = (page) => page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('_bg.wasm')).length);
+
 /** Files the whole case through `with`; exactly one case is stored, as answered, files intact. */
 async function fileAndCheck(page, s, { with: how = driver, locale = aws.locale } = {}) {
   const before = await server.countCases();
@@ -89,6 +92,19 @@ for (const name of engineNames) {
       page = await engine.open(`${server.url}/`);
       await page.evaluate(putWidget, { endpoint: '/api/cases', catalog: `/case-widget/catalog/${aws.catalog}.json`, plan: aws.plan, locale: aws.locale, ...attrs });
     }
+
+    test(`${name}: a widget below the fold fetches no wasm until scrolled near, then its first step is usable`, async () => {
+      page = await engine.open(widgetPage(server, 'below-the-fold', { below: true }));
+      // Time for a widget that wrongly started at once to ask for its wasm.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      assert.equal(await wasmRequests(page), 0, 'no wasm before the widget is near the viewport');
+      await page.evaluate(() => document.querySelector('case-widget').scrollIntoView());
+      await waitForStep(page, 'case-type');
+      assert.equal(await wasmRequests(page), 1, 'the wasm once scrolled to');
+      await mouse.radio(page, 'case_type', 'technical');
+      await mouse.next(page);
+      await waitForStep(page, 'classification');
+    });
 
     test(`${name}: an English case with two files is stored with both files byte-identical`, async () => {
       await open();

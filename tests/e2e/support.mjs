@@ -159,6 +159,20 @@ export async function collectProblems(page) {
   });
 }
 
+/**
+ * Serves `name`.html beside the widget: the loader and a <case-widget> for the AWS catalog's
+ * Business plan with the `attrs` given as HTML, `below` the fold (the page's own content fills more
+ * than a screen above it) or at the top. No inline styles or scripts: the server's policy forbids
+ * them. Returns its URL.
+ */
+export function widgetPage(server, name, { attrs = '', below = false } = {}) {
+  writeFileSync(join(server.dist, 'widget-page.css'), '.above { height: 1400px; }');
+  writeFileSync(join(server.dist, `${name}.html`), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title>
+    <link rel="stylesheet" href="/case-widget/widget-page.css"><script type="module" src="/case-widget/case-widget.js"></script></head>
+    <body><main>${below ? '<div class="above"></div>' : ''}<case-widget endpoint="/api/cases" catalog="/case-widget/catalog/aws.json" plan="business" locale="en" ${attrs}></case-widget></main></body></html>`);
+  return `${server.url}/case-widget/${name}.html`;
+}
+
 /** Runs in the demo page: replaces its <case-widget> with one with these attributes. */
 export function putWidget(attrs) {
   document.querySelector('case-widget')?.remove();
