@@ -28,7 +28,28 @@ pub fn catalog() -> Schema {
     if let Some(object) = schema.as_object_mut() {
         object.values_mut().for_each(unwrap_descriptions);
     }
+    if let Some(field) = schema.pointer_mut("/definitions/ExtraField") {
+        refuse_unknown_field_members(field);
+    }
     schema
+}
+
+/// An extra field refuses members its type does not have, as the parser does: each type's
+/// schema lists the members every field has beside its own, and allows no other.
+fn refuse_unknown_field_members(field: &mut Value) {
+    let common: Vec<String> = field["properties"]
+        .as_object()
+        .map(|p| p.keys().cloned().collect())
+        .unwrap_or_default();
+    let kinds = field.get_mut("oneOf").and_then(Value::as_array_mut);
+    for kind in kinds.into_iter().flatten() {
+        if let Some(properties) = kind["properties"].as_object_mut() {
+            for name in &common {
+                properties.insert(name.clone(), Value::Bool(true));
+            }
+        }
+        kind["additionalProperties"] = Value::Bool(false);
+    }
 }
 
 /// Joins the lines of every description taken from a doc comment, which wraps them at the

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use case_core::catalog::looks_like_time_zone;
+use case_core::catalog::{explain, looks_like_time_zone};
 use case_core::i18n::{Arg, Messages};
 use case_core::msg;
 use case_core::{Catalog, CatalogError};
@@ -34,14 +34,9 @@ fn problems_of(messages: &Messages, path: &Path) -> Vec<String> {
     };
     let mut lines = match Catalog::from_json(&text) {
         Ok(_) => Vec::new(),
-        Err(CatalogError::Syntax {
-            line,
-            column,
-            detail,
-        }) => vec![format!(
-            "line {line}, column {column}: not a catalog: {}",
-            in_plain_words(without_position(&detail))
-        )],
+        Err(CatalogError::Syntax { .. }) => {
+            explain(&text).map(|e| e.to_string()).into_iter().collect()
+        }
         Err(CatalogError::Inconsistent(problems)) => problems
             .iter()
             .map(|p| {
@@ -72,22 +67,4 @@ fn unknown_time_zones(messages: &Messages, text: &str) -> Vec<String> {
             })
         })
         .collect()
-}
-
-/// The date and time parser's terse words said as what is wrong with the value.
-fn in_plain_words(detail: &str) -> String {
-    match detail {
-        "input is out of range" => "a date or time that does not exist".to_owned(),
-        "input contains invalid characters" | "premature end of input" | "trailing input" => {
-            format!("not a date (YYYY-MM-DD) or time (HH:MM:SS) ({detail})")
-        }
-        other => other.to_owned(),
-    }
-}
-
-/// The parser's words without the position it appends, which the line already gives.
-fn without_position(detail: &str) -> &str {
-    detail
-        .rsplit_once(" at line ")
-        .map_or(detail, |(words, _)| words)
 }

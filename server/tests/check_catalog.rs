@@ -115,9 +115,9 @@ fn ten_broken_catalogs_each_get_their_problem_with_where_it_is_and_the_check_fai
     println!("{report}");
     assert_eq!(code, 1);
     let expected = [
-        "01-malformed.json: line 4, column 1: not a catalog: expected value",
-        "02-wrong-type.json: line 44, column 16: not a catalog: invalid type: integer `7`, expected a map",
-        "03-unknown-member.json: line 14, column 10: not a catalog: unknown field `colour`",
+        "01-malformed.json: line 4, column 1: not JSON: a value is missing here, or a word is not in double quotes (expected value)",
+        "02-wrong-type.json: plans[basic].label: 7 is not of the right kind: an object { … } is expected (line 44, column 16)",
+        "03-unknown-member.json: line 14, column 10: unknown member `colour`: the members here are `$schema`, `id`,",
         "04-unknown-ref.json: case_types[tech].services: “nowhere” is not defined in the catalog",
         "05-duplicate-id.json: plans: the id “basic” is used twice",
         "06-missing-label.json: services[svc].label: the text is missing in language “ja”",
@@ -233,13 +233,16 @@ fn a_holiday_or_time_that_does_not_parse_is_said_in_plain_words_at_its_line() {
     let time_line = line_of(&not_a_time, "\"nine\"");
     assert!(
         report.contains(&format!(
-            "day.json: line {day_line}, column 22: not a catalog: a date or time that does not exist"
+            "day.json: plans[basic].business_hours.holidays[0]: \"2026-02-30\" is not a date that \
+             exists (line {day_line}, column 22)"
         )),
         "{report}"
     );
     assert!(
-        report.contains(&format!("time.json: line {time_line}, "))
-            && report.contains("not a date (YYYY-MM-DD) or time (HH:MM:SS)"),
+        report.contains(&format!(
+            "time.json: plans[basic].business_hours.start: \"nine\" is not written as a time of \
+             day: write HH:MM, e.g. \"09:00\" (line {time_line}, "
+        )),
         "{report}"
     );
 }

@@ -16,9 +16,14 @@ pub use check::looks_like_time_zone;
 mod check;
 #[cfg(feature = "schema")]
 mod chrono_schema;
+#[cfg(feature = "explain")]
+mod explain;
 mod lookup;
 mod parse;
+mod strict;
 
+#[cfg(feature = "explain")]
+pub use explain::{explain, Explained};
 pub use parse::{CatalogError, Problem};
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -275,22 +280,23 @@ pub struct HelpLink {
 }
 
 /// A question a category adds once it is chosen.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+// Read in `strict.rs`, which refuses members its type does not have.
+#[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ExtraField {
     pub id: String,
     pub label: Text,
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub hint: Option<Text>,
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub required: bool,
-    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", serde(flatten))]
     pub kind: FieldKind,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum FieldKind {
     Text {
         #[serde(default)]
