@@ -21,10 +21,12 @@ mod explain;
 mod lookup;
 mod parse;
 mod strict;
+mod warn;
 
 #[cfg(feature = "explain")]
 pub use explain::{explain, Explained};
 pub use parse::{CatalogError, Problem};
+pub use warn::{is_web_address, Level};
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

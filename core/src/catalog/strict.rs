@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 
 use super::{ExtraField, FieldKind, Text};
 
+#[cfg(any(feature = "explain", test))]
 /// The known name closest to `name`: one or two letters off (a third of a long name), or
 /// the same name in another case.
 pub fn nearest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
@@ -19,6 +20,7 @@ pub fn nearest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
         .map(|(_, k)| k)
 }
 
+#[cfg(any(feature = "explain", test))]
 /// Edits (insert, delete, replace, swap two neighbours) from `a` to `b`.
 fn distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
