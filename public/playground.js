@@ -116,6 +116,16 @@ function showUnknownZones(catalog) {
   byId('pg-zones').hidden = found.length === 0;
 }
 
+/** The catalog's warnings, as the widget tells them; none until it does. */
+function showWarnings(lines) {
+  byId('pg-warnings-list').replaceChildren(...lines.map((line) => {
+    const item = document.createElement('li');
+    item.textContent = line;
+    return item;
+  }));
+  byId('pg-warnings').hidden = lines.length === 0;
+}
+
 /** The element's attributes for the choices made. */
 function attributes() {
   const chosen = profile();
@@ -140,6 +150,7 @@ function mount() {
   widget.classList.toggle('dark', theme() === 'dark');
   stage.replaceChildren(widget);
   events.replaceChildren();
+  showWarnings([]);
   showMarkup();
 }
 
@@ -215,6 +226,7 @@ function logEvent(event) {
     'case-suggested': () => `case-suggested: ${(d.ids ?? []).join(', ')}`,
     'case-article-opened': () => `case-article-opened: ${d.id}`,
     'case-solved': () => `case-solved: ${(d.ids ?? []).join(', ')}`,
+    'case-catalog-warnings': () => `case-catalog-warnings: ${(d.warnings ?? []).length}`,
   }[event.type]();
   const item = document.createElement('li');
   const time = document.createElement('span');
@@ -259,9 +271,10 @@ function start() {
     });
   }
   byId('pg-reset').addEventListener('click', () => widget()?.reset());
-  for (const type of ['case-ready', 'case-step', 'case-submitted', 'case-failed', 'case-suggested', 'case-article-opened', 'case-solved']) {
+  for (const type of ['case-ready', 'case-step', 'case-submitted', 'case-failed', 'case-suggested', 'case-article-opened', 'case-solved', 'case-catalog-warnings']) {
     stage.addEventListener(type, logEvent);
   }
+  stage.addEventListener('case-catalog-warnings', (event) => showWarnings(event.detail?.warnings ?? []));
   catalogChanged(query.get('plan'));
 }
 

@@ -130,6 +130,10 @@ pub enum HostEvent<'a> {
     ArticleOpened { id: String },
     /// The suggested articles solved the problem; nothing was filed (`case-solved`).
     Solved { ids: Vec<String> },
+    /// The catalog has warnings (`case-catalog-warnings`), each `path: what`, in the shown
+    /// language: rules that do nothing, links that are not whole addresses. For the catalog's
+    /// author, e.g. in the playground; customers are not shown them.
+    CatalogWarnings { lines: Vec<String> },
 }
 
 impl HostEvent<'_> {
@@ -143,6 +147,7 @@ impl HostEvent<'_> {
             HostEvent::Suggested { .. } => "case-suggested",
             HostEvent::ArticleOpened { .. } => "case-article-opened",
             HostEvent::Solved { .. } => "case-solved",
+            HostEvent::CatalogWarnings { .. } => "case-catalog-warnings",
         }
     }
 
@@ -177,6 +182,7 @@ impl HostEvent<'_> {
             }
             HostEvent::ArticleOpened { id } => object(&[("id", id.as_str().into())]),
             HostEvent::Solved { ids } => object(&[("ids", strings(ids))]),
+            HostEvent::CatalogWarnings { lines } => object(&[("warnings", strings(lines))]),
         }
     }
 }

@@ -5,7 +5,7 @@ use case_core::msg;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use case_core::catalog::Text;
+use case_core::catalog::{Problem, Text};
 use case_core::i18n::{negotiate, Arg, Messages, FILES, LANGUAGES};
 use case_core::msg::MessageId;
 use case_core::summary;
@@ -122,6 +122,16 @@ impl I18n {
 
     pub fn text(&self, text: &Text) -> String {
         text.get(self.lang.get()).to_owned()
+    }
+
+    /// A catalog problem or warning as `path: what is wrong`.
+    pub fn catalog_problem(&self, p: &Problem) -> String {
+        let message = self.ta(p.code, &[("value", Arg::Text(p.value.clone()))]);
+        let args = [
+            ("path", p.path.as_str().into()),
+            ("message", message.into()),
+        ];
+        self.ta(msg::CATALOG_PROBLEM, &args)
     }
 
     /// `id` with the `weekday`, `month`, `day` and `time` of `at` in the customer's time zone,

@@ -10,7 +10,7 @@ use axum::http::{HeaderName, HeaderValue};
 use crate::observe::log::LogFormat;
 use crate::{proxy, serve, token};
 
-pub const USAGE: &str = "usage: case-server check-catalog FILE...
+pub const USAGE: &str = "usage: case-server check-catalog FILE... [--strict]
        case-server catalog-schema
        case-server --help
        case-server [--addr 127.0.0.1:8080] [--data DIR] [--catalogs DIR] [--dist DIR]
@@ -89,7 +89,7 @@ pub const USAGE: &str = "usage: case-server check-catalog FILE...
                   (tests only; see server/src/faults.rs)
 
   check-catalog   say everything wrong with catalog files, each problem with where it is;
-                  exits 1 when any file has one
+                  exits 1 when any file has an error (with --strict, a warning too)
   catalog-schema  print the JSON Schema of a catalog, as in docs/catalog.schema.json";
 
 #[derive(Clone, Debug)]

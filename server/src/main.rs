@@ -8,11 +8,17 @@ use std::process::ExitCode;
 async fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("check-catalog") {
-        if args.len() < 2 {
+        let strict = args.iter().any(|a| a == "--strict");
+        let files: Vec<String> = args[1..]
+            .iter()
+            .filter(|a| *a != "--strict")
+            .cloned()
+            .collect();
+        if files.is_empty() {
             eprintln!("{}", case_server::USAGE);
             return ExitCode::from(2);
         }
-        let (report, all_fine) = case_server::check_catalogs(&args[1..]);
+        let (report, all_fine) = case_server::check_catalogs(&files, strict);
         print!("{report}");
         return if all_fine {
             ExitCode::SUCCESS

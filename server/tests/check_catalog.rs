@@ -115,16 +115,16 @@ fn ten_broken_catalogs_each_get_their_problem_with_where_it_is_and_the_check_fai
     println!("{report}");
     assert_eq!(code, 1);
     let expected = [
-        "01-malformed.json: line 4, column 1: not a catalog: expected value",
-        "02-wrong-type.json: line 44, column 16: not a catalog: invalid type: integer `7`, expected a map",
-        "03-unknown-member.json: line 14, column 10: not a catalog: unknown field `colour`",
+        "01-malformed.json: line 4, column 1: not JSON: a value is missing here, or a word is not in double quotes (expected value)",
+        "02-wrong-type.json: plans[basic].label: 7 is not of the right kind: an object { … } is expected (line 44, column 16)",
+        "03-unknown-member.json: line 14, column 10: unknown member `colour`: the members here are `$schema`, `id`,",
         "04-unknown-ref.json: case_types[tech].services: “nowhere” is not defined in the catalog",
         "05-duplicate-id.json: plans: the id “basic” is used twice",
         "06-missing-label.json: services[svc].label: the text is missing in language “ja”",
         "07-unreachable-severity.json: severities[urgent]: no plan and case type offer the severity “urgent”: no customer can choose it",
         "08-plan-without-case-types.json: plans[gold]: the plan “gold” offers no case type: its customers could file nothing",
         "09-bad-link.json: services[svc].categories[cat].help_links[0].url: the link “javascript:alert(1)” is not an http or https address",
-        "10-bad-response-time.json: severities[low].response.basic: the response time {\"minutes\": 0} is not between one minute and 90 days",
+        "10-bad-response-time.json: severities[low].response.basic: the response time {\"minutes\": 0} is out of range: minutes 1 to 129600, hours 1 to 2160 (both 90 days), business days 1 to 60",
     ];
     for line in expected {
         assert!(report.contains(line), "missing {line:?} in:\n{report}");
@@ -148,6 +148,12 @@ fn good_catalogs_pass_and_the_check_succeeds() {
         ))
         .unwrap()
     };
+    // With the articles files they name, which the check reads too.
+    std::fs::create_dir(dir.path().join("articles")).unwrap();
+    for name in ["aws", "akamai"] {
+        let articles = shipped(&format!("articles/{name}"));
+        std::fs::write(dir.path().join(format!("articles/{name}.json")), articles).unwrap();
+    }
     let (report, code) = check(
         dir.path(),
         &[
@@ -233,13 +239,100 @@ fn a_holiday_or_time_that_does_not_parse_is_said_in_plain_words_at_its_line() {
     let time_line = line_of(&not_a_time, "\"nine\"");
     assert!(
         report.contains(&format!(
-            "day.json: line {day_line}, column 22: not a catalog: a date or time that does not exist"
+            "day.json: plans[basic].business_hours.holidays[0]: \"2026-02-30\" is not a date that \
+             exists (line {day_line}, column 22)"
         )),
         "{report}"
     );
     assert!(
-        report.contains(&format!("time.json: line {time_line}, "))
-            && report.contains("not a date (YYYY-MM-DD) or time (HH:MM:SS)"),
+        report.contains(&format!(
+            "time.json: plans[basic].business_hours.start: \"nine\" is not written as a time of \
+             day: write HH:MM, e.g. \"09:00\" (line {time_line}, "
+        )),
         "{report}"
     );
+}
+
+/// Runs the checker with `--strict` as well as without: output and both exit codes.
+fn check_both(dir: &Path, name: &str, text: String) -> (String, i32, i32) {
+    let (report, code) = check(dir, &[(name, text)]);
+    let output = Command::new(env!("CARGO_BIN_EXE_case-server"))
+        .args(["check-catalog", "--strict"])
+        .arg(dir.join(name))
+        .output()
+        .unwrap();
+    (report, code, output.status.code().unwrap())
+}
+
+#[test]
+fn rules_that_do_nothing_and_loose_links_are_warnings_that_fail_only_a_strict_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let catalog = broken(|c| {
+        c["case_types"][0]["severities"] = json!(["low"]);
+        c["case_types"][0]["default_severity"] = json!("high");
+        c["severities"].as_array_mut().unwrap().push(
+            json!({ "id": "high", "label": t("High"), "response": { "basic": { "hours": 1 } } }),
+        );
+        c["case_types"].as_array_mut().unwrap().push(json!({
+            "id": "nobody", "label": t("Nobody"), "services": ["svc"], "severities": ["high"],
+            "plans": [],
+            "unavailable_link": { "label": t("Upgrade"), "url": "https://support example/kb" }
+        }));
+        c["services"].as_array_mut().unwrap().push(json!({
+            "id": "orphan", "label": t("Orphan"),
+            "categories": [{ "id": "cat", "label": t("Category") }]
+        }));
+    });
+    let (report, code, strict) = check_both(dir.path(), "warn.json", catalog);
+    assert_eq!(
+        report,
+        "warn.json: severities[high]: no plan and case type offer the severity “high”: no customer can choose it\n\
+         warn.json: warning: case_types[nobody].plans: no plan can open the case type “nobody”: no customer can choose it\n\
+         warn.json: warning: case_types[tech].default_severity: the default severity “high” is not offered where this case type can be opened: it is never chosen in advance\n\
+         warn.json: warning: services[orphan]: no case type and plan offer the service “orphan”: no customer can choose it\n\
+         warn.json: warning: case_types[nobody].unavailable_link.url: the link “https://support example/kb” is not a whole web address: write https://, a host name of letters, digits, dots and hyphens, and no spaces\n"
+    );
+    assert_eq!((code, strict), (1, 1));
+}
+
+#[test]
+fn warnings_alone_pass_the_check_unless_it_is_strict() {
+    let dir = tempfile::tempdir().unwrap();
+    let catalog = broken(|c| {
+        c["services"][0]["categories"][0]["help_links"] =
+            json!([{ "label": t("Help"), "url": "https://example.com/a b" }])
+    });
+    let (report, code, strict) = check_both(dir.path(), "links.json", catalog);
+    assert_eq!(
+        report,
+        "links.json: warning: services[svc].categories[cat].help_links[0].url: the link “https://example.com/a b” is not a whole web address: write https://, a host name of letters, digits, dots and hyphens, and no spaces\n"
+    );
+    assert_eq!((code, strict), (0, 1));
+}
+
+#[test]
+fn an_article_naming_a_service_or_category_the_catalog_lacks_is_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = json!({ "articles": [{
+        "id": "reset", "url": "https://example.com/reset", "title": t("Reset"), "summary": t("Reset it"),
+        "services": ["svc", "database"], "categories": ["cat", "billing"]
+    }] });
+    std::fs::write(dir.path().join("articles.json"), articles.to_string()).unwrap();
+    let catalog = broken(|c| c["articles"] = json!("articles.json"));
+    let (report, code, strict) = check_both(dir.path(), "with-articles.json", catalog);
+    assert_eq!(
+        report,
+        "with-articles.json: warning: articles[reset].services: “database” is not defined in the catalog\n\
+         with-articles.json: warning: articles[reset].categories: “billing” is not defined in the catalog\n"
+    );
+    assert_eq!((code, strict), (0, 1));
+
+    let catalog = broken(|c| c["articles"] = json!("missing.json"));
+    let (report, code, strict) = check_both(dir.path(), "no-articles.json", catalog);
+    assert!(
+        report.starts_with("no-articles.json: warning: articles: ")
+            && report.contains("missing.json cannot be read, so no articles are suggested"),
+        "{report}"
+    );
+    assert_eq!((code, strict), (0, 1));
 }

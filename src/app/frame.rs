@@ -109,8 +109,22 @@ fn take_over_from_prerender(wizard: Wizard, i18n: I18n) {
                 wizard.carry_on(early, i18n);
             }
         });
+        tell_catalog_warnings(wizard, i18n);
         wizard.tell_page(HostEvent::Ready);
     });
+}
+
+/// The catalog's warnings, for its author: the page hears them before `case-ready`.
+fn tell_catalog_warnings(wizard: Wizard, i18n: I18n) {
+    let lines: Vec<String> = wizard.with_catalog(|c| {
+        c.warnings()
+            .iter()
+            .map(|p| i18n.catalog_problem(p))
+            .collect()
+    });
+    if !lines.is_empty() {
+        wizard.tell_page(HostEvent::CatalogWarnings { lines });
+    }
 }
 
 /// "Step 2 of 7".

@@ -5,7 +5,6 @@ mod discard;
 mod frame;
 mod language;
 
-use case_core::i18n::Arg;
 use case_core::msg;
 use case_core::CatalogError;
 use leptos::prelude::*;
@@ -36,19 +35,9 @@ fn load_error_lines(i18n: I18n, error: &LoadError) -> Vec<String> {
                 ("detail", detail.as_str().into()),
             ],
         )],
-        LoadError::Catalog(CatalogError::Inconsistent(problems)) => problems
-            .iter()
-            .map(|p| {
-                let message = i18n.ta(p.code, &[("value", Arg::Text(p.value.clone()))]);
-                i18n.ta(
-                    msg::CATALOG_PROBLEM,
-                    &[
-                        ("path", p.path.as_str().into()),
-                        ("message", message.into()),
-                    ],
-                )
-            })
-            .collect(),
+        LoadError::Catalog(CatalogError::Inconsistent(problems)) => {
+            problems.iter().map(|p| i18n.catalog_problem(p)).collect()
+        }
     }
 }
 

@@ -119,7 +119,7 @@ test('a picked catalog with problems shows each of them with where it is', async
   assert.deepEqual(await error.locator('li').allInnerTexts(), [
     'case_types[tech].services: “nowhere” is not defined in the catalog',
     'services[svc].label: the text is missing in language “ja”',
-    'severities[low].response.basic: the response time {"minutes": 0} is not between one minute and 90 days',
+    'severities[low].response.basic: the response time {"minutes": 0} is out of range: minutes 1 to 129600, hours 1 to 2160 (both 90 days), business days 1 to 60',
   ]);
   // What only a time-zone database can say, the page says beside the form.
   assert.deepEqual(await page.locator('#pg-zones li').allInnerTexts(), ['plans[basic].business_hours.time_zone: “Asia/Tokio”']);
@@ -146,6 +146,31 @@ test('a picked catalog with problems shows each of them with where it is', async
   assert.equal(overflow, 0, 'nothing wider than the page');
   assert.deepEqual(page.problems, []);
   assert.deepEqual(await violations(page), []);
+  await page.context().close();
+});
+
+test("a picked catalog's warnings are listed beside the form, which still works", async () => {
+  const page = await openPlayground();
+  await waitForStep(page, 'case-type');
+  const catalog = minimal();
+  catalog.services[0].categories[0].help_links = [{ label: { en: 'Help', ja: 'Help' }, url: 'https://support example/kb' }];
+  catalog.services.push({ id: 'orphan', label: { en: 'Orphan', ja: 'Orphan' }, categories: [{ id: 'cat', label: { en: 'Cat', ja: 'Cat' } }] });
+  await page.setInputFiles('#pg-file', catalogFile('warned.json', catalog));
+  await widget(page).and(page.locator('[catalog*="warned.json"]')).waitFor();
+  await waitForStep(page, 'case-type');
+  await page.locator('#pg-warnings').waitFor();
+  assert.deepEqual(await page.locator('#pg-warnings li').allInnerTexts(), [
+    'services[orphan]: no case type and plan offer the service “orphan”: no customer can choose it',
+    'services[svc].categories[cat].help_links[0].url: the link “https://support example/kb” is not a whole web address: write https://, a host name of letters, digits, dots and hyphens, and no spaces',
+  ]);
+  await assertContains(page.locator('#pg-events'), 'case-catalog-warnings: 2');
+
+  // A catalog without warnings clears them.
+  await page.selectOption('#pg-catalog', 'aws.json');
+  await widget(page).and(page.locator('[catalog$="aws.json"]')).waitFor();
+  await waitForStep(page, 'case-type');
+  assert.equal(await page.locator('#pg-warnings').isHidden(), true);
+  assert.deepEqual(page.problems, []);
   await page.context().close();
 });
 

@@ -403,7 +403,7 @@ impl Checker<'_> {
     fn phone(&mut self, path: &str, number: &str) {
         let digits = number.bytes().filter(u8::is_ascii_digit).count();
         let allowed = |c: char| c.is_ascii_digit() || " +-().".contains(c);
-        if !(6..=20).contains(&digits) || !number.chars().all(allowed) {
+        if !PHONE_DIGITS.contains(&digits) || !number.chars().all(allowed) {
             self.problem(msg::CATALOG_BAD_PHONE, path, number);
         }
     }
@@ -469,6 +469,9 @@ impl Checker<'_> {
         }
     }
 }
+
+/// How many digits a phone number has, between the spaces and `+ - ( ) .` it may have.
+pub const PHONE_DIGITS: std::ops::RangeInclusive<usize> = 6..=20;
 
 /// An IANA zone name in shape (`Area/Location`, or `UTC`); whether the zone exists is for a
 /// time-zone database to say, which the server's catalog check consults.

@@ -24,8 +24,13 @@ impl JsonSchema for Time {
     }
 }
 
+/// A date that can exist: months of 30 days end at 30, February at 29 (whether the year has a
+/// 29th is the checker's to say).
+const DATE: &str = "^[0-9]{1,4}-(((0?[13578]|1[02])-(0?[1-9]|[12][0-9]|3[01]))|((0?[469]|11)-(0?[1-9]|[12][0-9]|30))|(0?2-(0?[1-9]|1[0-9]|2[0-9])))$";
 /// A date as `chrono::NaiveDate` reads it: year, month and day joined by `-`, month and day with
-/// one or two digits. Whether the day exists in that month is chrono's to say.
+/// one or two digits, the day one the month can have (whether a year has 29 February is
+/// chrono's to say). No `format: date`: that is RFC 3339's, which refuses `2026-1-5`, a date
+/// the parser reads.
 pub struct Date;
 
 impl JsonSchema for Date {
@@ -37,7 +42,7 @@ impl JsonSchema for Date {
         json_schema!({
             "description": "A date, YYYY-MM-DD.",
             "type": "string",
-            "pattern": "^[0-9]{1,4}-(0?[1-9]|1[0-2])-(0?[1-9]|[12][0-9]|3[01])$",
+            "pattern": DATE,
             "examples": ["2026-01-31"],
         })
     }

@@ -11,15 +11,22 @@ use crate::step::Step;
 
 // Also named from here by the widget and the server.
 pub use crate::text::Text;
-pub use check::looks_like_time_zone;
+pub use check::{looks_like_time_zone, PHONE_DIGITS};
 
 mod check;
 #[cfg(feature = "schema")]
 mod chrono_schema;
+#[cfg(feature = "explain")]
+mod explain;
 mod lookup;
 mod parse;
+mod strict;
+mod warn;
 
+#[cfg(feature = "explain")]
+pub use explain::{explain, Explained};
 pub use parse::{CatalogError, Problem};
+pub use warn::{is_web_address, Level};
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -142,7 +149,8 @@ impl Scope {
 pub struct Plan {
     pub id: String,
     pub label: Text,
-    /// Where set, first-response times count only these hours, in the customer's time zone.
+    /// Where set, first-response times count only these hours: on the clock of their own
+    /// `time_zone`, else the account's zone where the page names one, else the customer's.
     #[serde(default)]
     pub business_hours: Option<BusinessHours>,
 }
@@ -275,22 +283,23 @@ pub struct HelpLink {
 }
 
 /// A question a category adds once it is chosen.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+// Read in `strict.rs`, which refuses members its type does not have.
+#[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ExtraField {
     pub id: String,
     pub label: Text,
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub hint: Option<Text>,
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub required: bool,
-    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", serde(flatten))]
     pub kind: FieldKind,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum FieldKind {
     Text {
         #[serde(default)]
@@ -344,13 +353,19 @@ pub enum ResponseTime {
 }
 
 impl ResponseTime {
+    /// The longest promise in each unit, about a quarter; the shortest is 1. The schema states
+    /// the same ranges.
+    pub const MAX_MINUTES: u32 = 90 * 24 * 60;
+    pub const MAX_HOURS: u32 = 90 * 24;
+    pub const MAX_BUSINESS_DAYS: u32 = 60;
+
     /// Between zero and about a quarter: a promise a support plan could make.
     pub fn is_plausible(self) -> bool {
         match self {
             ResponseTime::Unstated => true,
-            ResponseTime::Minutes(m) => (1..=90 * 24 * 60).contains(&m),
-            ResponseTime::Hours(h) => (1..=90 * 24).contains(&h),
-            ResponseTime::BusinessDays(d) => (1..=60).contains(&d),
+            ResponseTime::Minutes(m) => (1..=Self::MAX_MINUTES).contains(&m),
+            ResponseTime::Hours(h) => (1..=Self::MAX_HOURS).contains(&h),
+            ResponseTime::BusinessDays(d) => (1..=Self::MAX_BUSINESS_DAYS).contains(&d),
         }
     }
 }
