@@ -148,6 +148,7 @@ message_ids! {
     CATALOG_NO_SUPPORT_PHONE = "catalog-no-support-phone",
     CATALOG_PLAN_WITHOUT_CASE_TYPES = "catalog-plan-without-case-types",
     CATALOG_PROBLEM = "catalog-problem",
+    CATALOG_RESPONSE_NOT_OFFERED = "catalog-response-not-offered",
     CATALOG_SYNTAX = "catalog-syntax",
     CATALOG_UNKNOWN_PLAN = "catalog-unknown-plan",
     CATALOG_UNKNOWN_REF = "catalog-unknown-ref",

@@ -79,3 +79,4 @@ catalog-bad-response = the response time { $value } is not between one minute an
 catalog-unknown-plan = the plan “{ $value }” is not one of the catalog's plans
 catalog-plan-without-case-types = the plan “{ $value }” offers no case type: its customers could file nothing
 catalog-unreachable-severity = no plan and case type offer the severity “{ $value }”: no customer can choose it
+catalog-response-not-offered = a time is set for the plan “{ $value }”, but the severity's response does not offer it to that plan

@@ -73,3 +73,4 @@ catalog-bad-response = 応答時間 { $value } が 1 分から 90 日の範囲�
 catalog-unknown-plan = プラン「{ $value }」はカタログのプランにありません
 catalog-plan-without-case-types = プラン「{ $value }」で選べるケースの種類がありません。このプランの顧客はケースを作成できません
 catalog-unreachable-severity = 重要度「{ $value }」はどのプランとケースの種類でも選べません
+catalog-response-not-offered = プラン「{ $value }」の時間が設定されていますが、この重要度の response はそのプランに提供されていません

@@ -73,3 +73,4 @@ catalog-bad-response = 응답 시간 { $value }이(가) 1분에서 90일 사이�
 catalog-unknown-plan = 플랜 "{ $value }"은(는) 카탈로그의 플랜이 아닙니다
 catalog-plan-without-case-types = 플랜 “{ $value }”에서 선택할 수 있는 케이스 유형이 없어 이 플랜의 고객은 케이스를 만들 수 없습니다
 catalog-unreachable-severity = 심각도 “{ $value }”는 어떤 플랜과 케이스 유형에서도 선택할 수 없습니다
+catalog-response-not-offered = 플랜 “{ $value }”의 시간이 설정되어 있지만, 이 심각도의 response는 해당 플랜에 제공되지 않습니다

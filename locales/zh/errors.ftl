@@ -73,3 +73,4 @@ catalog-bad-response = 响应时间 { $value } 不在 1 分钟到 90 天之间
 catalog-unknown-plan = 计划“{ $value }”不是目录中的计划
 catalog-plan-without-case-types = 计划“{ $value }”没有可选的案例类型：该计划的客户无法提交任何案例
 catalog-unreachable-severity = 没有任何计划和案例类型提供严重程度“{ $value }”：客户无法选择它
+catalog-response-not-offered = 为计划“{ $value }”设置了时间，但该严重程度的 response 并未向该计划提供它

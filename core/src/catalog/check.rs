@@ -2,13 +2,13 @@
 //! every label in every language, plausible times, numbers and links, and no rule that does
 //! nothing. Problems come in document order, each with where it is.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt::Display;
 use std::ops::Deref;
 
 use super::{
     AttachmentRules, BusinessHours, Catalog, Category, ExtraField, FieldKind, HelpLink, Problem,
-    ResponseTime, Scope, Text,
+    ResponseTime, Scope, Severity, Text,
 };
 use crate::msg::{self, MessageId};
 
@@ -194,22 +194,8 @@ impl Checker<'_> {
             self.text(&path.at("label"), &s.label);
             self.opt_text(&path.at("description"), &s.description);
             self.refs(&path.at("response"), s.response.keys(), &ids.plans);
-            for (plan, response) in &s.response {
-                // As the catalog writes it, e.g. `{"minutes": 0}`.
-                let (unit, n) = match response {
-                    _ if response.is_plausible() => continue,
-                    ResponseTime::Minutes(n) => ("minutes", n),
-                    ResponseTime::Hours(n) => ("hours", n),
-                    ResponseTime::BusinessDays(n) => ("business_days", n),
-                    ResponseTime::Unstated => continue,
-                };
-                let value = format!("{{\"{unit}\": {n}}}");
-                self.problem(
-                    msg::CATALOG_BAD_RESPONSE,
-                    &path.at("response").at(plan),
-                    &value,
-                );
-            }
+            self.response_times(&path.at("response"), &s.response);
+            self.response_by_case_type(&path, s, ids);
         }
     }
 
@@ -479,4 +465,37 @@ pub fn looks_like_time_zone(name: &str) -> bool {
                 .all(|c| c.is_ascii_alphanumeric() || "_+-".contains(c))
     };
     name == "UTC" || (name.contains('/') && name.split('/').all(part))
+}
+
+/// Response times that differ by case type.
+impl Checker<'_> {
+    /// Each time plausible, e.g. not `{"minutes": 0}`.
+    fn response_times(&mut self, path: &Path, times: &BTreeMap<String, ResponseTime>) {
+        for (plan, response) in times {
+            // As the catalog writes it, e.g. `{"minutes": 0}`.
+            let (unit, n) = match response {
+                _ if response.is_plausible() => continue,
+                ResponseTime::Minutes(n) => ("minutes", n),
+                ResponseTime::Hours(n) => ("hours", n),
+                ResponseTime::BusinessDays(n) => ("business_days", n),
+                ResponseTime::Unstated => continue,
+            };
+            let value = format!("{{\"{unit}\": {n}}}");
+            self.problem(msg::CATALOG_BAD_RESPONSE, &path.at(plan), &value);
+        }
+    }
+
+    /// A severity's times per case type: for defined case types, for plans its `response`
+    /// offers it to (a time cannot offer a severity), each plausible.
+    fn response_by_case_type(&mut self, path: &Path, s: &Severity, ids: &Ids) {
+        let path = path.at("response_by_case_type");
+        self.refs(&path, s.response_by_case_type.keys(), &ids.case_types);
+        for (case_type, times) in &s.response_by_case_type {
+            let path = path.at(case_type);
+            for plan in times.keys().filter(|p| !s.response.contains_key(*p)) {
+                self.problem(msg::CATALOG_RESPONSE_NOT_OFFERED, &path, plan);
+            }
+            self.response_times(&path, times);
+        }
+    }
 }

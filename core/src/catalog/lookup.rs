@@ -57,12 +57,11 @@ impl Catalog {
         case_type: &str,
         plan: &'a str,
     ) -> impl Iterator<Item = (&'a Severity, ResponseTime)> {
-        let offered = self.case_type(case_type).map(|t| &t.severities);
+        let t = self.case_type(case_type);
         self.severities.iter().filter_map(move |s| {
-            let response = *s.response.get(plan)?;
-            offered
-                .is_some_and(|list| allows(list, &s.id))
-                .then_some((s, response))
+            let t = t?;
+            let response = s.response_for(plan, &t.id)?;
+            allows(&t.severities, &s.id).then_some((s, response))
         })
     }
 

@@ -18,6 +18,7 @@ mod check;
 mod chrono_schema;
 mod lookup;
 mod parse;
+mod response;
 
 pub use parse::{CatalogError, Problem};
 
@@ -330,6 +331,11 @@ pub struct Severity {
     /// First-response time per plan; a plan not listed cannot choose this severity, and
     /// `"unstated"` offers it without a promised time.
     pub response: BTreeMap<String, ResponseTime>,
+    /// Where a case type's time differs from `response`: per case type, then per plan, e.g.
+    /// `{"billing": {"business": {"business_days": 1}}}`. It changes the time only: a plan
+    /// absent from `response` still cannot choose the severity.
+    #[serde(default)]
+    pub response_by_case_type: BTreeMap<String, BTreeMap<String, ResponseTime>>,
 }
 
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
