@@ -160,7 +160,7 @@ impl<'a> Rules<'a> {
             .team_hours
             .iter()
             .find(|t| allows(&t.plans, self.plan))
-            .map(|t| &t.hours)
+            .and_then(|t| self.catalog.hours(&t.hours))
     }
 
     /// How this case type names its severities' times.
@@ -180,9 +180,10 @@ impl<'a> Rules<'a> {
 
     /// The hours a case of this type is worked in: the case type's own, else the plan's.
     pub fn business_hours(&self, case_type: &str) -> Option<&'a BusinessHours> {
-        self.catalog
-            .case_type(case_type)
+        let own = self.catalog.case_type(case_type);
+        let hours = own
             .and_then(|t| t.business_hours.as_ref())
-            .or_else(|| self.catalog.plan(self.plan)?.business_hours.as_ref())
+            .or_else(|| self.catalog.plan(self.plan)?.business_hours.as_ref())?;
+        self.catalog.hours(hours)
     }
 }

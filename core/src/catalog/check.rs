@@ -2,15 +2,17 @@
 //! every label in every language, plausible times, numbers and links, and no rule that does
 //! nothing. Problems come in document order, each with where it is.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::fmt::Display;
 use std::ops::Deref;
 
 use super::{
     AttachmentRules, BusinessHours, Catalog, Category, ExtraField, FieldKind, HelpLink, Problem,
-    ResponseTime, Scope, Severity, Text,
+    Scope, Text,
 };
 use crate::msg::{self, MessageId};
+
+mod times;
 
 impl Catalog {
     /// Everything inconsistent in the catalog, in document order.
@@ -21,6 +23,7 @@ impl Catalog {
         };
         let ids = check.lists(self);
         check.plans(self);
+        check.named_hours(self);
         check.case_types(self, &ids);
         check.attachments(&Path::top("attachments"), &self.attachments);
         check.refs(
@@ -132,9 +135,6 @@ impl Checker<'_> {
         for plan in &c.plans {
             let path = Path::entry("plans", &plan.id);
             self.text(&path.at("label"), &plan.label);
-            if let Some(hours) = &plan.business_hours {
-                self.hours(&path.at("business_hours"), hours);
-            }
         }
     }
 
@@ -168,9 +168,6 @@ impl Checker<'_> {
             }
             if let Some(link) = &t.unavailable_link {
                 self.link(&path.at("unavailable_link"), link);
-            }
-            if let Some(hours) = &t.business_hours {
-                self.hours(&path.at("business_hours"), hours);
             }
         }
     }
@@ -219,7 +216,6 @@ impl Checker<'_> {
             for (i, team) in l.team_hours.iter().enumerate() {
                 let path = path.item("team_hours", i);
                 self.refs(&path.at("plans"), team.plans.iter().flatten(), &ids.plans);
-                self.hours(&path.at("hours"), &team.hours);
             }
         }
     }
@@ -465,37 +461,4 @@ pub fn looks_like_time_zone(name: &str) -> bool {
                 .all(|c| c.is_ascii_alphanumeric() || "_+-".contains(c))
     };
     name == "UTC" || (name.contains('/') && name.split('/').all(part))
-}
-
-/// Response times that differ by case type.
-impl Checker<'_> {
-    /// Each time plausible, e.g. not `{"minutes": 0}`.
-    fn response_times(&mut self, path: &Path, times: &BTreeMap<String, ResponseTime>) {
-        for (plan, response) in times {
-            // As the catalog writes it, e.g. `{"minutes": 0}`.
-            let (unit, n) = match response {
-                _ if response.is_plausible() => continue,
-                ResponseTime::Minutes(n) => ("minutes", n),
-                ResponseTime::Hours(n) => ("hours", n),
-                ResponseTime::BusinessDays(n) => ("business_days", n),
-                ResponseTime::Unstated => continue,
-            };
-            let value = format!("{{\"{unit}\": {n}}}");
-            self.problem(msg::CATALOG_BAD_RESPONSE, &path.at(plan), &value);
-        }
-    }
-
-    /// A severity's times per case type: for defined case types, for plans its `response`
-    /// offers it to (a time cannot offer a severity), each plausible.
-    fn response_by_case_type(&mut self, path: &Path, s: &Severity, ids: &Ids) {
-        let path = path.at("response_by_case_type");
-        self.refs(&path, s.response_by_case_type.keys(), &ids.case_types);
-        for (case_type, times) in &s.response_by_case_type {
-            let path = path.at(case_type);
-            for plan in times.keys().filter(|p| !s.response.contains_key(*p)) {
-                self.problem(msg::CATALOG_RESPONSE_NOT_OFFERED, &path, plan);
-            }
-            self.response_times(&path, times);
-        }
-    }
 }

@@ -16,10 +16,12 @@ pub use check::looks_like_time_zone;
 mod check;
 #[cfg(feature = "schema")]
 mod chrono_schema;
+mod hours;
 mod lookup;
 mod parse;
 mod response;
 
+pub use hours::Hours;
 pub use parse::{CatalogError, Problem};
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -58,6 +60,10 @@ pub struct Catalog {
     /// catalog's.
     #[serde(default)]
     pub articles: Option<String>,
+    /// Business hours defined once by name, e.g. `"emea"`, for plans, case types and language
+    /// teams to refer to instead of writing them out.
+    #[serde(default)]
+    pub business_hours: BTreeMap<String, BusinessHours>,
 }
 
 /// Severities a customer must report by phone rather than online: for the listed plans and
@@ -145,7 +151,7 @@ pub struct Plan {
     pub label: Text,
     /// Where set, first-response times count only these hours, in the customer's time zone.
     #[serde(default)]
-    pub business_hours: Option<BusinessHours>,
+    pub business_hours: Option<Hours>,
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq)]
@@ -222,7 +228,7 @@ pub struct CaseType {
     pub time_term: TimeTerm,
     /// The hours this type's cases are worked in, where they differ from the plan's.
     #[serde(default)]
-    pub business_hours: Option<BusinessHours>,
+    pub business_hours: Option<Hours>,
 }
 
 /// Whether `id` is on `list`, where an absent list allows every id.
@@ -399,7 +405,7 @@ pub struct TeamHours {
     /// The plans these hours apply to; every plan when absent.
     #[serde(default)]
     pub plans: Option<Vec<String>>,
-    pub hours: BusinessHours,
+    pub hours: Hours,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
