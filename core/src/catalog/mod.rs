@@ -438,6 +438,10 @@ pub struct AttachmentRules {
     /// MIME types or `.ext` suffixes allowed; absent means any.
     #[serde(default)]
     pub allowed_types: Option<Vec<String>>,
+    /// MIME types, `type/*` or `.ext` suffixes refused even where allowed; absent means programs
+    /// and scripts (`attachment::PROGRAMS`).
+    #[serde(default)]
+    pub refused_types: Option<Vec<String>>,
 }
 
 impl AttachmentRules {
@@ -455,6 +459,7 @@ impl Default for AttachmentRules {
             max_files: Self::default_max_files(),
             max_bytes: Self::default_max_bytes(),
             allowed_types: None,
+            refused_types: None,
         }
     }
 }

@@ -1,0 +1,62 @@
+//! The server applies the catalog's rules as the widget does: attachment types refused beside
+//! those allowed.
+
+mod common;
+
+use common::setup::{aws_case, multipart, open_config};
+use common::{agent, Server};
+use serde_json::{json, Value};
+
+/// Posts `case` with `files` as the widget does: the status and the answer.
+fn post(server: &Server, case: &Value, files: &[(&str, &str, &[u8])]) -> (u16, Value) {
+    let (content_type, body) = multipart(case, files);
+    let mut response = agent()
+        .post(format!("{}/api/cases", server.url))
+        .header("Content-Type", &content_type)
+        .send(&body[..])
+        .unwrap();
+    let status = response.status().as_u16();
+    (
+        status,
+        response.body_mut().read_json().unwrap_or(Value::Null),
+    )
+}
+
+fn codes(body: &Value) -> Vec<(String, String)> {
+    let fields = body["fields"].as_array().cloned().unwrap_or_default();
+    fields
+        .iter()
+        .map(|f| {
+            (
+                f["field"].as_str().unwrap().into(),
+                f["code"].as_str().unwrap().into(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_script_is_refused_by_its_name_where_the_catalog_takes_any_type() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(&open_config(dir.path()));
+    let script: &[u8] = b"@echo off\r\ndel /q *";
+    let declared = json!([{ "name": "fix.bat", "size": script.len(), "type": "text/plain" }]);
+    let (status, body) = post(
+        &server,
+        &aws_case(declared),
+        &[("fix.bat", "text/plain", script)],
+    );
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(
+        codes(&body),
+        [("attachments".into(), "error-attachment-type".into())]
+    );
+    let text: &[u8] = b"2026-12-07 09:10 started";
+    let declared = json!([{ "name": "fix.txt", "size": text.len(), "type": "text/plain" }]);
+    let (status, body) = post(
+        &server,
+        &aws_case(declared),
+        &[("fix.txt", "text/plain", text)],
+    );
+    assert_eq!(status, 201, "{body}");
+}
