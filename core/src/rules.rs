@@ -123,6 +123,13 @@ impl<'a> Rules<'a> {
             .collect()
     }
 
+    /// Whether this customer may file for another account the page lists, as the catalog's
+    /// `on_behalf_of` says (everyone where it says nothing).
+    pub fn may_file_for_others(&self) -> bool {
+        let rule = self.catalog.on_behalf_of.as_ref();
+        rule.is_none_or(|r| r.lets(self.plan, self.entitlements))
+    }
+
     /// Whether this plan's customers may name others to notify (CC).
     pub fn cc_offered(&self) -> bool {
         allows(&self.catalog.limits.cc_plans, self.plan)

@@ -136,6 +136,7 @@ fn case_type(rules: &Rules, a: &Answers, errors: &mut Vec<FieldError>) {
     if let Some(account) = &a.on_behalf_of {
         let id = account.account.trim();
         if id.is_empty()
+            || !rules.may_file_for_others()
             || id.chars().count() > ACCOUNT_MAX
             || account.name.chars().count() > ACCOUNT_MAX
         {

@@ -1,5 +1,5 @@
 //! The server applies the catalog's rules as the widget does: attachment types refused beside
-//! those allowed.
+//! those allowed, and filing for another account only where the catalog lets the customer.
 
 mod common;
 
@@ -58,5 +58,42 @@ fn a_script_is_refused_by_its_name_where_the_catalog_takes_any_type() {
         &aws_case(declared),
         &[("fix.txt", "text/plain", text)],
     );
+    assert_eq!(status, 201, "{body}");
+}
+
+/// A server whose only catalog is the shipped AWS one changed by `edit`.
+fn start_with_aws(data: &std::path::Path, edit: impl FnOnce(&mut Value)) -> Server {
+    let shipped = common::root().join("public/catalog/aws.json");
+    let mut aws: Value = serde_json::from_str(&std::fs::read_to_string(shipped).unwrap()).unwrap();
+    aws.as_object_mut().unwrap().remove("articles");
+    edit(&mut aws);
+    let catalogs = data.join("catalogs");
+    std::fs::create_dir_all(&catalogs).unwrap();
+    std::fs::write(catalogs.join("aws.json"), aws.to_string()).unwrap();
+    let mut config = open_config(&data.join("data"));
+    config.catalogs = catalogs;
+    Server::start(&config)
+}
+
+#[test]
+fn a_case_for_another_account_is_taken_only_where_the_catalog_lets_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start_with_aws(dir.path(), |aws| {
+        aws["on_behalf_of"] = json!({ "plans": ["enterprise"] })
+    });
+    let for_acme = |plan: &str| {
+        let mut case = aws_case(json!([]));
+        case["plan"] = json!(plan);
+        case["on_behalf_of"] =
+            json!({ "account": "acme-jp", "name": "ACME", "customer_may_see": true });
+        post(&server, &case, &[])
+    };
+    let (status, body) = for_acme("business");
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(
+        codes(&body),
+        [("on_behalf_of".into(), "error-choice-unknown".into())]
+    );
+    let (status, body) = for_acme("enterprise");
     assert_eq!(status, 201, "{body}");
 }

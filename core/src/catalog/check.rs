@@ -12,6 +12,7 @@ use super::{
 };
 use crate::msg::{self, MessageId};
 
+mod on_behalf;
 mod times;
 
 impl Catalog {
@@ -41,6 +42,7 @@ impl Catalog {
             check.phone(&Path::top("support_phone"), phone);
         }
         check.notices(self, &ids);
+        check.on_behalf_of(self, &ids);
         check.reachable(self);
         check.problems
     }

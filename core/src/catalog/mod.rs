@@ -18,10 +18,12 @@ mod check;
 mod chrono_schema;
 mod hours;
 mod lookup;
+mod on_behalf;
 mod parse;
 mod response;
 
 pub use hours::Hours;
+pub use on_behalf::ForOthers;
 pub use parse::{CatalogError, Problem};
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -64,6 +66,9 @@ pub struct Catalog {
     /// teams to refer to instead of writing them out.
     #[serde(default)]
     pub business_hours: BTreeMap<String, BusinessHours>,
+    /// Who may file for another account the page lists; everyone where absent.
+    #[serde(default)]
+    pub on_behalf_of: Option<ForOthers>,
 }
 
 /// Severities a customer must report by phone rather than online: for the listed plans and
