@@ -1,5 +1,6 @@
 //! The server applies the catalog's rules as the widget does: attachment types refused beside
-//! those allowed, and filing for another account only where the catalog lets the customer.
+//! those allowed, filing for another account only where the catalog lets the customer, and text
+//! fields' patterns.
 
 mod common;
 
@@ -96,4 +97,41 @@ fn a_case_for_another_account_is_taken_only_where_the_catalog_lets_the_plan() {
     );
     let (status, body) = for_acme("enterprise");
     assert_eq!(status, 201, "{body}");
+}
+
+#[test]
+fn a_field_that_does_not_match_its_pattern_is_refused_with_the_catalogs_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start_with_aws(dir.path(), |aws| {
+        let services = aws["services"].as_array_mut().unwrap();
+        let ec2 = services.iter_mut().find(|s| s["id"] == "ec2").unwrap();
+        let categories = ec2["categories"].as_array_mut().unwrap();
+        let issue = categories
+            .iter_mut()
+            .find(|c| c["id"] == "instance-issue")
+            .unwrap();
+        let fields = issue["fields"].as_array_mut().unwrap();
+        let id = fields
+            .iter_mut()
+            .find(|f| f["id"] == "instance_id")
+            .unwrap();
+        id["pattern"] = json!("i-[0-9a-f]{8,17}");
+        id["pattern_error"] = json!({ "en": "Write i- and the instance's hex digits",
+            "ja": "i- と 16 進数で", "ko": "i- 와 16진수로", "zh": "以 i- 和十六进制数字填写" });
+    });
+    let (status, body) = post(&server, &aws_case(json!([])), &[]);
+    assert_eq!(status, 201, "{body}");
+    let mut case = aws_case(json!([]));
+    case["fields"]["instance_id"] = json!("i-NOTHEXATALL");
+    let (status, body) = post(&server, &case, &[]);
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(
+        codes(&body),
+        [("field.instance_id".into(), "error-pattern".into())]
+    );
+    assert_eq!(
+        body["fields"][0]["args"]["message"]["label"]["en"],
+        "Write i- and the instance's hex digits",
+        "{body}"
+    );
 }

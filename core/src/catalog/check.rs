@@ -13,6 +13,7 @@ use super::{
 use crate::msg::{self, MessageId};
 
 mod on_behalf;
+mod pattern;
 mod times;
 
 impl Catalog {
@@ -43,6 +44,7 @@ impl Catalog {
         }
         check.notices(self, &ids);
         check.on_behalf_of(self, &ids);
+        check.patterns(self);
         check.reachable(self);
         check.problems
     }
@@ -441,6 +443,7 @@ impl Checker<'_> {
             FieldKind::Text {
                 min_length: Some(min),
                 max_length: Some(max),
+                ..
             } => (min > max).then(|| format!("{min} > {max}")),
             FieldKind::Date {
                 min: Some(min),

@@ -309,6 +309,12 @@ pub enum FieldKind {
         min_length: Option<usize>,
         #[serde(default)]
         max_length: Option<usize>,
+        /// What the whole value must match, in the subset of regular expressions `pattern.rs` reads.
+        #[serde(default)]
+        pattern: Option<String>,
+        /// What is said, in each language, of a value the pattern does not match.
+        #[serde(default)]
+        pattern_error: Option<Text>,
     },
     Number {
         #[serde(default)]
@@ -342,9 +348,7 @@ pub struct Severity {
     /// First-response time per plan; a plan not listed cannot choose this severity, and
     /// `"unstated"` offers it without a promised time.
     pub response: BTreeMap<String, ResponseTime>,
-    /// Where a case type's time differs from `response`: per case type, then per plan, e.g.
-    /// `{"billing": {"business": {"business_days": 1}}}`. It changes the time only: a plan
-    /// absent from `response` still cannot choose the severity.
+    /// Times that differ by case type, then by plan; they cannot offer the severity to a plan.
     #[serde(default)]
     pub response_by_case_type: BTreeMap<String, BTreeMap<String, ResponseTime>>,
 }
