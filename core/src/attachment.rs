@@ -220,9 +220,75 @@ pub fn effective_type(file: &AttachmentMeta, leading: &[u8]) -> String {
         .unwrap_or_else(|| file.content_type.to_ascii_lowercase())
 }
 
+/// What a catalog's `refused_types` is where it leaves it out: programs and scripts, by their
+/// name's ending and by their type. A program's bytes are refused whatever the catalog says.
+pub const PROGRAMS: &[&str] = &[
+    ".exe",
+    ".com",
+    ".bat",
+    ".cmd",
+    ".msi",
+    ".msp",
+    ".scr",
+    ".pif",
+    ".cpl",
+    ".dll",
+    ".reg",
+    ".ps1",
+    ".psm1",
+    ".vbs",
+    ".vbe",
+    ".jse",
+    ".wsf",
+    ".wsh",
+    ".hta",
+    ".lnk",
+    ".jar",
+    ".sh",
+    ".app",
+    ".apk",
+    ".dmg",
+    ".pkg",
+    ".deb",
+    ".rpm",
+    "application/x-msdownload",
+    "application/x-msdos-program",
+    "application/x-msi",
+    "application/vnd.microsoft.portable-executable",
+    "application/x-executable",
+    "application/x-sh",
+    "application/java-archive",
+    "application/vnd.android.package-archive",
+];
+
+/// Whether the catalog's `refused_types` (else [`PROGRAMS`]) name the file: by its name's
+/// ending, or by the type it declares or its bytes prove.
+fn refused(rules: &AttachmentRules, file: &AttachmentMeta, leading: &[u8]) -> bool {
+    let ext = format!(".{}", extension(&file.name));
+    let declared = file.content_type.split(';').next().unwrap_or_default();
+    let types = [
+        effective_type(file, leading),
+        declared.trim().to_ascii_lowercase(),
+    ];
+    let names = |t: &str| {
+        let t = t.trim().to_ascii_lowercase();
+        if t.starts_with('.') {
+            t == ext
+        } else if let Some(prefix) = t.strip_suffix("/*") {
+            types.iter().any(|k| k.split('/').next() == Some(prefix))
+        } else {
+            types.contains(&t)
+        }
+    };
+    match &rules.refused_types {
+        Some(list) => list.iter().any(|t| names(t)),
+        None => PROGRAMS.iter().any(|t| names(t)),
+    }
+}
+
 /// Why a file's content cannot be attached: an executable, a file whose bytes contradict the
-/// type it claims (a renamed program calling itself `photo.png`), or a type the catalog does not
-/// allow.
+/// type it claims (a renamed program calling itself `photo.png`), a type the catalog refuses, or
+/// a type it does not allow.
 pub fn refuse_content(
     rules: &AttachmentRules,
     file: &AttachmentMeta,
@@ -241,6 +307,12 @@ pub fn refuse_content(
     };
     if is_executable(leading) {
         return refuse();
+    }
+    if refused(rules, file, leading) {
+        return Some(
+            FieldError::new(Field::Attachments, msg::ERROR_ATTACHMENT_TYPE)
+                .arg("name", Arg::Text(file.name.clone())),
+        );
     }
     let proven = sniff(leading);
     if let Some(claimed) = claimed_signed_type(file) {

@@ -41,6 +41,7 @@ impl AttachmentLimits {
                 max_bytes: max_bytes.unwrap_or(catalog.max_bytes),
                 max_files: max_files.unwrap_or(catalog.max_files),
                 allowed_types: catalog.allowed_types.clone(),
+                refused_types: catalog.refused_types.clone(),
             },
             backend_size: max_bytes.is_some(),
             backend_count: max_files.is_some(),

@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod limits;
 pub mod msg;
 pub mod outcome;
+pub mod pattern;
 pub mod prefill;
 pub mod profile;
 pub mod rules;

@@ -146,8 +146,11 @@ impl Prefill {
         if let Some(email) = &self.email {
             answers.email = email.clone();
         }
-        // A case is filed only for an account the page lists now.
-        let listed = self.accounts.as_deref().unwrap_or_default();
+        // A case is filed only for an account the page lists now, where the catalog lets it.
+        let listed = match rules.may_file_for_others() {
+            true => self.accounts.as_deref().unwrap_or_default(),
+            false => &[],
+        };
         if let Some(chosen) = &answers.on_behalf_of {
             if !listed.iter().any(|a| a.id == chosen.account) {
                 answers.on_behalf_of = None;

@@ -123,6 +123,13 @@ impl<'a> Rules<'a> {
             .collect()
     }
 
+    /// Whether this customer may file for another account the page lists, as the catalog's
+    /// `on_behalf_of` says (everyone where it says nothing).
+    pub fn may_file_for_others(&self) -> bool {
+        let rule = self.catalog.on_behalf_of.as_ref();
+        rule.is_none_or(|r| r.lets(self.plan, self.entitlements))
+    }
+
     /// Whether this plan's customers may name others to notify (CC).
     pub fn cc_offered(&self) -> bool {
         allows(&self.catalog.limits.cc_plans, self.plan)
@@ -160,7 +167,7 @@ impl<'a> Rules<'a> {
             .team_hours
             .iter()
             .find(|t| allows(&t.plans, self.plan))
-            .map(|t| &t.hours)
+            .and_then(|t| self.catalog.hours(&t.hours))
     }
 
     /// How this case type names its severities' times.
@@ -180,9 +187,10 @@ impl<'a> Rules<'a> {
 
     /// The hours a case of this type is worked in: the case type's own, else the plan's.
     pub fn business_hours(&self, case_type: &str) -> Option<&'a BusinessHours> {
-        self.catalog
-            .case_type(case_type)
+        let own = self.catalog.case_type(case_type);
+        let hours = own
             .and_then(|t| t.business_hours.as_ref())
-            .or_else(|| self.catalog.plan(self.plan)?.business_hours.as_ref())
+            .or_else(|| self.catalog.plan(self.plan)?.business_hours.as_ref())?;
+        self.catalog.hours(hours)
     }
 }

@@ -9,6 +9,7 @@ use crate::catalog::{ExtraField, FieldKind};
 use crate::draft::Answers;
 use crate::field::Field;
 use crate::msg::{self, Arg, MessageId};
+use crate::pattern::Pattern;
 use crate::rules::Rules;
 use crate::step::Step;
 
@@ -31,6 +32,8 @@ pub const FIELD_ERRORS: &[(MessageId, &[&str])] = &[
     (msg::ERROR_NOT_A_NUMBER, &[]),
     (msg::ERROR_NOT_WHOLE_NUMBER, &[]),
     (msg::ERROR_NUMBER_TOO_SMALL, &["min"]),
+    (msg::ERROR_PATTERN, &["message"]),
+    (msg::ERROR_PATTERN_DEFAULT, &["label"]),
     (msg::ERROR_NUMBER_TOO_LARGE, &["max"]),
     (msg::ERROR_NOT_A_DATE, &[]),
     (msg::ERROR_DATE_TOO_EARLY, &["min"]),
@@ -136,6 +139,7 @@ fn case_type(rules: &Rules, a: &Answers, errors: &mut Vec<FieldError>) {
     if let Some(account) = &a.on_behalf_of {
         let id = account.account.trim();
         if id.is_empty()
+            || !rules.may_file_for_others()
             || id.chars().count() > ACCOUNT_MAX
             || account.name.chars().count() > ACCOUNT_MAX
         {
@@ -223,6 +227,8 @@ fn extra_field(field: &ExtraField, value: &str) -> Option<FieldError> {
         FieldKind::Text {
             min_length,
             max_length,
+            pattern,
+            pattern_error,
         } => {
             let len = value.chars().count();
             if let Some(min) = min_length.filter(|m| len < *m) {
@@ -230,6 +236,15 @@ fn extra_field(field: &ExtraField, value: &str) -> Option<FieldError> {
             }
             if let Some(max) = max_length.filter(|m| len > *m) {
                 return Some(FieldError::new(id, msg::ERROR_TOO_LONG).arg("max", max));
+            }
+            let pattern = pattern.as_deref().and_then(|p| Pattern::parse(p).ok());
+            if pattern.is_some_and(|p| !p.matches(value)) {
+                return Some(match pattern_error {
+                    Some(text) => FieldError::new(id, msg::ERROR_PATTERN)
+                        .arg("message", Arg::Label(text.clone())),
+                    None => FieldError::new(id, msg::ERROR_PATTERN_DEFAULT)
+                        .arg("label", Arg::Label(field.label.clone())),
+                });
             }
         }
         FieldKind::Number { min, max, integer } => {

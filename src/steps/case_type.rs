@@ -70,8 +70,8 @@ pub fn CaseTypeStep() -> impl IntoView {
     }
 }
 
-/// Where the page lists other accounts, which one the case is for and whether that customer may
-/// see it.
+/// Where the page lists other accounts and the catalog lets the customer file for them, which one
+/// the case is for and whether that customer may see it.
 #[component]
 fn OnBehalfOfChoice() -> impl IntoView {
     let wizard = expect_context::<Wizard>();
@@ -117,8 +117,13 @@ fn OnBehalfOfChoice() -> impl IntoView {
             }
         })
     });
+    // Only where the catalog lets this customer file for others.
+    let offered = move || {
+        !wizard.draft.accounts.with(Vec::is_empty)
+            && wizard.with_rules(|rules| rules.may_file_for_others())
+    };
     move || {
-        (!wizard.draft.accounts.with(Vec::is_empty)).then(|| view! {
+        offered().then(|| view! {
             <Select
                 field=Field::OnBehalfOf
                 label=move || i18n.t(msg::ON_BEHALF_OF_LABEL)

@@ -8,9 +8,13 @@ use std::ops::Deref;
 
 use super::{
     AttachmentRules, BusinessHours, Catalog, Category, ExtraField, FieldKind, HelpLink, Problem,
-    ResponseTime, Scope, Text,
+    Scope, Text,
 };
 use crate::msg::{self, MessageId};
+
+mod on_behalf;
+mod pattern;
+mod times;
 
 impl Catalog {
     /// Everything inconsistent in the catalog, in document order.
@@ -21,6 +25,7 @@ impl Catalog {
         };
         let ids = check.lists(self);
         check.plans(self);
+        check.named_hours(self);
         check.case_types(self, &ids);
         check.attachments(&Path::top("attachments"), &self.attachments);
         check.refs(
@@ -38,6 +43,8 @@ impl Catalog {
             check.phone(&Path::top("support_phone"), phone);
         }
         check.notices(self, &ids);
+        check.on_behalf_of(self, &ids);
+        check.patterns(self);
         check.reachable(self);
         check.problems
     }
@@ -132,9 +139,6 @@ impl Checker<'_> {
         for plan in &c.plans {
             let path = Path::entry("plans", &plan.id);
             self.text(&path.at("label"), &plan.label);
-            if let Some(hours) = &plan.business_hours {
-                self.hours(&path.at("business_hours"), hours);
-            }
         }
     }
 
@@ -169,9 +173,6 @@ impl Checker<'_> {
             if let Some(link) = &t.unavailable_link {
                 self.link(&path.at("unavailable_link"), link);
             }
-            if let Some(hours) = &t.business_hours {
-                self.hours(&path.at("business_hours"), hours);
-            }
         }
     }
 
@@ -194,22 +195,8 @@ impl Checker<'_> {
             self.text(&path.at("label"), &s.label);
             self.opt_text(&path.at("description"), &s.description);
             self.refs(&path.at("response"), s.response.keys(), &ids.plans);
-            for (plan, response) in &s.response {
-                // As the catalog writes it, e.g. `{"minutes": 0}`.
-                let (unit, n) = match response {
-                    _ if response.is_plausible() => continue,
-                    ResponseTime::Minutes(n) => ("minutes", n),
-                    ResponseTime::Hours(n) => ("hours", n),
-                    ResponseTime::BusinessDays(n) => ("business_days", n),
-                    ResponseTime::Unstated => continue,
-                };
-                let value = format!("{{\"{unit}\": {n}}}");
-                self.problem(
-                    msg::CATALOG_BAD_RESPONSE,
-                    &path.at("response").at(plan),
-                    &value,
-                );
-            }
+            self.response_times(&path.at("response"), &s.response);
+            self.response_by_case_type(&path, s, ids);
         }
     }
 
@@ -233,7 +220,6 @@ impl Checker<'_> {
             for (i, team) in l.team_hours.iter().enumerate() {
                 let path = path.item("team_hours", i);
                 self.refs(&path.at("plans"), team.plans.iter().flatten(), &ids.plans);
-                self.hours(&path.at("hours"), &team.hours);
             }
         }
     }
@@ -457,6 +443,7 @@ impl Checker<'_> {
             FieldKind::Text {
                 min_length: Some(min),
                 max_length: Some(max),
+                ..
             } => (min > max).then(|| format!("{min} > {max}")),
             FieldKind::Date {
                 min: Some(min),

@@ -3,7 +3,7 @@
 
 use super::{
     allows, AttachmentRules, BusinessHours, CaseType, Catalog, Category, ContactLanguage,
-    ContactMethod, PhoneCountry, Plan, Problem, ResponseTime, Service, Severity,
+    ContactMethod, Hours, PhoneCountry, Plan, Problem, ResponseTime, Service, Severity,
 };
 use crate::msg;
 
@@ -57,12 +57,11 @@ impl Catalog {
         case_type: &str,
         plan: &'a str,
     ) -> impl Iterator<Item = (&'a Severity, ResponseTime)> {
-        let offered = self.case_type(case_type).map(|t| &t.severities);
+        let t = self.case_type(case_type);
         self.severities.iter().filter_map(move |s| {
-            let response = *s.response.get(plan)?;
-            offered
-                .is_some_and(|list| allows(list, &s.id))
-                .then_some((s, response))
+            let t = t?;
+            let response = s.response_for(plan, &t.id)?;
+            allows(&t.severities, &s.id).then_some((s, response))
         })
     }
 
@@ -73,8 +72,22 @@ impl Catalog {
             .find(|c| c.id == category)
     }
 
-    /// Every set of business hours in the catalog, with where it is.
+    /// Every set of business hours in the catalog, with where it is: each named set once, then
+    /// the hours written out where they apply.
     pub fn all_business_hours(&self) -> Vec<(String, &BusinessHours)> {
+        let named = self
+            .business_hours
+            .iter()
+            .map(|(name, hours)| (format!("business_hours[{name}]"), hours));
+        let inline = self.hours_given().filter_map(|(path, hours)| match hours {
+            Hours::Inline(hours) => Some((path, hours)),
+            Hours::Named(_) => None,
+        });
+        named.chain(inline).collect()
+    }
+
+    /// Every place hours are taken, with what is written there.
+    pub(super) fn hours_given(&self) -> impl Iterator<Item = (String, &Hours)> {
         let plans = self.plans.iter().filter_map(|p| {
             let hours = p.business_hours.as_ref()?;
             Some((format!("plans[{}].business_hours", p.id), hours))
@@ -89,7 +102,7 @@ impl Catalog {
                 (path, &t.hours)
             })
         });
-        plans.chain(case_types).chain(teams).collect()
+        plans.chain(case_types).chain(teams)
     }
 
     /// Every set of attachment rules in the catalog: its own, then each case type's.

@@ -18,14 +18,20 @@ mod check;
 mod chrono_schema;
 #[cfg(feature = "explain")]
 mod explain;
+mod hours;
 mod lookup;
+mod on_behalf;
 mod parse;
+mod response;
 mod strict;
 mod warn;
 
 #[cfg(feature = "explain")]
 pub use explain::{explain, Explained};
+pub use hours::Hours;
+pub use on_behalf::ForOthers;
 pub use parse::{CatalogError, Problem};
+pub use response::ResponseTime;
 pub use warn::{is_web_address, Level};
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -64,6 +70,13 @@ pub struct Catalog {
     /// catalog's.
     #[serde(default)]
     pub articles: Option<String>,
+    /// Business hours defined once by name, e.g. `"emea"`, for plans, case types and language
+    /// teams to refer to instead of writing them out.
+    #[serde(default)]
+    pub business_hours: BTreeMap<String, BusinessHours>,
+    /// Who may file for another account the page lists; everyone where absent.
+    #[serde(default)]
+    pub on_behalf_of: Option<ForOthers>,
 }
 
 /// Severities a customer must report by phone rather than online: for the listed plans and
@@ -152,7 +165,7 @@ pub struct Plan {
     /// Where set, first-response times count only these hours: on the clock of their own
     /// `time_zone`, else the account's zone where the page names one, else the customer's.
     #[serde(default)]
-    pub business_hours: Option<BusinessHours>,
+    pub business_hours: Option<Hours>,
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq)]
@@ -229,7 +242,7 @@ pub struct CaseType {
     pub time_term: TimeTerm,
     /// The hours this type's cases are worked in, where they differ from the plan's.
     #[serde(default)]
-    pub business_hours: Option<BusinessHours>,
+    pub business_hours: Option<Hours>,
 }
 
 /// Whether `id` is on `list`, where an absent list allows every id.
@@ -306,6 +319,12 @@ pub enum FieldKind {
         min_length: Option<usize>,
         #[serde(default)]
         max_length: Option<usize>,
+        /// What the whole value must match, in the subset of regular expressions `pattern.rs` reads.
+        #[serde(default)]
+        pattern: Option<String>,
+        /// What is said, in each language, of a value the pattern does not match.
+        #[serde(default)]
+        pattern_error: Option<Text>,
     },
     Number {
         #[serde(default)]
@@ -339,35 +358,9 @@ pub struct Severity {
     /// First-response time per plan; a plan not listed cannot choose this severity, and
     /// `"unstated"` offers it without a promised time.
     pub response: BTreeMap<String, ResponseTime>,
-}
-
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ResponseTime {
-    Minutes(u32),
-    Hours(u32),
-    BusinessDays(u32),
-    /// Offered with no time promised.
-    Unstated,
-}
-
-impl ResponseTime {
-    /// The longest promise in each unit, about a quarter; the shortest is 1. The schema states
-    /// the same ranges.
-    pub const MAX_MINUTES: u32 = 90 * 24 * 60;
-    pub const MAX_HOURS: u32 = 90 * 24;
-    pub const MAX_BUSINESS_DAYS: u32 = 60;
-
-    /// Between zero and about a quarter: a promise a support plan could make.
-    pub fn is_plausible(self) -> bool {
-        match self {
-            ResponseTime::Unstated => true,
-            ResponseTime::Minutes(m) => (1..=Self::MAX_MINUTES).contains(&m),
-            ResponseTime::Hours(h) => (1..=Self::MAX_HOURS).contains(&h),
-            ResponseTime::BusinessDays(d) => (1..=Self::MAX_BUSINESS_DAYS).contains(&d),
-        }
-    }
+    /// Times that differ by case type, then by plan; they cannot offer the severity to a plan.
+    #[serde(default)]
+    pub response_by_case_type: BTreeMap<String, BTreeMap<String, ResponseTime>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -408,7 +401,7 @@ pub struct TeamHours {
     /// The plans these hours apply to; every plan when absent.
     #[serde(default)]
     pub plans: Option<Vec<String>>,
-    pub hours: BusinessHours,
+    pub hours: Hours,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -441,6 +434,10 @@ pub struct AttachmentRules {
     /// MIME types or `.ext` suffixes allowed; absent means any.
     #[serde(default)]
     pub allowed_types: Option<Vec<String>>,
+    /// MIME types, `type/*` or `.ext` suffixes refused even where allowed; absent means programs
+    /// and scripts (`attachment::PROGRAMS`).
+    #[serde(default)]
+    pub refused_types: Option<Vec<String>>,
 }
 
 impl AttachmentRules {
@@ -458,6 +455,7 @@ impl Default for AttachmentRules {
             max_files: Self::default_max_files(),
             max_bytes: Self::default_max_bytes(),
             allowed_types: None,
+            refused_types: None,
         }
     }
 }
