@@ -138,6 +138,8 @@ fn longest_keystroke() -> Duration {
                 .unwrap_or_default();
             longest = longest.max(took);
         }
+        // The browser bench waits for the subject's suggestions.
+        assert!(!shown(&library, subject).is_empty(), "{subject}");
     }
     longest
 }
