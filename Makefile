@@ -59,6 +59,7 @@ package: build
 bench: setup-browser build
 	node bench/run.mjs
 	bench/feature-bytes.sh suggestions
+	cargo test -p case-core --release --test relevance -- --nocapture
 	CRASH_ITERATIONS=1000 CASE_SERVER_BIN=$(CURDIR)/$(SERVER) cargo test -p case-server --test crash -- --nocapture
 
 # Where the wasm's bytes come from, by crate and by function (installs twiggy if missing).

@@ -1,14 +1,21 @@
 //! Help articles suggested from what the customer types. Text becomes terms the same way in
 //! every language: words of Latin script, lower-cased and cut to a simple stem (charge, charged
 //! and charges meet), and pairs of neighbouring characters for Chinese, Japanese and Korean,
-//! which write no spaces between words. An article's terms come from its title and keywords
-//! (weighted up) and summary in every language it has, so any script finds it.
+//! which write no spaces between words; words and pairs every message has are left out
+//! (`terms.rs`). An article's terms come from its title and keywords (weighted up) and summary in
+//! every language it has, so any script finds it. Nothing is suggested unless the best article
+//! matched at least as strongly as a title word no other article has, and later ones only when
+//! they come close to it: a wrong article costs the customer's trust more than none.
 
 use std::collections::{BTreeMap, HashMap};
 
 use serde::Deserialize;
 
 use crate::text::Text;
+
+mod terms;
+
+pub use terms::terms;
 
 /// A help article, as an articles file lists it.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -77,6 +84,11 @@ pub struct Library {
 const TITLE_WEIGHT: u16 = 3;
 /// At most this many suggestions.
 pub const MAX_SUGGESTIONS: usize = 3;
+/// The best article is shown when it scores at least this share of a title word that no other
+/// article has (a little under all of it, for rounding).
+const SURE: f32 = 0.95;
+/// A later article is shown beside the best only when it scores at least this share of it.
+const CLOSE: f32 = 0.5;
 
 impl Library {
     /// Reads an articles file: `{"articles": [...]}`.
@@ -121,12 +133,52 @@ impl Library {
 
     /// The best articles for what the customer wrote, best first: each term found scores its
     /// weight times how rare it is among the articles, and the chosen service and category lift
-    /// the articles about them.
+    /// the articles about them. None when nothing fits well enough.
     pub fn suggest(&self, query: &Query) -> Vec<&Article> {
+        let scores = self.scores(query.text);
+        // The best few by a single pass: on equal scores the earlier article stays ahead.
+        let mut best: Vec<(f32, usize)> = Vec::with_capacity(MAX_SUGGESTIONS + 1);
+        for (i, &found) in scores.iter().enumerate() {
+            // One title or keyword term is the least that counts as a match.
+            if found < f32::from(TITLE_WEIGHT) {
+                continue;
+            }
+            let a = &self.articles[i];
+            let mut lift = 1.0;
+            if a.services.iter().any(|s| s == query.service) {
+                lift += 0.5;
+            }
+            if a.categories.iter().any(|c| c == query.category) {
+                lift += 0.5;
+            }
+            let score = found * lift;
+            let at = best.iter().take_while(|(s, _)| *s >= score).count();
+            if at < MAX_SUGGESTIONS {
+                best.insert(at, (score, i));
+                best.truncate(MAX_SUGGESTIONS);
+            }
+        }
+        // Nothing unless the best has at least the weight of a title word no other article has:
+        // a word many articles share (address, account) is too little to go on, unless the
+        // customer chose the service and category the article is about.
+        let least = SURE * f32::from(TITLE_WEIGHT) * (1.0 + self.articles.len() as f32).ln();
+        let top = best.first().map_or(0.0, |b| b.0);
+        if top < least {
+            return Vec::new();
+        }
+        best.into_iter()
+            .filter(|(score, _)| *score >= CLOSE * top)
+            .map(|(_, i)| &self.articles[i])
+            .collect()
+    }
+
+    /// Per article: each term of `text` it has scores its weight times how rare it is among the
+    /// articles.
+    fn scores(&self, text: &str) -> Vec<f32> {
         let n = self.articles.len() as f32;
         let mut scores = vec![0.0_f32; self.articles.len()];
         let mut counted = vec![false; self.postings.len()];
-        for term in terms(query.text) {
+        for term in terms(text) {
             let Some(&at) = self.index.get(&term) else {
                 continue;
             };
@@ -140,96 +192,6 @@ impl Library {
                 scores[article as usize] += f32::from(weight) * rarity;
             }
         }
-        // The best few by a single pass: on equal scores the earlier article stays ahead.
-        let mut best: Vec<(f32, usize)> = Vec::with_capacity(MAX_SUGGESTIONS + 1);
-        for (i, &score) in scores.iter().enumerate() {
-            // One title or keyword term is the least that counts as a match.
-            if score < f32::from(TITLE_WEIGHT) {
-                continue;
-            }
-            let a = &self.articles[i];
-            let mut lift = 1.0;
-            if a.services.iter().any(|s| s == query.service) {
-                lift += 0.5;
-            }
-            if a.categories.iter().any(|c| c == query.category) {
-                lift += 0.5;
-            }
-            let score = score * lift;
-            let at = best.iter().take_while(|(s, _)| *s >= score).count();
-            if at < MAX_SUGGESTIONS {
-                best.insert(at, (score, i));
-                best.truncate(MAX_SUGGESTIONS);
-            }
-        }
-        best.into_iter().map(|(_, i)| &self.articles[i]).collect()
+        scores
     }
-}
-
-/// The terms a text is matched by: stemmed words, and character pairs of CJK runs.
-pub fn terms(text: &str) -> Vec<String> {
-    let mut terms = Vec::new();
-    let mut word = String::new();
-    let mut run: Vec<char> = Vec::new();
-    for c in text.chars().chain(std::iter::once(' ')) {
-        if is_cjk(c) {
-            flush_word(&mut word, &mut terms);
-            run.push(c);
-        } else if c.is_alphanumeric() {
-            flush_run(&mut run, &mut terms);
-            word.extend(c.to_lowercase());
-        } else {
-            flush_word(&mut word, &mut terms);
-            flush_run(&mut run, &mut terms);
-        }
-    }
-    terms
-}
-
-fn flush_word(word: &mut String, terms: &mut Vec<String>) {
-    if word.chars().count() >= 2 && !STOP_WORDS.contains(&word.as_str()) {
-        terms.push(stem(word).to_owned());
-    }
-    word.clear();
-}
-
-fn flush_run(run: &mut Vec<char>, terms: &mut Vec<String>) {
-    match run.len() {
-        0 => {}
-        1 => terms.push(run[0].to_string()),
-        _ => terms.extend(run.windows(2).map(|pair| pair.iter().collect())),
-    }
-    run.clear();
-}
-
-/// Chinese characters, kana and Hangul: scripts written without spaces between words.
-fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{3040}'..='\u{30ff}' // hiragana, katakana
-        | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' // Han
-        | '\u{1100}'..='\u{11ff}' | '\u{3130}'..='\u{318f}' | '\u{ac00}'..='\u{d7af}' // Hangul
-    )
-}
-
-/// English words too common to tell articles apart.
-const STOP_WORDS: &[&str] = &[
-    "a", "about", "after", "an", "and", "are", "as", "at", "be", "but", "by", "can", "do", "for",
-    "from", "has", "have", "how", "in", "is", "it", "its", "me", "my", "no", "not", "of", "on",
-    "or", "our", "so", "that", "the", "this", "to", "was", "we", "what", "when", "why", "with",
-];
-
-/// A word cut to a stem plain enough for customers' English: charge, charged, charges and
-/// charging all become `charg`.
-fn stem(word: &str) -> &str {
-    let mut w = word;
-    for suffix in ["ing", "ed", "es", "s"] {
-        if w.len() > suffix.len() + 2 && w.ends_with(suffix) && !w.ends_with("ss") {
-            w = &w[..w.len() - suffix.len()];
-            break;
-        }
-    }
-    if w.len() > 3 && w.ends_with('e') {
-        w = &w[..w.len() - 1];
-    }
-    w
 }

@@ -208,3 +208,35 @@ fn a_korean_customer_saying_status_check_in_everyday_words_sees_the_status_check
     });
     assert_eq!(found[0].id, "ec2-status-check-failed");
 }
+
+#[test]
+fn grammar_and_courtesies_are_no_terms_and_joined_error_codes_split() {
+    assert_eq!(terms("請求がです"), ["請求"]);
+    assert_eq!(terms("감사합니다 함수가"), ["함수"]);
+    assert_eq!(terms("谢谢你们的账单"), ["账单"]);
+    assert_eq!(terms("Thanks, please help"), Vec::<String>::new());
+    assert_eq!(terms("AccessDenied"), terms("access denied"));
+}
+
+#[test]
+fn in_the_shipped_articles_a_message_about_nothing_they_cover_suggests_nothing() {
+    let aws = shipped("aws");
+    for text in [
+        "Thanks for your help yesterday, everything works now",
+        "テスト件名 テストの説明です",
+        "谢谢你们昨天的帮助，问题已经解决了",
+        "어제 도와주셔서 감사합니다 문제 해결되었습니다",
+    ] {
+        assert!(ids(&aws, text, "", "").is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn a_second_article_is_shown_only_when_it_matches_about_as_well_as_the_first() {
+    let l = library();
+    // Both titles say instance; only one is about its status check.
+    assert_eq!(
+        ids(&l, "instance status check failed", "", ""),
+        ["ec2-status-check"]
+    );
+}

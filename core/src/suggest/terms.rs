@@ -1,0 +1,137 @@
+//! Text into the terms articles are matched by: stemmed words of Latin script, and pairs of
+//! neighbouring characters in Chinese, Japanese and Korean, which write no spaces between words.
+//! Words and pairs that every message has (please, thanks, です, 请问, 합니다) are left out: they
+//! would match articles that have nothing to do with the customer's problem.
+
+/// The terms a text is matched by: stemmed words, and character pairs of CJK runs.
+pub fn terms(text: &str) -> Vec<String> {
+    let mut terms = Vec::new();
+    let mut word = String::new();
+    let mut run: Vec<char> = Vec::new();
+    let mut last_lower = false;
+    for c in text.chars().chain(std::iter::once(' ')) {
+        let lower = c.is_lowercase();
+        if is_cjk(c) {
+            flush_word(&mut word, &mut terms);
+            run.push(c);
+        } else if c.is_alphanumeric() {
+            flush_run(&mut run, &mut terms);
+            // Error codes join their words (AccessDenied, VcpuLimitExceeded): split them.
+            if c.is_uppercase() && last_lower {
+                flush_word(&mut word, &mut terms);
+            }
+            word.extend(c.to_lowercase());
+        } else {
+            flush_word(&mut word, &mut terms);
+            flush_run(&mut run, &mut terms);
+        }
+        last_lower = lower;
+    }
+    terms
+}
+
+fn flush_word(word: &mut String, terms: &mut Vec<String>) {
+    if word.chars().count() >= 2 && !STOP_WORDS.contains(&word.as_str()) {
+        let stem = stem(word);
+        if !STOP_WORDS.contains(&stem) {
+            terms.push(stem.to_owned());
+        }
+    }
+    word.clear();
+}
+
+fn flush_run(run: &mut Vec<char>, terms: &mut Vec<String>) {
+    // A Korean word starting with an ordinary one is that word with its endings (감사합니다).
+    let hangul = run
+        .first()
+        .is_some_and(|&c| matches!(c, '\u{ac00}'..='\u{d7af}'));
+    if hangul && run.len() >= 2 && !telling(run[0], run[1], false) {
+        run.clear();
+    }
+    match run.len() {
+        0 => {}
+        1 => terms.push(run[0].to_string()),
+        n => terms.extend(
+            run.windows(2)
+                .enumerate()
+                .filter(|&(i, pair)| telling(pair[0], pair[1], i + 2 == n))
+                .map(|(_, pair)| pair.iter().collect()),
+        ),
+    }
+    run.clear();
+}
+
+/// Whether a pair of neighbouring characters can tell articles apart. Hiragana carries Japanese
+/// grammar, so a pair starting with it, or a word followed by a particle, says nothing of the
+/// problem; a Chinese character followed by other hiragana is the stem of a verb (忘れ, 増や) and
+/// stays. Korean ends a word with its particle (함수가), Chinese marks with 的, 吗 and 呢.
+fn telling(a: char, b: char, last: bool) -> bool {
+    let hiragana = |c: char| matches!(c, '\u{3040}'..='\u{309f}');
+    let katakana = |c: char| matches!(c, '\u{30a0}'..='\u{30ff}');
+    let particle = |c: char| "がをにはでのともへや的吗呢吧了我你他她也很".contains(c);
+    if hiragana(a) || a == 'ー' || (katakana(a) && hiragana(b)) || particle(a) || particle(b) {
+        return false;
+    }
+    if last && "가이을를은는에의로도와과".contains(b) {
+        return false;
+    }
+    let mut pair = [0; 8];
+    let at = a.encode_utf8(&mut pair).len();
+    let len = at + b.encode_utf8(&mut pair[at..]).len();
+    let pair = std::str::from_utf8(&pair[..len]).unwrap_or_default();
+    !ORDINARY_PAIRS.contains(&pair)
+}
+
+/// Chinese characters, kana and Hangul: scripts written without spaces between words.
+fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30ff}' // hiragana, katakana
+        | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' // Han
+        | '\u{1100}'..='\u{11ff}' | '\u{3130}'..='\u{318f}' | '\u{ac00}'..='\u{d7af}' // Hangul
+    )
+}
+
+/// English words too common to tell articles apart, and the courtesies and filler of any
+/// message to a support desk.
+const STOP_WORDS: &[&str] = &[
+    "a", "about", "after", "all", "also", "am", "an", "and", "any", "anyone", "are", "as", "at",
+    "be", "been", "but", "by", "can", "could", "dear", "do", "does", "for", "from", "get", "got",
+    "great", "has", "have", "hello", "help", "hi", "how", "if", "im", "in", "is", "it", "its",
+    "just", "know", "like", "make", "me", "my", "need", "no", "not", "now", "of", "on", "or",
+    "our", "please", "regard", "so", "some", "support", "team", "thank", "thanks", "that", "the",
+    "there", "this", "to", "us", "very", "want", "was", "we", "what", "when", "where", "which",
+    "who", "why", "will", "with", "would", "you", "your",
+];
+
+/// Pairs every Japanese, Korean or Chinese message to a support desk may have, whatever it is
+/// about: greetings, thanks, requests, and the words for "question" and "problem".
+const ORDINARY_PAIRS: &[&str] = &[
+    // Japanese (pairs starting with hiragana are left out anyway)
+    "世話", "御社", "弊社", "担当", "質問", "連絡", "確認", "対応", "可能", "教え", "解決", "問題",
+    "願い", "以下", "現在", "先日", "昨日", "件名", "サポ", // Korean
+    "안녕", "하세", "세요", "감사", "니다", "습니", "합니", "됩니", "입니", "드립", "립니", "부탁",
+    "문의", "요청", "어요", "아요", "해요", "싶어", "싶습", "있어", "있습", "없어", "없습", "는데",
+    "했는", "했어", "해서", "주세", "어떻", "떻게", "가능", "궁금", "다음", "어제", "오늘", "지금",
+    "제가", "저희", "해결", "문제", "에서", "으로", "하고", "하는", "있는", "지원", "서포",
+    // Chinese
+    "请问", "你们", "我们", "您好", "你好", "谢谢", "感谢", "帮助", "帮忙", "问题", "已经", "可以",
+    "能否", "怎么", "什么", "一下", "一个", "需要", "是否", "没有", "有没", "现在", "昨天", "今天",
+    "麻烦", "如何", "解决", "时候", "这个", "那个", "还是", "但是", "因为", "所以", "如果", "公司",
+    "支持",
+];
+
+/// A word cut to a stem plain enough for customers' English: charge, charged, charges and
+/// charging all become `charg`.
+fn stem(word: &str) -> &str {
+    let mut w = word;
+    for suffix in ["ing", "ed", "es", "s"] {
+        if w.len() > suffix.len() + 2 && w.ends_with(suffix) && !w.ends_with("ss") {
+            w = &w[..w.len() - suffix.len()];
+            break;
+        }
+    }
+    if w.len() > 3 && w.ends_with('e') {
+        w = &w[..w.len() - 1];
+    }
+    w
+}
