@@ -41,9 +41,10 @@ fn an_unknown_member_of_a_field_is_named_with_the_nearest_known_one() {
         "services[svc].categories[cat].fields[f]: unknown member `min_lenght` — did you mean `min_length`?"
     );
     assert_eq!(
-        said(field(json!({ "type": "text", "pattern": "^i-" }))),
-        "services[svc].categories[cat].fields[f]: unknown member `pattern`: the members here are \
-         `id`, `label`, `hint`, `required`, `type`, `min_length`, `max_length`"
+        said(field(json!({ "type": "text", "mask": "^i-" }))),
+        "services[svc].categories[cat].fields[f]: unknown member `mask`: the members here are \
+         `id`, `label`, `hint`, `required`, `type`, `min_length`, `max_length`, `pattern`, \
+         `pattern_error`"
     );
     assert_eq!(
         said(field(
