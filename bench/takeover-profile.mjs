@@ -1,7 +1,7 @@
 // Where the main thread's time goes while the wasm takes the demo page's first step over: a CPU
 // profile (Chromium's sampling profiler) from navigation to `case-ready`, the heaviest items by
 // self time, averaged over a few runs. Needs `trunk build --release` and the release server.
-// Usage: node bench/takeover-profile.mjs [--runs N] [--top N] [--page /path]
+// Usage: node bench/takeover-profile.mjs [--runs N] [--top N] [--page /path] [--tree BUILT_CHECKOUT]
 import { launchBrowser, startServer } from '../tests/e2e/support.mjs';
 
 const arg = (name, fallback) => {
@@ -11,6 +11,8 @@ const arg = (name, fallback) => {
 const runs = Number(arg('--runs', 5));
 const top = Number(arg('--top', 10));
 const path = arg('--page', '/');
+// Another built checkout, e.g. the bench's earlier commit (see side-by-side.mjs).
+const tree = arg('--tree', undefined);
 
 /** Self time per function (name, file, line) in one profile, in ms. */
 function selfTimes(profile) {
@@ -26,7 +28,7 @@ function selfTimes(profile) {
   return times;
 }
 
-const server = await startServer();
+const server = await startServer({ tree });
 const browser = await launchBrowser();
 const total = new Map();
 const takeOvers = [];
