@@ -1,6 +1,7 @@
 // `make bench`: what the widget costs a host page and how fast it files a case, measured in
-// headless Chromium on loopback against the reference server. Prints a table and writes
-// bench/results.json. Usage: node bench/run.mjs [--quick]
+// headless Chromium on loopback against the reference server, beside the widget as it was at
+// BASE_COMMIT (built once in a worktree of its own; see side-by-side.mjs) where the two compare.
+// Prints a table and writes bench/results.json. Usage: node bench/run.mjs [--quick] [--no-base]
 import { execFileSync } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
@@ -10,8 +11,10 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { answerContactAndReview, answerFirstSteps, launchBrowser, mouse, startServer, waitForStep } from '../tests/e2e/support.mjs';
+import { BASE_COMMIT, belowFoldSample, buildBase, eagerSample, interleave, medianOf, writePages } from './side-by-side.mjs';
 
 const quick = process.argv.includes('--quick');
+const withBase = !process.argv.includes('--no-base');
 const MiB = 1024 * 1024;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
@@ -26,7 +29,7 @@ function machine() {
 
 // 1. What the widget loads: before its first step is usable (the step prerendered into the page
 // and its styles), and in all until the wasm has taken the step over.
-function transferSizes(dist) {
+function transferSizes(dist, tree = new URL('../', import.meta.url).pathname) {
   const measure = (budgetKb, files) => {
     const rows = files.map(([name, bytes]) => ({
       file: name,
@@ -45,11 +48,11 @@ function transferSizes(dist) {
     return `${folder ?? ''}${found ?? `${stem}${ext}`}`;
   };
   const read = (f) => [f, readFileSync(join(dist, built(f)))];
-  const prerendered = readFileSync(new URL('../public/prerendered/first-step.html', import.meta.url));
+  const prerendered = readFileSync(join(tree, 'public/prerendered/first-step.html'));
   return {
     before_first_step: measure(120, [['first step prerendered in the page', prerendered], read('case-widget.css')]),
     // English, as the bench's browser asks for; each other language is two more files when chosen.
-    whole_widget: measure(200, ['case-widget.js', 'case-widget-app.js', 'case-widget-app_bg.wasm', 'case-widget.css', 'catalog/aws.json',
+    whole_widget: measure(400, ['case-widget.js', 'case-widget-app.js', 'case-widget-app_bg.wasm', 'case-widget.css', 'catalog/aws.json',
       'locales/en/widget.ftl', 'locales/en/errors.ftl'].map(read)),
   };
 }
@@ -71,50 +74,70 @@ function watchForUsableStep() {
   document.addEventListener('case-ready', () => { window.caseReady = performance.now(); }, { once: true });
 }
 
-async function firstInteractive(browser, server, runs) {
-  const widget = [];
-  const takenOver = [];
-  const baseline = [];
-  const scriptWith = [];
-  const scriptWithout = [];
-  for (let i = 0; i < runs; i++) {
-    for (const kind of ['widget', 'baseline']) {
-      const context = await browser.newContext();
-      await context.addInitScript(watchForUsableStep);
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Performance.enable');
-      if (kind === 'widget') {
-        await page.goto(`${server.url}/`);
-        await page.waitForFunction(() => window.caseReady !== undefined && window.stepUsable !== undefined);
-        widget.push(await page.evaluate(() => window.stepUsable));
-        takenOver.push(await page.evaluate(() => window.caseReady));
-        await page.waitForTimeout(200);
-        scriptWith.push(await scriptDuration(cdp));
-      } else {
-        await page.goto(`${server.url}/case-widget/bench-baseline.html`);
-        await page.waitForFunction(() => window.stepUsable !== undefined);
-        baseline.push(await page.evaluate(() => window.stepUsable));
-        await page.goto(`${server.url}/case-widget/bench-without-widget.html`);
-        await page.waitForLoadState('load');
-        await page.waitForTimeout(200);
-        scriptWithout.push(await scriptDuration(cdp));
-      }
-      await context.close();
+/** One run of the demo page (its step prerendered) and of the static form, in fresh contexts. */
+async function firstInteractiveSample(browser, server) {
+  const sample = {};
+  for (const kind of ['widget', 'baseline']) {
+    const context = await browser.newContext();
+    await context.addInitScript(watchForUsableStep);
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    if (kind === 'widget') {
+      await page.goto(`${server.url}/`);
+      await page.waitForFunction(() => window.caseReady !== undefined && window.stepUsable !== undefined);
+      sample.widget = await page.evaluate(() => window.stepUsable);
+      sample.takenOver = await page.evaluate(() => window.caseReady);
+      await page.waitForTimeout(200);
+      sample.scriptWith = await scriptDuration(cdp);
+    } else {
+      await page.goto(`${server.url}/case-widget/bench-baseline.html`);
+      await page.waitForFunction(() => window.stepUsable !== undefined);
+      sample.baseline = await page.evaluate(() => window.stepUsable);
+      await page.goto(`${server.url}/case-widget/bench-without-widget.html`);
+      await page.waitForLoadState('load');
+      await page.waitForTimeout(200);
+      sample.scriptWithout = await scriptDuration(cdp);
     }
+    await context.close();
   }
-  const ratio = median(widget) / median(baseline);
-  const scriptCost = (median(scriptWith) - median(scriptWithout)) * 1000;
+  return sample;
+}
+
+function firstInteractive(samples) {
+  const of = (key) => median(samples.map((s) => s[key]));
+  const ratio = of('widget') / of('baseline');
+  const scriptCost = (of('scriptWith') - of('scriptWithout')) * 1000;
   return {
-    runs,
-    widget_ms: Math.round(median(widget)),
-    taken_over_by_wasm_ms: Math.round(median(takenOver)),
-    baseline_ms: Math.round(median(baseline)),
+    runs: samples.length,
+    widget_ms: Math.round(of('widget')),
+    taken_over_by_wasm_ms: Math.round(of('takenOver')),
+    baseline_ms: Math.round(of('baseline')),
     ratio: Math.round(ratio * 100) / 100,
-    within_budget: ratio <= 1.5,
+    within_budget: ratio <= 1.0,
     script_ms_with_widget_minus_without: Math.round(scriptCost),
     script_within_budget: scriptCost <= 50,
   };
+}
+
+/**
+ * The budgets that compare with BASE_COMMIT: the prerendered demo page, the widget loading at
+ * once without a prerendered step, and the widget below the fold until scrolled to.
+ */
+async function sideBySide(browser, builds) {
+  const runs = quick ? 2 : 10;
+  const first = await interleave(builds, runs, (server) => firstInteractiveSample(browser, server));
+  const eager = await interleave(builds, runs, (server) => eagerSample(browser, server));
+  const belowFold = await interleave(builds, quick ? 1 : 5, (server) => belowFoldSample(browser, server));
+  return Object.fromEntries(Object.keys(builds).map((name) => {
+    const e = { taken_over_ms: medianOf(eager[name], 'takenOver'), script_ms: medianOf(eager[name], 'scriptMs') };
+    const b = { script_ms: medianOf(belowFold[name], 'scriptMs'), wasm_requests: Math.max(...belowFold[name].map((s) => s.wasmRequests)) };
+    return [name, {
+      first_interactive: firstInteractive(first[name]),
+      eager_without_prerender: { ...e, within_budget: e.script_ms <= 50 && e.taken_over_ms <= 250 },
+      below_the_fold: { ...b, within_budget: b.wasm_requests === 0 && b.script_ms <= 5 },
+    }];
+  }));
 }
 
 async function scriptDuration(cdp) {
@@ -466,16 +489,45 @@ async function underAttack() {
   }
 }
 
+/** The rows measured for both builds: the current figure, then BASE_COMMIT's and the ratio. */
+function printCompared(r) {
+  const b = r.base;
+  const beside = (value, baseValue, unit = ' ms') => (b ? `${value}${unit} (${b.commit}: ${baseValue}${unit}, ×${baseValue ? Math.round((value / baseValue) * 100) / 100 : '–'})` : `${value}${unit}`);
+  const met = (ok) => (ok ? 'met' : 'NOT met');
+  if (b) {
+    const [now, then] = [r.transfer.whole_widget.total.gzip, b.transfer.whole_widget.total.gzip];
+    console.log(`| whole widget until take-over, gzip, beside ${b.commit} | ${beside(kb(now), kb(then), ' KB')} | ≤ 400 KB: ${met(now <= 400 * 1024)} |`);
+  }
+  const fi = r.first_interactive;
+  console.log(`| first step usable with a prerender (median of ${fi.runs}) | ${fi.widget_ms} ms vs static form ${fi.baseline_ms} ms = ${beside(fi.ratio, b?.first_interactive.ratio, '×')} | ≤ 1.0×: ${met(fi.within_budget)} |`);
+  console.log(`| first step taken over by the wasm, prerendered (median) | ${beside(fi.taken_over_by_wasm_ms, b?.first_interactive.taken_over_by_wasm_ms)} | |`);
+  console.log(`| main-thread script cost to the host page, prerendered | ${beside(fi.script_ms_with_widget_minus_without, b?.first_interactive.script_ms_with_widget_minus_without)} | ≤ 50 ms: ${met(fi.script_within_budget)} |`);
+  const e = r.eager_without_prerender;
+  console.log(`| loading="eager", no prerender: script cost | ${beside(e.script_ms, b?.eager_without_prerender.script_ms)} | ≤ 50 ms: ${met(e.script_ms <= 50)} |`);
+  console.log(`| loading="eager", no prerender: taken over | ${beside(e.taken_over_ms, b?.eager_without_prerender.taken_over_ms)} | ≤ 250 ms: ${met(e.taken_over_ms <= 250)} |`);
+  const f = r.below_the_fold;
+  console.log(`| below the fold, loading="visible", until scrolled to: wasm requests, script cost | ${f.wasm_requests}, ${beside(f.script_ms, b?.below_the_fold.script_ms)} | no wasm, ≤ 5 ms: ${met(f.within_budget)} |`);
+}
+
+function writeBenchPages(dist) {
+  const index = readFileSync(join(dist, 'index.html'), 'utf8');
+  writeFileSync(join(dist, 'bench-without-widget.html'), index.replace(/<script type="module"[^>]*case-widget\.js"><\/script>/, '').replace(/<case-widget[^>]*>[\s\S]*?<\/case-widget>/, ''));
+  writeFileSync(join(dist, 'bench-baseline.html'), readFileSync(new URL('./baseline.html', import.meta.url)));
+  writePages(dist);
+}
+
 // The load below posts cases as a script does, without the widget's form tokens.
+const baseTree = withBase ? buildBase(BASE_COMMIT) : undefined;
 const server = await startServer({ args: ['--no-spam-checks'] });
+const base = baseTree && await startServer({ args: ['--no-spam-checks'], tree: baseTree });
 const browser = await launchBrowser();
 const dir = mkdtempSync(join(tmpdir(), 'case-widget-bench-'));
 try {
-  const index = readFileSync(join(server.dist, 'index.html'), 'utf8');
-  writeFileSync(join(server.dist, 'bench-without-widget.html'), index.replace(/<script type="module"[^>]*case-widget\.js"><\/script>/, '').replace(/<case-widget[^>]*>[\s\S]*?<\/case-widget>/, ''));
-  writeFileSync(join(server.dist, 'bench-baseline.html'), readFileSync(new URL('./baseline.html', import.meta.url)));
+  for (const s of [server, base].filter(Boolean)) writeBenchPages(s.dist);
   results.transfer = transferSizes(server.dist);
-  results.first_interactive = await firstInteractive(browser, server, quick ? 2 : 20);
+  const compared = await sideBySide(browser, base ? { current: server, base } : { current: server });
+  Object.assign(results, compared.current);
+  if (base) results.base = { commit: BASE_COMMIT, transfer: transferSizes(base.dist, baseTree), ...compared.base };
   results.visits = await visits(browser, server);
   results.upload = await upload(browser, server, dir, quick ? 1 : 5);
   results.typing = await typing(browser, server);
@@ -485,6 +537,7 @@ try {
 } finally {
   await browser.close();
   await server.stop();
+  await base?.stop();
 }
 
 const t = results.transfer;
@@ -496,10 +549,7 @@ for (const [title, part] of [['before the first step is usable', t.before_first_
   for (const f of part.files) console.log(`| ${f.file} | ${sizes(f)} | |`);
   console.log(`| **total ${title}** | ${sizes(part.total)} | ≤ ${part.budget_gzip / 1024} KB gzip: ${part.within_budget ? 'met' : 'NOT met'} |`);
 }
-const fi = results.first_interactive;
-console.log(`| first step usable (median of ${fi.runs}) | ${fi.widget_ms} ms vs static form ${fi.baseline_ms} ms = ${fi.ratio}× | ≤ 1.5×: ${fi.within_budget ? 'met' : 'NOT met'} |`);
-console.log(`| first step taken over by the wasm (median) | ${fi.taken_over_by_wasm_ms} ms | |`);
-console.log(`| main-thread script cost to the host page | ${fi.script_ms_with_widget_minus_without} ms | ≤ 50 ms: ${fi.script_within_budget ? 'met' : 'NOT met'} |`);
+printCompared(results);
 const v = results.visits;
 console.log(`| bytes over the wire, as served (brotli), first visit | ${kb(v.first_visit_bytes)} KB | |`);
 console.log(`| bytes over the wire, repeat visit | ${kb(v.repeat_visit_bytes)} KB (hashed files asked for again: ${v.repeat_hashed_requests.length}) | 0 bytes of wasm/JS/CSS, no revalidation: ${v.repeat_within_budget ? 'met' : 'NOT met'} |`);

@@ -1,7 +1,7 @@
 //! A named time zone's offset at an instant, from the browser's `Intl`, which carries the tz
 //! database the widget would otherwise have to ship.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 
 use wasm_bindgen::prelude::*;
@@ -27,14 +27,21 @@ extern "C" {
 }
 
 /// The zone the customer's browser keeps, e.g. `Europe/Berlin`; `UTC` where it names none.
+/// Asked of the browser once, when first needed: making a formatter takes tens of milliseconds.
 pub fn browser_zone() -> String {
-    OffsetFormat::new("en-US", &js_sys::Object::new())
-        .ok()
-        .and_then(|f| f.resolved_options().time_zone())
-        .unwrap_or_else(|| "UTC".to_owned())
+    BROWSER_ZONE.with(|zone| {
+        zone.get_or_init(|| {
+            OffsetFormat::new("en-US", &js_sys::Object::new())
+                .ok()
+                .and_then(|f| f.resolved_options().time_zone())
+                .unwrap_or_else(|| "UTC".to_owned())
+        })
+        .clone()
+    })
 }
 
 thread_local! {
+    static BROWSER_ZONE: OnceCell<String> = const { OnceCell::new() };
     /// One formatter per zone: making one is slow, and the deadline math asks many times.
     static FORMATS: RefCell<HashMap<String, Option<OffsetFormat>>> = RefCell::default();
 }

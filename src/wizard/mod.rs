@@ -39,8 +39,6 @@ struct Setup {
     draft_key: String,
     /// A new draft: nothing answered but what the host page prefilled.
     blank: Answers,
-    /// The browser's time zone, e.g. `Europe/Berlin`.
-    customer_zone: String,
 }
 
 /// Notes shown above the steps.
@@ -94,7 +92,6 @@ impl Wizard {
                 config,
                 draft_key: draft_key.clone(),
                 blank,
-                customer_zone: zone::browser_zone(),
             }),
             host,
             nav: Navigation::new(),
@@ -143,11 +140,14 @@ impl Wizard {
     }
 
     /// The clocks deadlines are counted on: the catalog's zones, the account's, the customer's.
+    /// The customer's is asked of the browser only here, so taking the first step over makes
+    /// no date formatter: the first step shows no time.
     pub fn with_clocks<T>(&self, f: impl FnOnce(&Clocks) -> T) -> T {
+        let customer_zone = zone::browser_zone();
         self.setup.with_value(|s| {
             f(&Clocks {
                 account_zone: s.config.time_zone.as_deref(),
-                customer_zone: &s.customer_zone,
+                customer_zone: &customer_zone,
                 lookup: zone::offset,
             })
         })

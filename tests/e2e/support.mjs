@@ -15,18 +15,19 @@ const root = new URL('../../', import.meta.url).pathname;
 /**
  * Starts case-server on 127.0.0.1:0 with its own data folder and a copy of dist/. Scripts fill
  * the form in faster than any person, so the minimum time to fill in and the rate limit are off
- * unless given.
+ * unless given. `tree` is the built checkout served (its dist/, its release server, its
+ * catalogs): this one unless the bench compares another.
  */
-export async function startServer({ corsOrigins = [], minFillSeconds = 0, spamChecks = true, proxies = [], args = [] } = {}) {
+export async function startServer({ corsOrigins = [], minFillSeconds = 0, spamChecks = true, proxies = [], args = [], tree = root } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'case-widget-e2e-'));
   const dist = join(dir, 'dist');
-  cpSync(join(root, 'dist'), dist, { recursive: true });
+  cpSync(join(tree, 'dist'), dist, { recursive: true });
   // Catalogs a portal owner might get wrong, served beside the good ones.
   writeFileSync(join(dist, 'catalog', 'broken-json.json'), '{ "id": "broken", "languages": [ }');
   writeFileSync(join(dist, 'catalog', 'broken-refs.json'), JSON.stringify(brokenRefsCatalog()));
-  const child = spawn(join(root, 'target/release/case-server'), [
+  const child = spawn(join(tree, 'target/release/case-server'), [
     '--addr', '127.0.0.1:0', '--data', join(dir, 'data'), '--dist', dist,
-    '--catalogs', join(root, 'public/catalog'), '--expose-cases', '--faults',
+    '--catalogs', join(tree, 'public/catalog'), '--expose-cases', '--faults',
     '--min-fill-seconds', String(minFillSeconds),
     // Tests send cases far faster than people: the rate limit is for people.
     '--rate-limit', '0',

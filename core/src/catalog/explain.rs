@@ -155,16 +155,6 @@ impl<'a> At<'a> {
     }
 }
 
-const NOTICE_MEMBERS: [&str; 7] = [
-    "text",
-    "at",
-    "plans",
-    "case_types",
-    "severities",
-    "phones",
-    "email",
-];
-
 const RESPONSE_TIME: &str = "a response time is one unit and a whole number, e.g. \
     {\"hours\": 4}, {\"minutes\": 30} or {\"business_days\": 2}, or \"unstated\"";
 
@@ -183,11 +173,7 @@ fn shape_words(detail: &str, at: &mut At) -> String {
     if let Some(rest) = detail.strip_prefix("unknown field `") {
         let (name, expected) = rest.split_once('`').unwrap_or((rest, ""));
         at.leave(name);
-        let mut known = expected_names(expected);
-        if known.is_empty() && at.names.first().is_some_and(|n| n == "notices") {
-            // A notice's scope is flattened into it, and serde then lists no members.
-            known = NOTICE_MEMBERS.to_vec();
-        }
+        let known = expected_names(expected);
         return unknown_member(name, &known);
     }
     if let Some(rest) = detail.strip_prefix("missing field `") {

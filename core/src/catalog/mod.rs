@@ -7,8 +7,6 @@ use std::collections::BTreeMap;
 use chrono::{NaiveDate, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 
-use crate::step::Step;
-
 // Also named from here by the widget and the server.
 pub use crate::text::Text;
 pub use check::{looks_like_time_zone, PHONE_DIGITS};
@@ -20,6 +18,7 @@ mod chrono_schema;
 mod explain;
 mod hours;
 mod lookup;
+mod notice;
 mod on_behalf;
 mod parse;
 mod response;
@@ -29,6 +28,7 @@ mod warn;
 #[cfg(feature = "explain")]
 pub use explain::{explain, Explained};
 pub use hours::Hours;
+pub use notice::{Notice, Phone};
 pub use on_behalf::ForOthers;
 pub use parse::{CatalogError, Problem};
 pub use response::ResponseTime;
@@ -100,37 +100,6 @@ impl CallOnly {
             && allows(&self.plans, plan)
             && allows(&self.case_types, case_type)
     }
-}
-
-/// A note shown at one step to the customers it concerns: those of the listed plans, case
-/// types and chosen severities (every one where a list is absent).
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Notice {
-    pub text: Text,
-    /// The step it is shown at, at the foot of the step's questions.
-    pub at: Step,
-    /// Whom it concerns: `plans`, `case_types` and `severities` beside the text.
-    #[serde(flatten)]
-    pub scope: Scope,
-    /// Numbers to call about such cases, shown with the text as `tel:` links.
-    #[serde(default)]
-    pub phones: Vec<Phone>,
-    /// An address to write to about such cases, shown as a `mailto:` link.
-    #[serde(default)]
-    pub email: Option<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Phone {
-    /// As it is dialled and shown, e.g. `+1 877-425-2832`.
-    pub number: String,
-    /// Another way of writing it, shown beside it, e.g. `1-877-4-AKATEC`.
-    #[serde(default)]
-    pub label: Option<String>,
 }
 
 /// Where something applies: to the listed plans, case types and severities (every one where a
