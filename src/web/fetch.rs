@@ -1,10 +1,6 @@
 //! Plain GETs: the widget's own files (catalogs, wire profiles, texts, articles) and a
 //! backend's article search.
 
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{Headers, RequestInit, Response};
-
 /// The body of `url`, or why it could not be had (a network error or an HTTP status).
 pub async fn fetch_text(url: &str) -> Result<String, String> {
     fetch_text_with(url, &[]).await
@@ -16,28 +12,16 @@ pub async fn fetch_json(url: &str, headers: &[(String, String)]) -> Result<serde
     serde_json::from_str(&text).map_err(|_| ())
 }
 
-/// By the browser's `fetch` itself: a wrapper crate would only add bytes to the wasm.
 async fn fetch_text_with(url: &str, headers: &[(String, String)]) -> Result<String, String> {
-    // A failure as the browser words it, e.g. "TypeError: Failed to fetch".
-    let said = |e: JsValue| String::from(e.unchecked_into::<js_sys::Object>().to_string());
-    let request_headers = Headers::new().map_err(said)?;
+    let mut request = gloo_net::http::Request::get(url);
     for (name, value) in headers {
-        request_headers.append(name, value).map_err(said)?;
+        request = request.header(name, value);
     }
-    let init = RequestInit::new();
-    init.set_headers(&request_headers);
-    let window = web_sys::window().ok_or("no window")?;
-    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
-        .await
-        .map_err(said)?
-        .unchecked_into();
+    let response = request.send().await.map_err(|e| e.to_string())?;
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));
     }
-    let text = JsFuture::from(response.text().map_err(said)?)
-        .await
-        .map_err(said)?;
-    Ok(text.as_string().unwrap_or_default())
+    response.text().await.map_err(|e| e.to_string())
 }
 
 /// `relative` read against `base`, itself read against the page's address.
