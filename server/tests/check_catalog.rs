@@ -336,3 +336,42 @@ fn an_article_naming_a_service_or_category_the_catalog_lacks_is_a_warning() {
     );
     assert_eq!((code, strict), (0, 1));
 }
+
+/// Every catalog the repository holds (shipped, fixtures, examples), found by its shape rather
+/// than listed, so a new one cannot be left out.
+fn catalogs_in_the_repository(dir: &Path, found: &mut Vec<String>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if path.is_dir() {
+            let generated = ["target", "node_modules", "dist", "data", ".git"];
+            if !generated.contains(&name.as_str()) && !name.starts_with('.') {
+                catalogs_in_the_repository(&path, found);
+            }
+        } else if name.ends_with(".json") {
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            let value: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+            if value.get("case_types").is_some() && value.get("plans").is_some() {
+                found.push(path.to_string_lossy().into_owned());
+            }
+        }
+    }
+}
+
+#[test]
+fn every_catalog_in_the_repository_checks_clean_even_with_warnings_as_errors() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    let mut found = Vec::new();
+    catalogs_in_the_repository(root, &mut found);
+    assert!(found.len() >= 4, "catalogs found: {found:?}");
+    let output = Command::new(env!("CARGO_BIN_EXE_case-server"))
+        .arg("check-catalog")
+        .arg("--strict")
+        .args(&found)
+        .output()
+        .unwrap();
+    let said = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(output.status.code(), Some(0), "{said}");
+    assert_eq!(said.lines().count(), found.len(), "{said}");
+    assert!(said.lines().all(|l| l.ends_with(": no problems")), "{said}");
+}
