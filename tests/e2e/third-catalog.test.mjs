@@ -1,7 +1,7 @@
 // A third company's catalog, Kumo Ledger's, walked in all four languages: first-response times
 // set by case type, a code checked against the catalog's pattern in the catalog's own words,
 // named business hours with their holidays, filing for client accounts by plan, refused file types,
-// and a case the reference server takes under the same rules.
+// and the reference server taking, and refusing, cases under the same rules.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -39,6 +39,10 @@ const field = (service, category, id) => kumo.services.find((s) => s.id === serv
 /** What each language shows, in the widget's words; the catalog's own words are read from it. */
 const says = {
   en: {
+    filingContact: 'Initial contact within 30 minutes',
+    filingDue: 'Expected by Mon 12/28 19:30',
+    partnerBlocked: 'First response within 2 hours',
+    partnerBlockedDue: 'Expected by Mon 12/28 21:00',
     ownAccount: 'Your own account',
     dayWithin: 'First response within 1 business day',
     fourHours: 'First response within 4 hours',
@@ -50,6 +54,10 @@ const says = {
     refused: (name) => `“${name}” is not a type of file you can attach here`,
   },
   ja: {
+    filingContact: '初回連絡: 30分以内',
+    filingDue: '目安: 12月28日(月) 19:30まで',
+    partnerBlocked: '初回応答: 2時間以内',
+    partnerBlockedDue: '目安: 12月28日(月) 21:00まで',
     ownAccount: 'ご自身のアカウント',
     dayWithin: '初回応答: 1営業日以内',
     fourHours: '初回応答: 4時間以内',
@@ -61,6 +69,10 @@ const says = {
     refused: (name) => `「${name}」はここに添付できない種類のファイルです`,
   },
   ko: {
+    filingContact: '최초 연락: 30분 이내',
+    filingDue: '예상: 12월 28일(월) 19:30까지',
+    partnerBlocked: '첫 응답: 2시간 이내',
+    partnerBlockedDue: '예상: 12월 28일(월) 21:00까지',
     ownAccount: '본인 계정',
     dayWithin: '첫 응답: 영업일 기준 1일 이내',
     fourHours: '첫 응답: 4시간 이내',
@@ -72,6 +84,10 @@ const says = {
     refused: (name) => `"${name}"은(는) 여기에 첨부할 수 없는 파일 형식입니다`,
   },
   zh: {
+    filingContact: '首次联系：30 分钟内',
+    filingDue: '预计 12月28日（周一）19:30 前',
+    partnerBlocked: '首次响应：2 小时内',
+    partnerBlockedDue: '预计 12月28日（周一）21:00 前',
     ownAccount: '您自己的账户',
     dayWithin: '首次响应：1 个工作日内',
     fourHours: '首次响应：4 小时内',
@@ -107,6 +123,18 @@ async function answerCode(page, locale, { service, category, id, wrong, right })
 }
 
 const back = (page) => page.locator('case-widget [data-action="back"]').click();
+
+/** Answers the classification step with a ledger entry's company code and goes on to severity. */
+async function classifyEntry(page) {
+  await waitForStep(page, 'classification');
+  await mouse.select(page, 'service', 'ledger');
+  await mouse.select(page, 'category', 'entries');
+  await mouse.fill(page, 'field.company_code', 'KL-OS0815');
+  await mouse.next(page);
+  await waitForStep(page, 'severity');
+}
+
+const caseTypes = (page) => page.locator('case-widget input[name="case_type"]').evaluateAll((rs) => rs.map((r) => r.value));
 
 for (const locale of ['en', 'ja', 'ko', 'zh']) {
   describe(`Kumo Ledger in ${locale}`, () => {
@@ -196,6 +224,38 @@ for (const locale of ['en', 'ja', 'ko', 'zh']) {
       await page.context().close();
     });
 
+    test('in the filing season, a partner with the entitlement is promised initial contact in 30 minutes, sooner than a blocked ledger; the notice says so', async () => {
+      const plain = await open('partner', locale);
+      await waitForStep(plain, 'case-type');
+      assert.deepEqual(await caseTypes(plain), ['technical', 'billing'], 'filing needs the entitlement');
+      await plain.context().close();
+
+      const page = await open('partner', locale, { entitlements: 'tax-season' });
+      await waitForStep(page, 'case-type');
+      assert.deepEqual(await caseTypes(page), ['technical', 'billing', 'tax-filing']);
+      await mouse.radio(page, 'case_type', 'tax-filing');
+      await mouse.next(page);
+      await classifyEntry(page);
+      const filing = await severityHint(page, 'blocked');
+      assert.ok(filing.includes(s.filingContact), filing);
+      assert.ok(filing.includes(s.filingDue), filing);
+      await assertContains(page.locator('case-widget .cw-catalog-notice'), kumo.notices[0].text[locale]);
+
+      await back(page);
+      await waitForStep(page, 'classification');
+      await back(page);
+      await waitForStep(page, 'case-type');
+      await mouse.radio(page, 'case_type', 'technical');
+      await mouse.next(page);
+      await classifyEntry(page);
+      const blocked = await severityHint(page, 'blocked');
+      assert.ok(blocked.includes(s.partnerBlocked), blocked);
+      assert.ok(blocked.includes(s.partnerBlockedDue), blocked);
+      assert.equal(await page.locator('case-widget .cw-catalog-notice').count(), 0, 'the notice is for filing only');
+      assert.deepEqual(page.problems, []);
+      await page.context().close();
+    });
+
     test('on the starter plan, the English team keeps Tokyo hours and holidays: the contact step says when it is back', async () => {
       const page = await open('starter', locale);
       await waitForStep(page, 'case-type');
@@ -224,3 +284,30 @@ for (const locale of ['en', 'ja', 'ko', 'zh']) {
     });
   });
 }
+
+describe('Kumo Ledger at the reference server', () => {
+  const post = async (plan, change) => {
+    const body = {
+      spam_check: await env.server.spamCheck(),
+      catalog: 'kumo-ledger', plan, locale: 'en',
+      case_type: 'technical', service: 'ledger', category: 'entries', severity: 'question', fields: { company_code: 'KL-TK0042' },
+      subject: 'Journal entry rejected', description: 'A journal entry for December is rejected on saving.',
+      contact: { name: 'Ada', email: 'ada@example.com', method: 'web', language: 'en' }, attachments: [],
+    };
+    change(body);
+    return fetch(`${env.server.url}/api/cases`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  };
+  const refusal = async (response) => {
+    assert.equal(response.status, 422);
+    return (await response.json()).fields.map((f) => [f.field, f.code]);
+  };
+
+  test('refuses a code against its pattern, and filing for another account from a plan the catalog does not allow', async () => {
+    const before = await env.server.countCases();
+    assert.deepEqual(await refusal(await post('team', (b) => { b.fields.company_code = 'kl-tk0042'; })), [['field.company_code', 'error-pattern']]);
+    const client = { account: 'tk-bakery', name: 'Tokyo Bakery', customer_may_see: true };
+    assert.deepEqual(await refusal(await post('team', (b) => { b.on_behalf_of = client; })), [['on_behalf_of', 'error-choice-unknown']]);
+    assert.equal(await env.server.countCases(), before, 'nothing stored');
+    assert.equal((await post('partner', (b) => { b.on_behalf_of = client; })).status, 201, 'a partner files for a client');
+  });
+});
