@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assertContains, byId, file, mouse, openWidget, useServerAndBrowser, waitForStep } from './support.mjs';
+import { answerDetailsAndFiles, assertContains, byId, file, liveWizard, mouse, openWidget, useServerAndBrowser, waitForStep } from './support.mjs';
 
 const fixture = new URL('../../core/tests/fixtures/kumo-ledger-catalog.json', import.meta.url).pathname;
 const kumo = JSON.parse(readFileSync(fixture, 'utf8'));
@@ -100,8 +100,7 @@ const says = {
   },
 };
 
-const severityHint = (page, severity) => byId(page, `severity-${severity}-hint`).innerText();
-const wizard = (page) => page.locator('case-widget .cw-wizard');
+const wizard = (page) => page.locator(`case-widget ${liveWizard}`);
 
 /**
  * Answers the classification step with a wrong code, then the right one: the catalog's own
@@ -116,13 +115,27 @@ async function answerCode(page, locale, { service, category, id, wrong, right })
   await mouse.next(page);
   await assertContains(byId(page, `field.${id}-error`), f.pattern_error[locale]);
   await assertContains(page.locator('case-widget .cw-error-summary'), f.pattern_error[locale]);
-  assert.equal(await page.locator('case-widget .cw-wizard').getAttribute('data-step'), 'classification');
+  assert.equal(await wizard(page).getAttribute('data-step'), 'classification');
   await mouse.fill(page, `field.${id}`, right);
   await mouse.next(page);
   await waitForStep(page, 'severity');
 }
 
-const back = (page) => page.locator('case-widget [data-action="back"]').click();
+/** Goes back from the severity step to the first and chooses `caseType` instead. */
+async function retype(page, caseType) {
+  for (const previous of ['classification', 'case-type']) {
+    await page.locator('case-widget [data-action="back"]').click();
+    await waitForStep(page, previous);
+  }
+  await mouse.radio(page, 'case_type', caseType);
+  await mouse.next(page);
+}
+
+/** The severity's hint says each of `texts`: what is promised, within what time, by when. */
+async function assertPromise(page, severity, ...texts) {
+  const hint = await byId(page, `severity-${severity}-hint`).innerText();
+  for (const text of texts) assert.ok(hint.includes(text), `${JSON.stringify(text)} in ${JSON.stringify(hint)}`);
+}
 
 /** Answers the classification step with a ledger entry's company code and goes on to severity. */
 async function classifyEntry(page) {
@@ -161,21 +174,12 @@ for (const locale of ['en', 'ja', 'ko', 'zh']) {
       await mouse.radio(page, 'case_type', 'billing');
       await mouse.next(page);
       await answerCode(page, locale, { service: 'subscription', category: 'invoice', id: 'invoice_number', wrong: 'INV-26-123', right: 'INV-2026-00123' });
-      const billing = await severityHint(page, 'question');
-      assert.ok(billing.includes(s.fourHours), billing);
-      assert.ok(billing.includes(s.billingDue), billing);
+      await assertPromise(page, 'question', s.fourHours, s.billingDue);
       await assertContains(wizard(page), s.billingHours);
 
-      await back(page);
-      await waitForStep(page, 'classification');
-      await back(page);
-      await waitForStep(page, 'case-type');
-      await mouse.radio(page, 'case_type', 'technical');
-      await mouse.next(page);
+      await retype(page, 'technical');
       await answerCode(page, locale, { service: 'ledger', category: 'entries', id: 'company_code', wrong: 'kl-tk0042', right: 'KL-TK0042' });
-      const technical = await severityHint(page, 'question');
-      assert.ok(technical.includes(s.dayWithin), technical);
-      assert.ok(technical.includes(s.technicalDue), technical);
+      await assertPromise(page, 'question', s.dayWithin, s.technicalDue);
       await assertContains(wizard(page), s.technicalHours);
       if (process.env.SCREENSHOTS) await page.screenshot({ path: join(process.env.SCREENSHOTS, `kumo-${locale}-severity.png`), fullPage: true });
 
@@ -236,21 +240,12 @@ for (const locale of ['en', 'ja', 'ko', 'zh']) {
       await mouse.radio(page, 'case_type', 'tax-filing');
       await mouse.next(page);
       await classifyEntry(page);
-      const filing = await severityHint(page, 'blocked');
-      assert.ok(filing.includes(s.filingContact), filing);
-      assert.ok(filing.includes(s.filingDue), filing);
+      await assertPromise(page, 'blocked', s.filingContact, s.filingDue);
       await assertContains(page.locator('case-widget .cw-catalog-notice'), kumo.notices[0].text[locale]);
 
-      await back(page);
-      await waitForStep(page, 'classification');
-      await back(page);
-      await waitForStep(page, 'case-type');
-      await mouse.radio(page, 'case_type', 'technical');
-      await mouse.next(page);
+      await retype(page, 'technical');
       await classifyEntry(page);
-      const blocked = await severityHint(page, 'blocked');
-      assert.ok(blocked.includes(s.partnerBlocked), blocked);
-      assert.ok(blocked.includes(s.partnerBlockedDue), blocked);
+      await assertPromise(page, 'blocked', s.partnerBlocked, s.partnerBlockedDue);
       assert.equal(await page.locator('case-widget .cw-catalog-notice').count(), 0, 'the notice is for filing only');
       assert.deepEqual(page.problems, []);
       await page.context().close();
@@ -266,16 +261,10 @@ for (const locale of ['en', 'ja', 'ko', 'zh']) {
       await mouse.fill(page, 'field.invoice_number', 'CRN-2026-00007');
       await mouse.next(page);
       await waitForStep(page, 'severity');
-      assert.ok((await severityHint(page, 'question')).includes(s.dayWithin));
+      await assertPromise(page, 'question', s.dayWithin);
       await mouse.radio(page, 'severity', 'question');
       await mouse.next(page);
-      await waitForStep(page, 'details');
-      await mouse.fill(page, 'subject', 'Credit note');
-      await mouse.fill(page, 'description', 'The credit note for December is missing.');
-      await mouse.next(page);
-      await waitForStep(page, 'attachments');
-      await mouse.next(page);
-      await waitForStep(page, 'contact');
+      await answerDetailsAndFiles(page, { subject: 'Credit note', description: 'The credit note for December is missing.' });
       await mouse.select(page, 'contact_language', 'en');
       await assertContains(page.locator('case-widget .cw-team-hours'), s.englishAway);
       if (process.env.SCREENSHOTS) await page.screenshot({ path: join(process.env.SCREENSHOTS, `kumo-${locale}-contact.png`), fullPage: true });
