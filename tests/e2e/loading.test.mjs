@@ -75,7 +75,7 @@ test('visible, the default, below the fold: a skeleton without text and no glue 
   assert.deepEqual(fetched, [], 'nothing but the loader before it is near the viewport');
   const before = await skeleton(page);
   assert.deepEqual({ ...before, height: undefined }, { busy: 'true', text: '', hidden: 'true', height: undefined });
-  await page.screenshot({ path: '/tmp/loading-placeholder.png' });
+  if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/loading-placeholder.png` });
   await page.locator('case-widget').scrollIntoViewIfNeeded();
   await page.waitForFunction(() => window.caseReady);
   assert.equal(fetched.length, 2, 'the glue and the wasm, once each');
