@@ -10,6 +10,23 @@ use chrono::{FixedOffset, MappedLocalTime, NaiveDate, NaiveDateTime, NaiveTime, 
 /// for a zone the platform does not know.
 pub type OffsetLookup = fn(zone: &str, utc_seconds: i64) -> Option<i32>;
 
+/// The offset in seconds east of UTC that a date formatted with its zone's long offset ends
+/// with, as the browser's `Intl.DateTimeFormat` writes it: `3/8/2026, GMT-04:00`, `GMT+05:30`,
+/// or a bare `GMT` for UTC itself; `None` where the text names no offset.
+pub fn offset_in_formatted(text: &str) -> Option<i32> {
+    let offset = text[text.rfind("GMT")? + 3..].trim();
+    let Some(signed) = offset.get(1..) else {
+        return Some(0);
+    };
+    let sign = match offset.as_bytes()[0] {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let (hours, minutes) = signed.split_once(':').unwrap_or((signed, "0"));
+    Some(sign * (hours.parse::<i32>().ok()? * 3600 + minutes.parse::<i32>().ok()? * 60))
+}
+
 #[derive(Clone, Debug)]
 pub struct NamedZone {
     name: Rc<str>,
@@ -104,5 +121,37 @@ impl TimeZone for NamedZone {
 
     fn offset_from_utc_datetime(&self, utc: &NaiveDateTime) -> NamedOffset {
         self.offset(self.fixed_at(utc.and_utc().timestamp()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::offset_in_formatted;
+
+    #[test]
+    fn a_long_offset_is_read_as_seconds_east_of_utc() {
+        assert_eq!(offset_in_formatted("3/8/2026, GMT-04:00"), Some(-4 * 3600));
+        assert_eq!(
+            offset_in_formatted("3/8/2026, GMT+05:30"),
+            Some(5 * 3600 + 30 * 60)
+        );
+        assert_eq!(
+            offset_in_formatted("1/1/2026, GMT+13:45"),
+            Some(13 * 3600 + 45 * 60)
+        );
+        assert_eq!(offset_in_formatted("1/1/2026, GMT+9"), Some(9 * 3600));
+    }
+
+    #[test]
+    fn utc_itself_is_written_as_a_bare_gmt() {
+        assert_eq!(offset_in_formatted("1/1/2026, GMT"), Some(0));
+        assert_eq!(offset_in_formatted("1/1/2026, GMT "), Some(0));
+    }
+
+    #[test]
+    fn a_text_without_an_offset_names_none() {
+        assert_eq!(offset_in_formatted("1/1/2026"), None);
+        assert_eq!(offset_in_formatted("1/1/2026, GMT?04:00"), None);
+        assert_eq!(offset_in_formatted("1/1/2026, GMT+xx"), None);
     }
 }

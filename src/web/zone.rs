@@ -4,6 +4,7 @@
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 
+use case_core::zone;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -60,23 +61,6 @@ pub fn offset(zone: &str, utc_seconds: i64) -> Option<i32> {
             set("timeZoneName", "longOffset")?;
             OffsetFormat::new("en-US", &options).ok()
         });
-        // e.g. "3/8/2026, GMT-04:00", or "…, GMT" for UTC itself.
-        let text = format.as_ref()?.format(utc_seconds as f64 * 1000.0);
-        parse_gmt_offset(&text[text.rfind("GMT")? + 3..])
+        zone::offset_in_formatted(&format.as_ref()?.format(utc_seconds as f64 * 1000.0))
     })
-}
-
-/// `-04:00` or `+05:30` as seconds; nothing at all is zero.
-fn parse_gmt_offset(text: &str) -> Option<i32> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Some(0);
-    }
-    let sign = match text.as_bytes()[0] {
-        b'+' => 1,
-        b'-' => -1,
-        _ => return None,
-    };
-    let (hours, minutes) = text[1..].split_once(':').unwrap_or((&text[1..], "0"));
-    Some(sign * (hours.parse::<i32>().ok()? * 3600 + minutes.parse::<i32>().ok()? * 60))
 }
