@@ -61,3 +61,17 @@ console.log('| item | self ms |');
 console.log('|---|---|');
 const rows = [...total].filter(([key]) => key !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, top);
 for (const [key, ms] of rows) console.log(`| ${key.replaceAll('|', '\\|')} | ${(ms / runs).toFixed(1)} |`);
+
+/** What an item is: the wasm's own code, the glue or the loader, the browser's work. */
+function kind(key) {
+  if (key.includes('.wasm:') || key.startsWith('wasm-')) return 'the wasm (and its calls across to JS)';
+  if (key.includes('case-widget-app.js:')) return 'the glue (case-widget-app.js)';
+  if (key.includes('case-widget.js:')) return 'the loader (case-widget.js)';
+  if (key.startsWith('(')) return key;
+  return "the browser's APIs called (DOM, fetch, Intl)";
+}
+const kinds = new Map();
+for (const [key, ms] of total) if (key !== '(idle)') kinds.set(kind(key), (kinds.get(kind(key)) ?? 0) + ms);
+console.log('\n| by kind | self ms |');
+console.log('|---|---|');
+for (const [name, ms] of [...kinds].sort((a, b) => b[1] - a[1])) console.log(`| ${name} | ${(ms / runs).toFixed(1)} |`);
