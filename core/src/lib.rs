@@ -10,6 +10,7 @@ pub mod deadline;
 pub mod draft;
 pub mod field;
 pub mod i18n;
+pub mod iso;
 pub mod limits;
 pub mod map;
 pub mod msg;
