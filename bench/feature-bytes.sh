@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `make bench`: the bytes a cargo feature of the widget adds to the shipped wasm, built as Trunk
-# builds it (wasm-bindgen, then wasm-opt -Oz), raw and gzip -9. Usage: feature-bytes.sh FEATURE
+# builds it (wasm-bindgen, then wasm-opt -O2 -Oz, as index.html asks), raw and gzip -9. Usage: feature-bytes.sh FEATURE
 set -euo pipefail
 cd "$(dirname "$0")/.."
 feature=$1
@@ -9,7 +9,7 @@ trap 'rm -rf "$out"' EXIT
 shipped() {
   cargo build --quiet --release --target wasm32-unknown-unknown --bin case-widget-app "$@"
   wasm-bindgen --target web --out-dir "$out" target/wasm32-unknown-unknown/release/case-widget-app.wasm
-  wasm-opt -Oz "$out/case-widget-app_bg.wasm" -o "$out/shipped.wasm"
+  wasm-opt -O2 -Oz "$out/case-widget-app_bg.wasm" -o "$out/shipped.wasm"
   echo "$(stat -c %s "$out/shipped.wasm") $(gzip -9c "$out/shipped.wasm" | wc -c)"
 }
 # Without first, so the build left in target/ is the shipped one.

@@ -7,7 +7,7 @@ command -v twiggy >/dev/null || cargo install --locked twiggy@0.8.0
 out=$(mktemp -d)
 cargo build --release --target wasm32-unknown-unknown --bin case-widget-app
 wasm-bindgen --target web --out-dir "$out" target/wasm32-unknown-unknown/release/case-widget-app.wasm
-wasm-opt -Oz --debuginfo "$out/case-widget-app_bg.wasm" -o "$out/named.wasm"
+wasm-opt -O2 -Oz --debuginfo "$out/case-widget-app_bg.wasm" -o "$out/named.wasm"
 twiggy top -n 100000 -f csv "$out/named.wasm" > "$out/top.csv"
 python3 bench/wasm-by-crate.py "$out/top.csv" 15
 echo

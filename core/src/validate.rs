@@ -2,12 +2,11 @@
 //! locales and its arguments, never a sentence, so the widget shows them in the customer's
 //! language and the server returns them as codes.
 
-use chrono::NaiveDate;
-
 use crate::attachment_limits::AttachmentLimits;
 use crate::catalog::{ExtraField, FieldKind};
 use crate::draft::Answers;
 use crate::field::Field;
+use crate::iso;
 use crate::msg::{self, Arg, MessageId};
 use crate::pattern::Pattern;
 use crate::rules::Rules;
@@ -267,7 +266,7 @@ fn extra_field(field: &ExtraField, value: &str) -> Option<FieldError> {
             }
         }
         FieldKind::Date { min, max } => {
-            let Ok(date) = fold_width(value).parse::<NaiveDate>() else {
+            let Ok(date) = iso::date(&fold_width(value)) else {
                 return Some(FieldError::new(id, msg::ERROR_NOT_A_DATE));
             };
             if let Some(min) = min.filter(|m| date < *m) {

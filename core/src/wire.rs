@@ -10,6 +10,7 @@ use serde_json::Value;
 use crate::catalog::{Catalog, FieldKind};
 use crate::draft::{Answers, AttachmentMeta, OnBehalfOf};
 use crate::field::{Field, FieldError};
+use crate::map::insert_all;
 use crate::validate::{fold_width, parse_number, phone_digits, FIELD_ERRORS};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -119,11 +120,12 @@ impl From<&FieldError> for FieldProblem {
         FieldProblem {
             field: error.field.id().into_owned(),
             code: error.code.as_str().to_owned(),
-            args: error
-                .args
-                .iter()
-                .map(|(name, value)| ((*name).to_owned(), value.clone()))
-                .collect(),
+            args: insert_all(
+                error
+                    .args
+                    .iter()
+                    .map(|(name, value)| ((*name).to_owned(), value.clone())),
+            ),
         }
     }
 }
@@ -181,11 +183,8 @@ impl CasePayload {
                 .unwrap_or_default(),
         });
         let extra = catalog.category(&a.service, &a.category);
-        let fields = a
-            .fields
-            .iter()
-            .filter(|(_, v)| !v.trim().is_empty())
-            .map(|(id, v)| {
+        let fields = insert_all(a.fields.iter().filter(|(_, v)| !v.trim().is_empty()).map(
+            |(id, v)| {
                 let is_number = extra
                     .and_then(|c| c.fields.iter().find(|f| &f.id == id))
                     .is_some_and(|f| matches!(f.kind, FieldKind::Number { .. }));
@@ -199,8 +198,8 @@ impl CasePayload {
                     None => Value::String(v.trim().to_owned()),
                 };
                 (id.clone(), value)
-            })
-            .collect();
+            },
+        ));
         CasePayload {
             catalog: catalog.id.clone(),
             plan: plan.to_owned(),
@@ -253,17 +252,13 @@ impl CasePayload {
             case_type: self.case_type.clone(),
             service: self.service.clone(),
             category: self.category.clone(),
-            fields: self
-                .fields
-                .iter()
-                .map(|(k, v)| {
-                    let s = match v {
-                        Value::String(s) => s.clone(),
-                        other => other.to_string(),
-                    };
-                    (k.clone(), s)
-                })
-                .collect(),
+            fields: insert_all(self.fields.iter().map(|(k, v)| {
+                let s = match v {
+                    Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                };
+                (k.clone(), s)
+            })),
             severity: self.severity.clone(),
             subject: self.subject.clone(),
             description: self.description.clone(),

@@ -104,8 +104,12 @@ impl TimeZone for NamedZone {
                 fits.push(offset);
             }
         }
-        // The larger offset is the earlier instant.
-        fits.sort_by_key(|o| std::cmp::Reverse(o.local_minus_utc()));
+        // The larger offset is the earlier instant (two at most, and never equal).
+        if let [a, b] = fits.as_mut_slice() {
+            if a.local_minus_utc() < b.local_minus_utc() {
+                std::mem::swap(a, b);
+            }
+        }
         match fits.as_slice() {
             [] => MappedLocalTime::None,
             [one] => MappedLocalTime::Single(self.offset(*one)),

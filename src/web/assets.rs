@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use case_core::map::insert_all;
 use wasm_bindgen::{JsCast, JsValue};
 
 #[derive(Clone, Debug, Default)]
@@ -18,13 +19,10 @@ impl Assets {
         let names = names
             .dyn_ref::<js_sys::Object>()
             .map(|names| {
-                js_sys::Object::entries(names)
-                    .iter()
-                    .filter_map(|pair| {
-                        let pair: js_sys::Array = pair.dyn_into().ok()?;
-                        Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
-                    })
-                    .collect()
+                insert_all(js_sys::Object::entries(names).iter().filter_map(|pair| {
+                    let pair: js_sys::Array = pair.dyn_into().ok()?;
+                    Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+                }))
             })
             .unwrap_or_default();
         Assets {

@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 use chrono::{NaiveDate, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 
+use crate::iso;
+
 // Also named from here by the widget and the server.
 pub use crate::text::Text;
 pub use check::{looks_like_time_zone, PHONE_DIGITS};
@@ -141,8 +143,10 @@ pub struct Plan {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BusinessHours {
+    #[serde(deserialize_with = "iso::de_time")]
     #[cfg_attr(feature = "schema", schemars(with = "chrono_schema::Time"))]
     pub start: NaiveTime,
+    #[serde(deserialize_with = "iso::de_time")]
     #[cfg_attr(feature = "schema", schemars(with = "chrono_schema::Time"))]
     pub end: NaiveTime,
     #[cfg_attr(feature = "schema", schemars(with = "Vec<chrono_schema::Weekday>"))]
@@ -152,7 +156,7 @@ pub struct BusinessHours {
     #[serde(default)]
     pub time_zone: Option<String>,
     /// Days off, skipped like a weekend.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "iso::de_dates")]
     #[cfg_attr(feature = "schema", schemars(with = "Vec<chrono_schema::Date>"))]
     pub holidays: Vec<NaiveDate>,
 }
@@ -307,10 +311,10 @@ pub enum FieldKind {
         options: Vec<Choice>,
     },
     Date {
-        #[serde(default)]
+        #[serde(default, deserialize_with = "iso::de_optional_date")]
         #[cfg_attr(feature = "schema", schemars(with = "Option<chrono_schema::Date>"))]
         min: Option<NaiveDate>,
-        #[serde(default)]
+        #[serde(default, deserialize_with = "iso::de_optional_date")]
         #[cfg_attr(feature = "schema", schemars(with = "Option<chrono_schema::Date>"))]
         max: Option<NaiveDate>,
     },

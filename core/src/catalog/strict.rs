@@ -6,6 +6,7 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use super::{ExtraField, FieldKind, Text};
+use crate::map::insert_all;
 
 #[cfg(any(feature = "explain", test))]
 /// The known name closest to `name`: one or two letters off (a third of a long name), or
@@ -60,10 +61,8 @@ struct Common {
 impl<'de> Deserialize<'de> for ExtraField {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let mut rest = Map::deserialize(deserializer)?;
-        let common: Map<String, Value> = COMMON[..4]
-            .iter()
-            .filter_map(|k| rest.remove_entry(*k))
-            .collect();
+        let common: Map<String, Value> =
+            insert_all(COMMON[..4].iter().filter_map(|k| rest.remove_entry(*k)));
         let kind = FieldKind::deserialize(Value::Object(rest))
             .map_err(|e| D::Error::custom(with_common_members(&e.to_string())))?;
         let common = Common::deserialize(Value::Object(common)).map_err(D::Error::custom)?;

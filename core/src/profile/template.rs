@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value};
 
 use super::Body;
+use crate::map::insert_all;
 
 /// Where a template's names are looked up: the scope, the current `$each` item, and the
 /// backend's answer for `{/json/pointer}`.
@@ -93,13 +94,12 @@ impl Names<'_> {
             }
             return Value::Object(merged);
         }
-        Value::Object(
+        Value::Object(insert_all(
             object
                 .iter()
                 .map(|(k, t)| (k.clone(), self.eval(t)))
-                .filter(|(_, v)| !v.is_null())
-                .collect(),
-        )
+                .filter(|(_, v)| !v.is_null()),
+        ))
     }
 
     /// `"{path}"` alone keeps the value's type (an empty one is left out); anything else is
