@@ -198,14 +198,15 @@ impl Library {
                 }
                 pairs = 0;
             }
-            pairs = pairs.saturating_add(1);
-            let Some(&at) = self.index.get(&term) else {
-                continue;
-            };
+            let at = self.index.get(&term).copied();
             // A term said twice counts once.
-            if std::mem::replace(&mut counted[at], true) {
+            if at.is_some_and(|at| std::mem::replace(&mut counted[at], true)) {
                 continue;
             }
+            pairs = pairs.saturating_add(1);
+            let Some(at) = at else {
+                continue;
+            };
             let list = &self.postings[at];
             let rarity = (1.0 + n / list.len() as f32).ln();
             for &(article, weight) in list {
