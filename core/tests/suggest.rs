@@ -219,6 +219,7 @@ fn a_korean_customer_saying_status_check_in_everyday_words_sees_the_status_check
 #[test]
 fn grammar_and_courtesies_are_no_terms_and_joined_error_codes_split() {
     assert_eq!(terms("請求がです"), ["請求"]);
+    assert_eq!(terms("失敗しています"), terms("失敗する"));
     assert_eq!(terms("감사합니다 함수가"), ["함수"]);
     assert_eq!(terms("谢谢你们的账单"), ["账单"]);
     assert_eq!(terms("Thanks, please help"), Vec::<String>::new());

@@ -126,7 +126,9 @@ fn hangul(c: char) -> bool {
 fn telling(a: char, b: char) -> bool {
     let hiragana = |c: char| matches!(c, '\u{3040}'..='\u{309f}');
     let particle = |c: char| "がをにはでのともへや的吗呢吧了我你他她也很".contains(c);
-    if hiragana(a) || a == 'ー' || particle(a) || particle(b) {
+    // A noun made a verb by する (失敗し, 削除す) is the noun alone, however it is inflected.
+    let suru = "しすさせ".contains(b);
+    if hiragana(a) || a == 'ー' || particle(a) || particle(b) || suru {
         return false;
     }
     let mut pair = [0; 8];
