@@ -123,7 +123,7 @@ impl Library {
 
     /// Files `text`'s terms under `article`, each at the highest weight it is found with.
     fn add(&mut self, article: u32, text: &str, weight: u16) {
-        for term in terms(text) {
+        for (term, _) in word_terms(text) {
             let next = self.postings.len();
             let at = *self.index.entry(term).or_insert(next);
             if at == next {

@@ -90,26 +90,26 @@ fn korean_stem(word: &[char]) -> &[char] {
         return &[];
     }
     // A verb made of a noun says 하다 or 되다 after it: the noun is the word.
-    let end = word
+    let mut end = word
         .iter()
         .skip(1)
         .position(|c| "하했해합할되됐돼됩될".contains(*c))
         .map_or(word.len(), |at| at + 1);
-    let word = &word[..end];
-    for ending in PARTICLES {
-        let n = ending.chars().count();
-        if word.len() > n + 1 && word[word.len() - n..].iter().copied().eq(ending.chars()) {
-            return &word[..word.len() - n];
-        }
+    // Then the particle after the noun, of two syllables (에서) or one (이), if a noun is left.
+    let two = [
+        "에서", "으로", "에게", "까지", "부터", "한테", "이나", "처럼",
+    ];
+    if end > 3
+        && two
+            .iter()
+            .any(|p| p.chars().eq(word[end - 2..end].iter().copied()))
+    {
+        end -= 2;
+    } else if end > 2 && "이가을를은는에의로도와과만".contains(word[end - 1]) {
+        end -= 1;
     }
-    word
+    &word[..end]
 }
-
-/// Korean particles after a noun, longest first.
-const PARTICLES: &[&str] = &[
-    "에서", "으로", "에게", "까지", "부터", "한테", "이나", "처럼", "이", "가", "을", "를", "은",
-    "는", "에", "의", "로", "도", "와", "과", "만",
-];
 
 fn katakana(c: char) -> bool {
     matches!(c, '\u{30a0}'..='\u{30ff}')
