@@ -89,11 +89,11 @@ fn korean_stem(word: &[char]) -> &[char] {
     if word.len() >= 2 && !telling(word[0], word[1]) {
         return &[];
     }
-    // A verb made of a noun says 하다 or 되다 after it: the noun is the word.
+    // A verb made of a noun says 하다, 되다 or 받다 after it: the noun is the word.
     let mut end = word
         .iter()
         .skip(1)
-        .position(|c| "하했해합할되됐돼됩될".contains(*c))
+        .position(|c| "하했해합할되됐돼됩될받".contains(*c))
         .map_or(word.len(), |at| at + 1);
     // Then the particle after the noun, of two syllables (에서) or one (이), if a noun is left.
     let two = [
