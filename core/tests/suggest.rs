@@ -224,6 +224,7 @@ fn grammar_and_courtesies_are_no_terms_and_joined_error_codes_split() {
     assert_eq!(terms("谢谢你们的账单"), ["账单"]);
     assert_eq!(terms("Thanks, please help"), Vec::<String>::new());
     assert_eq!(terms("AccessDenied"), terms("access denied"));
+    assert_eq!(terms("vCPU limit"), ["vcpu", "limit"]);
 }
 
 #[test]

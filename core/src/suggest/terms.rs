@@ -24,8 +24,9 @@ pub(crate) fn word_terms(text: &str) -> Vec<(String, bool)> {
             run.push(c);
         } else if c.is_alphanumeric() {
             flush_run(&mut run, &mut terms);
-            // Error codes join their words (AccessDenied, VcpuLimitExceeded): split them.
-            if c.is_uppercase() && last_lower {
+            // Error codes join their words (AccessDenied, VcpuLimitExceeded): split them, but
+            // not after a single letter (vCPU).
+            if c.is_uppercase() && last_lower && word.len() > 1 {
                 flush_word(&mut word, &mut terms);
             }
             word.extend(c.to_lowercase());
