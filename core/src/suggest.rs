@@ -1,11 +1,13 @@
 //! Help articles suggested from what the customer types. Text becomes terms the same way in
 //! every language: words of Latin script, lower-cased and cut to a simple stem (charge, charged
 //! and charges meet), and pairs of neighbouring characters for Chinese, Japanese and Korean,
-//! which write no spaces between words; words and pairs every message has are left out
-//! (`terms.rs`). An article's terms come from its title and keywords (weighted up) and summary in
-//! every language it has, so any script finds it. Nothing is suggested unless the best article
-//! matched at least as strongly as a title word no other article has, and later ones only when
-//! they come close to it: a wrong article costs the customer's trust more than none.
+//! which write no spaces between words; a katakana or Korean word (without its particle or verb
+//! ending) counts once, however many pairs it is written as; words and pairs every message has
+//! are left out (`terms.rs`). An article's terms come from its title and keywords (weighted up)
+//! and summary in every language it has, so any script finds it. Nothing is suggested unless the
+//! best article matched at least as strongly as a title word no other article has, among at
+//! least 50 articles, and later ones only when they come close to it: a wrong article costs the
+//! customer's trust more than none.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -16,6 +18,7 @@ use crate::text::Text;
 mod terms;
 
 pub use terms::terms;
+use terms::word_terms;
 
 /// A help article, as an articles file lists it.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -87,6 +90,9 @@ pub const MAX_SUGGESTIONS: usize = 3;
 /// The best article is shown when it scores at least this share of a title word that no other
 /// article has (a little under all of it, for rounding).
 const SURE: f32 = 0.95;
+/// A library of fewer articles sets that bar as if it had this many: among a few articles, a
+/// word only one of them has is no sign that it is rare in what customers write.
+const FEWEST: f32 = 50.0;
 /// A later article is shown beside the best only when it scores at least this share of it.
 const CLOSE: f32 = 0.5;
 
@@ -117,7 +123,7 @@ impl Library {
 
     /// Files `text`'s terms under `article`, each at the highest weight it is found with.
     fn add(&mut self, article: u32, text: &str, weight: u16) {
-        for term in terms(text) {
+        for (term, _) in word_terms(text) {
             let next = self.postings.len();
             let at = *self.index.entry(term).or_insert(next);
             if at == next {
@@ -161,7 +167,8 @@ impl Library {
         // Nothing unless the best has at least the weight of a title word no other article has:
         // a word many articles share (address, account) is too little to go on, unless the
         // customer chose the service and category the article is about.
-        let least = SURE * f32::from(TITLE_WEIGHT) * (1.0 + self.articles.len() as f32).ln();
+        let n = (self.articles.len() as f32).max(FEWEST);
+        let least = SURE * f32::from(TITLE_WEIGHT) * (1.0 + n).ln();
         let top = best.first().map_or(0.0, |b| b.0);
         if top < least {
             return Vec::new();
@@ -172,24 +179,43 @@ impl Library {
             .collect()
     }
 
-    /// Per article: each term of `text` it has scores its weight times how rare it is among the
-    /// articles.
+    /// Per article: each word of `text` it has scores its weight times how rare it is among the
+    /// articles. A word written as several pairs scores as its best pair times the share of its
+    /// pairs the article has: one word, not one per pair, and not a word that merely starts alike.
     fn scores(&self, text: &str) -> Vec<f32> {
         let n = self.articles.len() as f32;
         let mut scores = vec![0.0_f32; self.articles.len()];
+        // The current word's best pair and pairs found per article, and the articles with some.
+        let mut word = vec![(0.0_f32, 0_u8); self.articles.len()];
+        let (mut found, mut pairs) = (Vec::<u32>::new(), 0_u8);
         let mut counted = vec![false; self.postings.len()];
-        for term in terms(text) {
-            let Some(&at) = self.index.get(&term) else {
-                continue;
-            };
+        let end = (String::new(), false);
+        for (term, joined) in word_terms(text).into_iter().chain([end]) {
+            if !joined {
+                for a in found.drain(..) {
+                    let (best, had) = std::mem::take(&mut word[a as usize]);
+                    scores[a as usize] += best * f32::from(had) / f32::from(pairs);
+                }
+                pairs = 0;
+            }
+            let at = self.index.get(&term).copied();
             // A term said twice counts once.
-            if std::mem::replace(&mut counted[at], true) {
+            if at.is_some_and(|at| std::mem::replace(&mut counted[at], true)) {
                 continue;
             }
+            pairs = pairs.saturating_add(1);
+            let Some(at) = at else {
+                continue;
+            };
             let list = &self.postings[at];
             let rarity = (1.0 + n / list.len() as f32).ln();
             for &(article, weight) in list {
-                scores[article as usize] += f32::from(weight) * rarity;
+                let (best, had) = &mut word[article as usize];
+                if *had == 0 {
+                    found.push(article);
+                }
+                *best = best.max(f32::from(weight) * rarity);
+                *had = had.saturating_add(1);
             }
         }
         scores

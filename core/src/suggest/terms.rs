@@ -1,10 +1,18 @@
 //! Text into the terms articles are matched by: stemmed words of Latin script, and pairs of
-//! neighbouring characters in Chinese, Japanese and Korean, which write no spaces between words.
-//! Words and pairs that every message has (please, thanks, です, 请问, 합니다) are left out: they
+//! neighbouring characters in Chinese, Japanese and Korean, which write no spaces between words;
+//! the pairs of one katakana word, or of one Korean word without its endings, are marked as one
+//! word, so that a long loanword does not outweigh the rest of the text. Words and pairs that every message has (please, thanks, です, 请问, 합니다) are left out: they
 //! would match articles that have nothing to do with the customer's problem.
 
 /// The terms a text is matched by: stemmed words, and character pairs of CJK runs.
 pub fn terms(text: &str) -> Vec<String> {
+    word_terms(text).into_iter().map(|(term, _)| term).collect()
+}
+
+/// Each term, and whether it belongs to the same word as the one before: a katakana or Korean
+/// word is written as several pairs, which should count as one word, not one per pair
+/// (データベース, 데이터베이스).
+pub(crate) fn word_terms(text: &str) -> Vec<(String, bool)> {
     let mut terms = Vec::new();
     let mut word = String::new();
     let mut run: Vec<char> = Vec::new();
@@ -16,8 +24,9 @@ pub fn terms(text: &str) -> Vec<String> {
             run.push(c);
         } else if c.is_alphanumeric() {
             flush_run(&mut run, &mut terms);
-            // Error codes join their words (AccessDenied, VcpuLimitExceeded): split them.
-            if c.is_uppercase() && last_lower {
+            // Error codes join their words (AccessDenied, VcpuLimitExceeded): split them, but
+            // not after a single letter (vCPU).
+            if c.is_uppercase() && last_lower && word.len() > 1 {
                 flush_word(&mut word, &mut terms);
             }
             word.extend(c.to_lowercase());
@@ -30,49 +39,97 @@ pub fn terms(text: &str) -> Vec<String> {
     terms
 }
 
-fn flush_word(word: &mut String, terms: &mut Vec<String>) {
+fn flush_word(word: &mut String, terms: &mut Vec<(String, bool)>) {
     if word.chars().count() >= 2 && !STOP_WORDS.contains(&word.as_str()) {
         let stem = stem(word);
-        if !STOP_WORDS.contains(&stem) {
-            terms.push(stem.to_owned());
+        if !STOP_WORDS.contains(&stem.as_str()) {
+            terms.push((stem, false));
         }
     }
     word.clear();
 }
 
-fn flush_run(run: &mut Vec<char>, terms: &mut Vec<String>) {
-    // A Korean word starting with an ordinary one is that word with its endings (감사합니다).
-    let hangul = run
-        .first()
-        .is_some_and(|&c| matches!(c, '\u{ac00}'..='\u{d7af}'));
-    if hangul && run.len() >= 2 && !telling(run[0], run[1], false) {
-        run.clear();
-    }
-    match run.len() {
-        0 => {}
-        1 => terms.push(run[0].to_string()),
-        n => terms.extend(
-            run.windows(2)
-                .enumerate()
-                .filter(|&(i, pair)| telling(pair[0], pair[1], i + 2 == n))
-                .map(|(_, pair)| pair.iter().collect()),
-        ),
+/// A run of CJK characters, cut where katakana starts or ends: a katakana word is one word, and
+/// a pair across its edge belongs to neither word.
+fn flush_run(run: &mut Vec<char>, terms: &mut Vec<(String, bool)>) {
+    let mut rest = &run[..];
+    while let Some(&first) = rest.first() {
+        let len = rest
+            .iter()
+            .take_while(|&&c| katakana(c) == katakana(first))
+            .count();
+        let (part, tail) = rest.split_at(len);
+        if hangul(first) {
+            pairs(korean_stem(part), true, terms);
+        } else {
+            pairs(part, katakana(first), terms);
+        }
+        rest = tail;
     }
     run.clear();
 }
 
-/// Whether a pair of neighbouring characters can tell articles apart. Hiragana carries Japanese
-/// grammar, so a pair starting with it, or a word followed by a particle, says nothing of the
-/// problem; a Chinese character followed by other hiragana is the stem of a verb (忘れ, 増や) and
-/// stays. Korean ends a word with its particle (함수가), Chinese marks with 的, 吗 and 呢.
-fn telling(a: char, b: char, last: bool) -> bool {
-    let hiragana = |c: char| matches!(c, '\u{3040}'..='\u{309f}');
-    let katakana = |c: char| matches!(c, '\u{30a0}'..='\u{30ff}');
-    let particle = |c: char| "がをにはでのともへや的吗呢吧了我你他她也很".contains(c);
-    if hiragana(a) || a == 'ー' || (katakana(a) && hiragana(b)) || particle(a) || particle(b) {
-        return false;
+/// A part's telling pairs, joined as one word or each a word of its own.
+fn pairs(part: &[char], one_word: bool, terms: &mut Vec<(String, bool)>) {
+    match part {
+        [] => {}
+        [c] if telling(*c, *c) => terms.push((c.to_string(), false)),
+        [_] => {}
+        _ => {
+            let start = terms.len();
+            for pair in part.windows(2).filter(|pair| telling(pair[0], pair[1])) {
+                terms.push((pair.iter().collect(), one_word && terms.len() > start));
+            }
+        }
     }
-    if last && "가이을를은는에의로도와과".contains(b) {
+}
+
+/// A Korean word without the particle or verb ending after its stem (연결이, 삭제했는데,
+/// 가입하고); nothing when it starts with an ordinary word (감사합니다).
+fn korean_stem(word: &[char]) -> &[char] {
+    if word.len() >= 2 && !telling(word[0], word[1]) {
+        return &[];
+    }
+    // A verb made of a noun says 하다, 되다 or 받다 after it: the noun is the word.
+    let mut end = word
+        .iter()
+        .skip(1)
+        .position(|c| "하했해합할되됐돼됩될받".contains(*c))
+        .map_or(word.len(), |at| at + 1);
+    // Then the particle after the noun, of two syllables (에서) or one (이), if a noun is left.
+    let two = [
+        "에서", "으로", "에게", "까지", "부터", "한테", "이나", "처럼",
+    ];
+    if end > 3
+        && two
+            .iter()
+            .any(|p| p.chars().eq(word[end - 2..end].iter().copied()))
+    {
+        end -= 2;
+    } else if end > 2 && "이가을를은는에의로도와과만".contains(word[end - 1]) {
+        end -= 1;
+    }
+    &word[..end]
+}
+
+fn katakana(c: char) -> bool {
+    matches!(c, '\u{30a0}'..='\u{30ff}')
+}
+
+fn hangul(c: char) -> bool {
+    matches!(c, '\u{ac00}'..='\u{d7af}')
+}
+
+/// Whether a pair of neighbouring characters (or one character alone, twice) can tell articles
+/// apart. Hiragana carries Japanese grammar, so a pair starting with it, or a word followed by a
+/// particle, says nothing of the problem; a Chinese character followed by other hiragana is the
+/// stem of a verb (忘れ, 増や) and stays. Chinese marks with 的, 吗 and 呢.
+fn telling(a: char, b: char) -> bool {
+    let hiragana = |c: char| matches!(c, '\u{3040}'..='\u{309f}');
+    let particle = |c: char| "がをにはでのともへや的吗呢吧了我你他她也很".contains(c);
+    // A noun made a verb by する (失敗し, 削除す) is the noun alone, however it is inflected.
+    let suru = "しすさせ".contains(b);
+    if hiragana(a) || a == 'ー' || particle(a) || particle(b) || suru {
         return false;
     }
     let mut pair = [0; 8];
@@ -121,17 +178,24 @@ const ORDINARY_PAIRS: &[&str] = &[
 ];
 
 /// A word cut to a stem plain enough for customers' English: charge, charged, charges and
-/// charging all become `charg`.
-fn stem(word: &str) -> &str {
+/// charging all become `charg`; stopped and stopping `stop`; policy and policies `polic`.
+fn stem(word: &str) -> String {
     let mut w = word;
-    for suffix in ["ing", "ed", "es", "s"] {
+    for suffix in ["ing", "ies", "ied", "ed", "es", "s"] {
         if w.len() > suffix.len() + 2 && w.ends_with(suffix) && !w.ends_with("ss") {
             w = &w[..w.len() - suffix.len()];
+            // A consonant doubled before the ending is one in the word (getting, dropped).
+            let b = w.as_bytes();
+            if let [.., x, y] = b {
+                if x == y && b"bdgmnprt".contains(x) && w.len() > 3 {
+                    w = &w[..w.len() - 1];
+                }
+            }
             break;
         }
     }
-    if w.len() > 3 && w.ends_with('e') {
+    if w.len() > 3 && (w.ends_with('e') || w.ends_with('y')) {
         w = &w[..w.len() - 1];
     }
-    w
+    w.to_owned()
 }
