@@ -42,14 +42,23 @@ after(async () => {
   if (project) rmSync(project, { recursive: true, force: true });
 });
 
-/** The portal's support page; every answer the browser got that was not 2xx or 3xx. */
-async function open({ javaScriptEnabled }) {
+/**
+ * The portal's support page; every answer the browser got that was not 2xx or 3xx. With
+ * `holdWasm`, the wasm arrives only once `release()` is called, so the prerendered step can be
+ * read before the wasm takes it over.
+ */
+async function open({ javaScriptEnabled, holdWasm = false }) {
   const context = await browser.newContext({ javaScriptEnabled, locale: 'ja-JP' });
   const page = await context.newPage();
   const failed = [];
   page.on('response', (r) => { if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) failed.push(`${r.status()} ${r.url()}`); });
+  let release = () => {};
+  if (holdWasm) {
+    const released = new Promise((resolve) => { release = resolve; });
+    await page.route('**/*_bg.wasm', async (route) => { await released; await route.continue(); });
+  }
   await page.goto(`${portal.url}/support`);
-  return { page, failed };
+  return { page, failed, release };
 }
 
 const inShadow = (page, fn) => page.evaluate(fn);
@@ -80,8 +89,9 @@ test('with scripts blocked, the prerendered step under /assets/support/ is style
 });
 
 test('with scripts, the wasm takes the prerendered step over, with the same stylesheet', async () => {
-  const { page, failed } = await open({ javaScriptEnabled: true });
+  const { page, failed, release } = await open({ javaScriptEnabled: true, holdWasm: true });
   const prerendered = await inShadow(page, () => document.querySelector('case-widget').shadowRoot.querySelector('link[rel=stylesheet]').getAttribute('href'));
+  release();
   await page.locator(`case-widget ${liveWizard}[data-step="case-type"]`).waitFor({ timeout: 20_000 });
   const live = await inShadow(page, () => new URL(document.querySelector('case-widget').shadowRoot.querySelector('link[rel=stylesheet]').href).pathname);
   assert.equal(live, prerendered);
