@@ -46,6 +46,10 @@ impl<V> Keyed<V> {
         self.0.iter().map(|(n, _)| n)
     }
 
+    pub fn values(&self) -> impl Iterator<Item = &V> {
+        self.0.iter().map(|(_, v)| v)
+    }
+
     fn insert(&mut self, name: String, value: V) {
         match self.position(&name) {
             Ok(i) => self.0[i].1 = value,
