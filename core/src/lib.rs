@@ -11,6 +11,7 @@ pub mod draft;
 pub mod field;
 pub mod i18n;
 pub mod iso;
+pub mod keyed;
 pub mod limits;
 pub mod map;
 pub mod msg;

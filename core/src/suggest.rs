@@ -9,10 +9,11 @@
 //! least 50 articles, and later ones only when they come close to it: a wrong article costs the
 //! customer's trust more than none.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use serde::Deserialize;
 
+use crate::keyed::Keyed;
 use crate::text::Text;
 
 mod terms;
@@ -35,7 +36,7 @@ pub struct Article {
     pub categories: Vec<String>,
     /// Words customers use for the problem, by language.
     #[serde(default)]
-    pub keywords: BTreeMap<String, Vec<String>>,
+    pub keywords: Keyed<Vec<String>>,
 }
 
 #[derive(Deserialize)]

@@ -2,12 +2,11 @@
 //! between them, read from JSON. `Catalog::from_json` parses and then checks the catalog's own
 //! consistency, so a widget never starts on a catalog that refers to things it does not define.
 
-use std::collections::BTreeMap;
-
 use chrono::{NaiveDate, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 
 use crate::iso;
+use crate::keyed::Keyed;
 
 // Also named from here by the widget and the server.
 pub use crate::text::Text;
@@ -75,7 +74,7 @@ pub struct Catalog {
     /// Business hours defined once by name, e.g. `"emea"`, for plans, case types and language
     /// teams to refer to instead of writing them out.
     #[serde(default)]
-    pub business_hours: BTreeMap<String, BusinessHours>,
+    pub business_hours: Keyed<BusinessHours>,
     /// Who may file for another account the page lists; everyone where absent.
     #[serde(default)]
     pub on_behalf_of: Option<ForOthers>,
@@ -330,10 +329,10 @@ pub struct Severity {
     pub description: Option<Text>,
     /// First-response time per plan; a plan not listed cannot choose this severity, and
     /// `"unstated"` offers it without a promised time.
-    pub response: BTreeMap<String, ResponseTime>,
+    pub response: Keyed<ResponseTime>,
     /// Times that differ by case type, then by plan; they cannot offer the severity to a plan.
     #[serde(default)]
-    pub response_by_case_type: BTreeMap<String, BTreeMap<String, ResponseTime>>,
+    pub response_by_case_type: Keyed<Keyed<ResponseTime>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]

@@ -1,16 +1,15 @@
 //! The checks of times: response times that differ by case type, and business hours named once
 //! or written where they apply.
 
-use std::collections::BTreeMap;
-
 use super::{Checker, Ids, Path};
 use crate::catalog::{Catalog, Hours, ResponseTime, Severity};
+use crate::keyed::Keyed;
 use crate::msg;
 
 /// Response times that differ by case type.
 impl Checker<'_> {
     /// Each time plausible, e.g. not `{"minutes": 0}`.
-    pub(super) fn response_times(&mut self, path: &Path, times: &BTreeMap<String, ResponseTime>) {
+    pub(super) fn response_times(&mut self, path: &Path, times: &Keyed<ResponseTime>) {
         for (plan, response) in times {
             // As the catalog writes it, e.g. `{"minutes": 0}`.
             let (unit, n) = match response {
@@ -32,7 +31,7 @@ impl Checker<'_> {
         self.refs(&path, s.response_by_case_type.keys(), &ids.case_types);
         for (case_type, times) in &s.response_by_case_type {
             let path = path.at(case_type);
-            for plan in times.keys().filter(|p| !s.response.contains_key(*p)) {
+            for plan in times.keys().filter(|p| !s.response.contains_key(p)) {
                 self.problem(msg::CATALOG_RESPONSE_NOT_OFFERED, &path, plan);
             }
             self.response_times(&path, times);
