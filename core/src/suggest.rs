@@ -6,8 +6,9 @@
 //! are left out (`terms.rs`). An article's terms come from its title and keywords (weighted up)
 //! and summary in every language it has, so any script finds it. Nothing is suggested unless the
 //! best article matched at least as strongly as a title word no other article has, among at
-//! least 50 articles, and later ones only when they come close to it: a wrong article costs the
-//! customer's trust more than none.
+//! least 50 articles, and later ones only when they come close to it; and no article for one word
+//! of the text alone, unless the service or category the customer chose backs it: a wrong
+//! article costs the customer's trust more than none.
 
 use std::collections::HashMap;
 
@@ -19,7 +20,7 @@ use crate::text::Text;
 mod terms;
 
 pub use terms::terms;
-use terms::word_terms;
+use terms::{word_terms, Link};
 
 /// A help article, as an articles file lists it.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -96,6 +97,9 @@ const SURE: f32 = 0.95;
 const FEWEST: f32 = 50.0;
 /// A later article is shown beside the best only when it scores at least this share of it.
 const CLOSE: f32 = 0.5;
+/// An article is shown only when it has at least this many of the text's words, the chosen
+/// service and category counting as one each.
+const FEWEST_WORDS: u8 = 2;
 
 impl Library {
     /// Reads an articles file: `{"articles": [...]}`.
@@ -145,19 +149,18 @@ impl Library {
         let scores = self.scores(query.text);
         // The best few by a single pass: on equal scores the earlier article stays ahead.
         let mut best: Vec<(f32, usize)> = Vec::with_capacity(MAX_SUGGESTIONS + 1);
-        for (i, &found) in scores.iter().enumerate() {
-            // One title or keyword term is the least that counts as a match.
-            if found < f32::from(TITLE_WEIGHT) {
+        for (i, &(found, words)) in scores.iter().enumerate() {
+            let a = &self.articles[i];
+            let service = a.services.iter().any(|s| s == query.service);
+            let category = a.categories.iter().any(|c| c == query.category);
+            // One title or keyword term is the least that counts as a match, and one word alone is
+            // too little to go on (a text nothing covers shares a word with some article), unless
+            // the service or category the customer chose says the rest.
+            let told = words.saturating_add(u8::from(service) + u8::from(category));
+            if found < f32::from(TITLE_WEIGHT) || told < FEWEST_WORDS {
                 continue;
             }
-            let a = &self.articles[i];
-            let mut lift = 1.0;
-            if a.services.iter().any(|s| s == query.service) {
-                lift += 0.5;
-            }
-            if a.categories.iter().any(|c| c == query.category) {
-                lift += 0.5;
-            }
+            let lift = 1.0 + 0.5 * f32::from(u8::from(service) + u8::from(category));
             let score = found * lift;
             let at = best.iter().take_while(|(s, _)| *s >= score).count();
             if at < MAX_SUGGESTIONS {
@@ -181,23 +184,37 @@ impl Library {
     }
 
     /// Per article: each word of `text` it has scores its weight times how rare it is among the
-    /// articles. A word written as several pairs scores as its best pair times the share of its
-    /// pairs the article has: one word, not one per pair, and not a word that merely starts alike.
-    fn scores(&self, text: &str) -> Vec<f32> {
+    /// articles, and the words it has are counted. A word written as several pairs scores as its
+    /// best pair times the share of its pairs the article has: one word, not one per pair, and
+    /// not a word that merely starts alike. Chinese characters found in overlapping pairs count
+    /// as a word per two pairs (服务器 one, 域名解析 two).
+    fn scores(&self, text: &str) -> Vec<(f32, u8)> {
         let n = self.articles.len() as f32;
-        let mut scores = vec![0.0_f32; self.articles.len()];
+        let mut scores = vec![(0.0_f32, 0_u8); self.articles.len()];
         // The current word's best pair and pairs found per article, and the articles with some.
         let mut word = vec![(0.0_f32, 0_u8); self.articles.len()];
         let (mut found, mut pairs) = (Vec::<u32>::new(), 0_u8);
+        // Per article, the last word it had and how many overlapping pairs led up to it.
+        let mut run = vec![(usize::MAX, 0_u8); self.articles.len()];
+        let (mut at_word, mut link) = (0, Link::Apart);
         let mut counted = vec![false; self.postings.len()];
-        let end = (String::new(), false);
-        for (term, joined) in word_terms(text).into_iter().chain([end]) {
-            if !joined {
+        let end = (String::new(), Link::Apart);
+        for (term, next) in word_terms(text).into_iter().chain([end]) {
+            if next != Link::SameWord {
                 for a in found.drain(..) {
-                    let (best, had) = std::mem::take(&mut word[a as usize]);
-                    scores[a as usize] += best * f32::from(had) / f32::from(pairs);
+                    let a = a as usize;
+                    let (best, had) = std::mem::take(&mut word[a]);
+                    let (last, length) = &mut run[a];
+                    let goes_on = link == Link::Overlapping && last.wrapping_add(1) == at_word;
+                    *length = if goes_on { length.saturating_add(1) } else { 1 };
+                    *last = at_word;
+                    let (score, words) = &mut scores[a];
+                    *score += best * f32::from(had) / f32::from(pairs);
+                    *words = words.saturating_add(*length % 2);
                 }
                 pairs = 0;
+                at_word += 1;
+                link = next;
             }
             let at = self.index.get(&term).copied();
             // A term said twice counts once.

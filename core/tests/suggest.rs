@@ -249,3 +249,39 @@ fn a_second_article_is_shown_only_when_it_matches_about_as_well_as_the_first() {
         ["ec2-status-check"]
     );
 }
+
+#[test]
+fn one_word_shared_with_an_article_is_not_enough_to_show_it() {
+    let aws = shipped("aws");
+    // Each shares one word with a single article's title or keywords (developer, 与信, 网站).
+    for text in [
+        "We're hosting a developer meetup in Lyon in March and would love a speaker. Who should I contact?",
+        "与信審査のため、御社の資本金と設立年月日を教えてください。",
+        "你们的文档网站在国内打开特别慢，图片都加载不出来，能不能改进一下",
+    ] {
+        assert!(ids(&aws, text, "", "").is_empty(), "{text}");
+    }
+    // Two words of the article are.
+    assert_eq!(
+        ids(&shipped("akamai"), "fast purge", "", "")[0],
+        "akamai-fast-purge"
+    );
+}
+
+#[test]
+fn chinese_characters_found_in_overlapping_pairs_count_as_one_word_per_two_pairs() {
+    let aws = shipped("aws");
+    // 个时 and 时间 are one word, time; 营业执照 is not asked about in any article.
+    assert!(ids(
+        &aws,
+        "你好，能不能约个时间开个会，讨论一下明年的采购计划",
+        "",
+        ""
+    )
+    .is_empty());
+    // 根用户 and 密码: two words, however many pairs.
+    assert_eq!(
+        ids(&aws, "忘记根用户密码了", "", "")[0],
+        "account-reset-root-password"
+    );
+}

@@ -9,10 +9,21 @@ pub fn terms(text: &str) -> Vec<String> {
     word_terms(text).into_iter().map(|(term, _)| term).collect()
 }
 
-/// Each term, and whether it belongs to the same word as the one before: a katakana or Korean
-/// word is written as several pairs, which should count as one word, not one per pair
-/// (データベース, 데이터베이스).
-pub(crate) fn word_terms(text: &str) -> Vec<(String, bool)> {
+/// How a term stands to the one before it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Link {
+    /// A word of its own.
+    Apart,
+    /// A further pair of the same katakana or Korean word, which counts as one word, not one per
+    /// pair (データベース, 데이터베이스).
+    SameWord,
+    /// A pair of Chinese characters that shares its first character with the pair before: a
+    /// word of three or four characters is written as two or three such pairs (服务器, 再起動).
+    Overlapping,
+}
+
+/// Each term, and how it stands to the one before it.
+pub(crate) fn word_terms(text: &str) -> Vec<(String, Link)> {
     let mut terms = Vec::new();
     let mut word = String::new();
     let mut run: Vec<char> = Vec::new();
@@ -39,11 +50,11 @@ pub(crate) fn word_terms(text: &str) -> Vec<(String, bool)> {
     terms
 }
 
-fn flush_word(word: &mut String, terms: &mut Vec<(String, bool)>) {
+fn flush_word(word: &mut String, terms: &mut Vec<(String, Link)>) {
     if word.chars().count() >= 2 && !STOP_WORDS.contains(&word.as_str()) {
         let stem = stem(word);
         if !STOP_WORDS.contains(&stem.as_str()) {
-            terms.push((stem, false));
+            terms.push((stem, Link::Apart));
         }
     }
     word.clear();
@@ -51,7 +62,7 @@ fn flush_word(word: &mut String, terms: &mut Vec<(String, bool)>) {
 
 /// A run of CJK characters, cut where katakana starts or ends: a katakana word is one word, and
 /// a pair across its edge belongs to neither word.
-fn flush_run(run: &mut Vec<char>, terms: &mut Vec<(String, bool)>) {
+fn flush_run(run: &mut Vec<char>, terms: &mut Vec<(String, Link)>) {
     let mut rest = &run[..];
     while let Some(&first) = rest.first() {
         let len = rest
@@ -70,15 +81,26 @@ fn flush_run(run: &mut Vec<char>, terms: &mut Vec<(String, bool)>) {
 }
 
 /// A part's telling pairs, joined as one word or each a word of its own.
-fn pairs(part: &[char], one_word: bool, terms: &mut Vec<(String, bool)>) {
+fn pairs(part: &[char], one_word: bool, terms: &mut Vec<(String, Link)>) {
     match part {
         [] => {}
-        [c] if telling(*c, *c) => terms.push((c.to_string(), false)),
+        [c] if telling(*c, *c) => terms.push((c.to_string(), Link::Apart)),
         [_] => {}
         _ => {
-            let start = terms.len();
-            for pair in part.windows(2).filter(|pair| telling(pair[0], pair[1])) {
-                terms.push((pair.iter().collect(), one_word && terms.len() > start));
+            let (start, mut last) = (terms.len(), None);
+            for (at, pair) in part.windows(2).enumerate() {
+                if !telling(pair[0], pair[1]) {
+                    continue;
+                }
+                let link = if one_word && terms.len() > start {
+                    Link::SameWord
+                } else if !one_word && last.is_some_and(|last| last + 1 == at) {
+                    Link::Overlapping
+                } else {
+                    Link::Apart
+                };
+                terms.push((pair.iter().collect(), link));
+                last = Some(at);
             }
         }
     }
