@@ -51,9 +51,9 @@ pub(crate) fn word_terms(text: &str) -> Vec<(String, Link)> {
 }
 
 fn flush_word(word: &mut String, terms: &mut Vec<(String, Link)>) {
-    if word.chars().count() >= 2 && !STOP_WORDS.contains(&word.as_str()) {
+    if word.chars().count() >= 2 && !listed(STOP_WORDS, word) {
         let stem = stem(word);
-        if !STOP_WORDS.contains(&stem.as_str()) {
+        if !listed(STOP_WORDS, &stem) {
             terms.push((stem, Link::Apart));
         }
     }
@@ -158,7 +158,7 @@ fn telling(a: char, b: char) -> bool {
     let at = a.encode_utf8(&mut pair).len();
     let len = at + b.encode_utf8(&mut pair[at..]).len();
     let pair = std::str::from_utf8(&pair[..len]).unwrap_or_default();
-    !ORDINARY_PAIRS.contains(&pair)
+    !listed(ORDINARY_PAIRS, pair)
 }
 
 /// Chinese characters, kana and Hangul: scripts written without spaces between words.
@@ -170,34 +170,37 @@ fn is_cjk(c: char) -> bool {
     )
 }
 
+/// Whether `list`, words apart by spaces, has `word`. One string rather than a slice of strings:
+/// the wasm carries no table of pointers for it.
+fn listed(list: &str, word: &str) -> bool {
+    list.split(' ').any(|w| w == word)
+}
+
 /// English words too common to tell articles apart, and the courtesies and filler of any
 /// message to a support desk.
-const STOP_WORDS: &[&str] = &[
-    "a", "about", "after", "all", "also", "am", "an", "and", "any", "anyone", "are", "as", "at",
-    "be", "been", "but", "by", "can", "could", "dear", "do", "does", "for", "from", "get", "got",
-    "great", "has", "have", "hello", "help", "hi", "how", "if", "im", "in", "is", "it", "its",
-    "just", "know", "like", "make", "me", "my", "need", "no", "not", "now", "of", "on", "or",
-    "our", "please", "regard", "so", "some", "support", "team", "thank", "thanks", "that", "the",
-    "there", "this", "to", "us", "very", "want", "was", "we", "what", "when", "where", "which",
-    "who", "why", "will", "with", "would", "you", "your",
-];
+const STOP_WORDS: &str =
+    "a about after all also am an and any anyone are as at be been but by can could dear do \
+    does for from get got great has have hello help hi how if im in is it its just know like \
+    make me my need no not now of on or our please regard so some support team thank thanks \
+    that the there this to us very want was we what when where which who why will with would \
+    you your";
 
 /// Pairs every Japanese, Korean or Chinese message to a support desk may have, whatever it is
 /// about: greetings, thanks, requests, and the words for "question" and "problem".
-const ORDINARY_PAIRS: &[&str] = &[
+const ORDINARY_PAIRS: &str = concat!(
     // Japanese (pairs starting with hiragana are left out anyway)
-    "世話", "御社", "弊社", "担当", "質問", "連絡", "確認", "対応", "可能", "教え", "解決", "問題",
-    "願い", "以下", "現在", "先日", "昨日", "件名", "サポ", // Korean
-    "안녕", "하세", "세요", "감사", "니다", "습니", "합니", "됩니", "입니", "드립", "립니", "부탁",
-    "문의", "요청", "어요", "아요", "해요", "싶어", "싶습", "있어", "있습", "없어", "없습", "는데",
-    "했는", "했어", "해서", "주세", "어떻", "떻게", "가능", "궁금", "다음", "어제", "오늘", "지금",
-    "제가", "저희", "해결", "문제", "에서", "으로", "하고", "하는", "있는", "지원", "서포",
+    "世話 御社 弊社 担当 質問 連絡 確認 対応 可能 教え 解決 問題 願い 以下 現在 \
+    先日 昨日 件名 サポ ",
+    // Korean
+    "안녕 하세 세요 감사 니다 습니 합니 됩니 입니 드립 립니 부탁 문의 요청 어요 \
+    아요 해요 싶어 싶습 있어 있습 없어 없습 는데 했는 했어 해서 주세 어떻 떻게 \
+    가능 궁금 다음 어제 오늘 지금 제가 저희 해결 문제 에서 으로 하고 하는 있는 \
+    지원 서포 ",
     // Chinese
-    "请问", "你们", "我们", "您好", "你好", "谢谢", "感谢", "帮助", "帮忙", "问题", "已经", "可以",
-    "能否", "怎么", "什么", "一下", "一个", "需要", "是否", "没有", "有没", "现在", "昨天", "今天",
-    "麻烦", "如何", "解决", "时候", "这个", "那个", "还是", "但是", "因为", "所以", "如果", "公司",
-    "支持",
-];
+    "请问 你们 我们 您好 你好 谢谢 感谢 帮助 帮忙 问题 已经 可以 能否 怎么 什么 \
+    一下 一个 需要 是否 没有 有没 现在 昨天 今天 麻烦 如何 解决 时候 这个 那个 \
+    还是 但是 因为 所以 如果 公司 支持",
+);
 
 /// A word cut to a stem plain enough for customers' English: charge, charged, charges and
 /// charging all become `charg`; stopped and stopping `stop`; policy and policies `polic`.
