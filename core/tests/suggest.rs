@@ -81,7 +81,8 @@ fn text_without_spaces_becomes_character_pairs_and_mixed_scripts_split() {
         terms("EC2インスタンス"),
         ["ec2", "イン", "ンス", "スタ", "タン", "ンス"]
     );
-    assert_eq!(terms("재부팅 후"), ["재부", "부팅", "후"]);
+    // 후 (after) alone is no term: a lone Korean syllable is too common to go on.
+    assert_eq!(terms("재부팅 후"), ["재부", "부팅"]);
 }
 
 #[test]
@@ -284,4 +285,14 @@ fn chinese_characters_found_in_overlapping_pairs_count_as_one_word_per_two_pairs
         ids(&aws, "忘记根用户密码了", "", "")[0],
         "account-reset-root-password"
     );
+}
+
+#[test]
+fn a_lone_korean_syllable_is_no_term() {
+    // A negation, a unit of time and a particle: each is in some article's words.
+    assert!(!terms("콘솔에 로그인이 안 돼요").contains(&"안".to_owned()));
+    assert_eq!(terms("월 분 로"), Vec::<String>::new());
+    let aws = shipped("aws");
+    let text = "다음 달 서울에서 열리는 EC2 입문 교육 프로그램 일정과 수강료가 궁금합니다.";
+    assert!(ids(&aws, text, "", "").is_empty(), "{text}");
 }

@@ -84,7 +84,8 @@ fn flush_run(run: &mut Vec<char>, terms: &mut Vec<(String, Link)>) {
 fn pairs(part: &[char], one_word: bool, terms: &mut Vec<(String, Link)>) {
     match part {
         [] => {}
-        [c] if telling(*c, *c) => terms.push((c.to_string(), Link::Apart)),
+        // A Korean syllable alone is mostly a particle, a negation or a unit (로, 안, 월, 분).
+        [c] if telling(*c, *c) && !hangul(*c) => terms.push((c.to_string(), Link::Apart)),
         [_] => {}
         _ => {
             let (start, mut last) = (terms.len(), None);
