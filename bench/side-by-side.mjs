@@ -104,11 +104,14 @@ export async function belowFoldSample(browser, server) {
   });
 }
 
-/** `sample(build)` `runs` times for each build, alternating builds within each run. */
+/** `sample(build, round)` `runs` times for each build, alternating builds within each run. */
 export async function interleave(builds, runs, sample) {
   const samples = Object.fromEntries(Object.keys(builds).map((name) => [name, []]));
   for (let i = 0; i < runs; i++) {
-    for (const [name, build] of Object.entries(builds)) samples[name].push(await sample(build));
+    // Every other round in the other order: whichever goes first runs in a browser that has just
+    // closed the other's pages.
+    const order = i % 2 ? Object.entries(builds).reverse() : Object.entries(builds);
+    for (const [name, build] of order) samples[name].push(await sample(build, i));
   }
   return samples;
 }
