@@ -81,9 +81,10 @@ function watchForUsableStep() {
 
 /**
  * One run of the demo page (its step prerendered) and of the static form, in fresh contexts,
- * the one that goes first changing with each round: the first of the two came out slower.
+ * the one that goes first changing with each round: the first of the two came out slower. The
+ * static form comes from `formServer`, the same for every build, so that builds' ratios compare.
  */
-async function firstInteractiveSample(browser, server, round) {
+async function firstInteractiveSample(browser, server, round, formServer) {
   const sample = {};
   for (const kind of round % 2 ? ['baseline', 'widget'] : ['widget', 'baseline']) {
     const context = await browser.newContext();
@@ -100,7 +101,7 @@ async function firstInteractiveSample(browser, server, round) {
       await page.waitForTimeout(200);
       sample.scriptWith = await scriptDuration(cdp);
     } else {
-      await page.goto(`${server.url}/case-widget/bench-baseline.html`);
+      await page.goto(`${formServer.url}/case-widget/bench-baseline.html`);
       await page.waitForFunction(() => window.stepPainted !== undefined);
       sample.baseline = await page.evaluate(() => window.stepUsable);
       sample.baselinePainted = await page.evaluate(() => window.stepPainted);
@@ -140,7 +141,7 @@ function firstInteractive(samples) {
 async function sideBySide(browser, builds) {
   const runs = quick ? 2 : 10;
   // Two pages a few tens of milliseconds apart with a noise of as much: more runs.
-  const first = await interleave(builds, quick ? 2 : 20, (server, round) => firstInteractiveSample(browser, server, round));
+  const first = await interleave(builds, quick ? 2 : 20, (server, round) => firstInteractiveSample(browser, server, round, builds.current));
   const eager = await interleave(builds, runs, (server) => eagerSample(browser, server));
   const belowFold = await interleave(builds, quick ? 1 : 5, (server) => belowFoldSample(browser, server));
   return Object.fromEntries(Object.keys(builds).map((name) => {
