@@ -138,6 +138,14 @@ fn text_about_nothing_in_the_articles_suggests_nothing() {
     assert!(ids(&l, "the a of", "", "").is_empty());
 }
 
+/// Each text, typed against the shipped AWS articles, is shown none.
+fn assert_nothing_suggested(texts: &[&str]) {
+    let aws = shipped("aws");
+    for text in texts {
+        assert!(ids(&aws, text, "", "").is_empty(), "{text}");
+    }
+}
+
 fn shipped(name: &str) -> Library {
     let path = format!(
         "{}/../public/catalog/articles/{name}.json",
@@ -230,15 +238,12 @@ fn grammar_and_courtesies_are_no_terms_and_joined_error_codes_split() {
 
 #[test]
 fn in_the_shipped_articles_a_message_about_nothing_they_cover_suggests_nothing() {
-    let aws = shipped("aws");
-    for text in [
+    assert_nothing_suggested(&[
         "Thanks for your help yesterday, everything works now",
         "テスト件名 テストの説明です",
         "谢谢你们昨天的帮助，问题已经解决了",
         "어제 도와주셔서 감사합니다 문제 해결되었습니다",
-    ] {
-        assert!(ids(&aws, text, "", "").is_empty(), "{text}");
-    }
+    ]);
 }
 
 #[test]
@@ -253,15 +258,12 @@ fn a_second_article_is_shown_only_when_it_matches_about_as_well_as_the_first() {
 
 #[test]
 fn one_word_shared_with_an_article_is_not_enough_to_show_it() {
-    let aws = shipped("aws");
     // Each shares one word with a single article's title or keywords (developer, 与信, 网站).
-    for text in [
+    assert_nothing_suggested(&[
         "We're hosting a developer meetup in Lyon in March and would love a speaker. Who should I contact?",
         "与信審査のため、御社の資本金と設立年月日を教えてください。",
         "你们的文档网站在国内打开特别慢，图片都加载不出来，能不能改进一下",
-    ] {
-        assert!(ids(&aws, text, "", "").is_empty(), "{text}");
-    }
+    ]);
     // Two words of the article are.
     assert_eq!(
         ids(&shipped("akamai"), "fast purge", "", "")[0],
@@ -292,7 +294,7 @@ fn a_lone_korean_syllable_is_no_term() {
     // A negation, a unit of time and a particle: each is in some article's words.
     assert!(!terms("콘솔에 로그인이 안 돼요").contains(&"안".to_owned()));
     assert_eq!(terms("월 분 로"), Vec::<String>::new());
-    let aws = shipped("aws");
-    let text = "다음 달 서울에서 열리는 EC2 입문 교육 프로그램 일정과 수강료가 궁금합니다.";
-    assert!(ids(&aws, text, "", "").is_empty(), "{text}");
+    assert_nothing_suggested(&[
+        "다음 달 서울에서 열리는 EC2 입문 교육 프로그램 일정과 수강료가 궁금합니다.",
+    ]);
 }
